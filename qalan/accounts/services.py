@@ -1,0 +1,379 @@
+"""Account changes: registration, sign-in sessions, profile, avatar, password recovery.
+
+Each function validates, writes, and records its audit event in one transaction. Validation
+errors are ``django.core.exceptions.ValidationError`` keyed by field, so the web form and the
+API show the same translated messages.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from qalan.accounts.avatars import avatar_process
+from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, Profile, RecoveryCode, Role, User
+from qalan.accounts.phone import normalize_kz_mobile
+from qalan.accounts.tokens import code_hash, code_matches, code_new, token_hash, token_new
+from qalan.audit.services import audit_record
+from qalan.notify.models import OutboxMessage
+from qalan.notify.services import message_queue
+from qalan.privacy.models import ConsentChannel, ConsentPurpose
+from qalan.privacy.services import consent_give
+
+# The exact wording of the registration consent box; stored as evidence with each consent.
+REGISTRATION_CONSENT_TEXT = (
+    "I have read the Privacy Policy and consent to the collection and processing of my personal data."
+)
+
+PROFILE_FIELDS = ("full_name", "grade", "school", "birth_date", "about", "language")
+
+
+def _username_clean(username: str) -> str:
+    username = (username or "").strip()
+    errors = []
+    if not username:
+        errors.append(ValidationError(_("Choose a username."), code="required"))
+    elif len(username) > 40 or len(username) < 3:
+        errors.append(ValidationError(_("A username has 3 to 40 characters."), code="length"))
+    else:
+        try:
+            UnicodeUsernameValidator()(username)
+        except ValidationError:
+            errors.append(
+                ValidationError(
+                    _("Use only letters, digits and the characters @ . + - _ in the username."), code="invalid"
+                )
+            )
+    if not errors and User.objects.filter(username__iexact=username).exists():
+        errors.append(ValidationError(_("This username is taken. Choose another one."), code="taken"))
+    if errors:
+        raise ValidationError({"username": errors})
+    return username
+
+
+def user_register(
+    *,
+    username: str,
+    phone: str,
+    password: str,
+    consent: bool,
+    channel: str,
+    role: str = Role.STUDENT,
+    email: str = "",
+    evidence: dict[str, Any] | None = None,
+) -> User:
+    """Create an account; impossible without the explicit consent box (P2.1.a, P3.1.a)."""
+    errors: dict[str, list] = {}
+    try:
+        username = _username_clean(username)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        phone = normalize_kz_mobile(phone)
+    except ValidationError as exc:
+        errors["phone"] = exc.messages
+    if role not in SELF_SERVICE_ROLES:
+        errors["role"] = [_("Choose student, teacher or parent.")]
+    if not consent:
+        errors["consent"] = [_("To register, tick the box to consent to the Privacy Policy.")]
+    candidate = User(username=username if "username" not in errors else "", phone=phone, email=email)
+    try:
+        password_validation.validate_password(password or "", user=candidate)
+    except ValidationError as exc:
+        errors["password"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        user = User(username=username, phone=phone, email=email, role=role)
+        user.set_password(password)
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            # Lost a race with another registration of the same username.
+            raise ValidationError({"username": [_("This username is taken. Choose another one.")]}) from None
+        Profile.objects.create(user=user)
+        consent_give(
+            user=user,
+            actor=user,
+            purpose=ConsentPurpose.PLATFORM,
+            channel=channel,
+            evidence={"form": "registration", "text": REGISTRATION_CONSENT_TEXT, **(evidence or {})},
+        )
+        audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel})
+    return user
+
+
+# --- Device sessions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    """What a client tells about itself (P3.2.a), trimmed to the column sizes."""
+
+    user_agent: str = ""
+    ip_address: str | None = None
+    device_name: str = ""
+    platform: str = ""
+    app_version: str = ""
+
+
+def device_session_start(*, user: User, kind: str, client: ClientInfo) -> tuple[DeviceSession, str]:
+    """Open a session for one device; returns it with the raw token (shown once, stored hashed)."""
+    raw, hashed = token_new()
+    with transaction.atomic():
+        session = DeviceSession.objects.create(
+            user=user,
+            kind=kind,
+            token_hash=hashed,
+            device_name=client.device_name[:100],
+            platform=client.platform[:40],
+            app_version=client.app_version[:40],
+            user_agent=client.user_agent[:300],
+            ip_address=client.ip_address,
+        )
+        audit_record(actor=user, subject=user, event_type="session.started", extra={"session": session.pk, "kind": kind})
+    return session, raw
+
+
+def device_session_for_token(raw: str) -> DeviceSession | None:
+    """The live session of a bearer token, or None (unknown, revoked, idle too long, inactive user)."""
+    idle_limit = timezone.now() - timedelta(days=settings.QALAN_DEVICE_SESSION_IDLE_DAYS)
+    return (
+        DeviceSession.objects.select_related("user")
+        .filter(token_hash=token_hash(raw), revoked_at__isnull=True, last_used_at__gte=idle_limit, user__is_active=True)
+        .first()
+    )
+
+
+def device_session_touch(*, session: DeviceSession, ip_address: str | None = None) -> None:
+    """Record use, at most once a minute (no write on every request)."""
+    now = timezone.now()
+    if now - session.last_used_at >= timedelta(minutes=1):
+        DeviceSession.objects.filter(pk=session.pk).update(last_used_at=now, ip_address=ip_address)
+        session.last_used_at = now
+
+
+def device_session_revoke(*, actor: User, session: DeviceSession) -> None:
+    if session.revoked_at is not None:
+        return
+    with transaction.atomic():
+        session.revoked_at = timezone.now()
+        session.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, subject=session.user, event_type="session.revoked", extra={"session": session.pk})
+
+
+def device_sessions_revoke_all(*, actor: User, user: User, keep: DeviceSession | None = None) -> int:
+    with transaction.atomic():
+        sessions = DeviceSession.objects.filter(user=user, revoked_at__isnull=True)
+        if keep is not None:
+            sessions = sessions.exclude(pk=keep.pk)
+        count = sessions.update(revoked_at=timezone.now())
+        audit_record(actor=actor, subject=user, event_type="session.revoked_all", extra={"count": count})
+    return count
+
+
+# --- Profile ------------------------------------------------------------------------------
+
+
+def profile_update(*, actor: User, user: User, data: dict[str, Any]) -> Profile:
+    """Update the optional profile fields given in ``data`` (an empty value removes one)."""
+    profile = user.profile
+    changed = []
+    for name in PROFILE_FIELDS:
+        if name in data:
+            value = data[name]
+            if value is None and name not in ("grade", "birth_date"):
+                value = ""
+            if getattr(profile, name) != value:
+                setattr(profile, name, value)
+                changed.append(name)
+    if "email" in data and (data["email"] or "") != user.email:
+        user.email = data["email"] or ""
+        changed.append("email")
+    if not changed:
+        return profile
+    profile.full_clean(exclude=["user", "avatar"])
+    with transaction.atomic():
+        profile.save()
+        if "email" in changed:
+            user.save(update_fields=["email"])
+        # Field names only: the values are personal data and stay out of the audit trail.
+        audit_record(actor=actor, subject=user, event_type="profile.updated", extra={"fields": changed})
+    return profile
+
+
+def avatar_set(*, actor: User, user: User, upload) -> Profile:
+    content = avatar_process(upload)
+    profile = user.profile
+    old_name = profile.avatar.name if profile.avatar else ""
+    with transaction.atomic():
+        profile.avatar.save(content.name, content, save=False)
+        profile.save(update_fields=["avatar", "updated_at"])
+        audit_record(actor=actor, subject=user, event_type="profile.avatar_set")
+    if old_name:
+        profile.avatar.storage.delete(old_name)
+    return profile
+
+
+def avatar_remove(*, actor: User, user: User) -> Profile:
+    profile = user.profile
+    if not profile.avatar:
+        return profile
+    old_name = profile.avatar.name
+    with transaction.atomic():
+        profile.avatar = ""
+        profile.save(update_fields=["avatar", "updated_at"])
+        audit_record(actor=actor, subject=user, event_type="profile.avatar_removed")
+    profile.avatar.storage.delete(old_name)
+    return profile
+
+
+def password_change(*, actor: User, user: User, new_password: str) -> None:
+    try:
+        password_validation.validate_password(new_password or "", user=user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": exc.messages}) from None
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        audit_record(actor=actor, subject=user, event_type="account.password_changed")
+
+
+# --- Password recovery (P4.1.a) -----------------------------------------------------------
+
+
+def recovery_notice() -> str:
+    """What the requester is told, whether or not the account exists."""
+    return _(
+        "If an account matches, we sent it a code. It is valid for %(minutes)s minutes. "
+        "At most %(limit)s codes can be sent to an account in an hour."
+    ) % {
+        "minutes": int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60),
+        "limit": settings.QALAN_RECOVERY_MAX_PER_HOUR,
+    }
+
+
+def _users_for_identifier(identifier: str) -> list[User]:
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return []
+    user = User.objects.filter(username__iexact=identifier, is_active=True).first()
+    if user:
+        return [user]
+    try:
+        phone = normalize_kz_mobile(identifier)
+    except ValidationError:
+        return []
+    return list(User.objects.filter(phone=phone, is_active=True).order_by("username"))
+
+
+def recovery_request(*, identifier: str, channel: str = RecoveryCode.Channel.SMS) -> None:
+    """Send a one-time code to the account's phone (or e-mail).
+
+    Says nothing about whether the account exists: the caller shows the same answer always.
+    """
+    users = _users_for_identifier(identifier)
+    if not users:
+        return
+    if len(users) > 1:
+        # One phone, several accounts (siblings): tell the phone's owner which usernames exist.
+        names = ", ".join(u.username for u in users)
+        message_queue(
+            channel=OutboxMessage.Channel.SMS,
+            recipient=users[0].phone,
+            body=_("Qalan: this number is used by the accounts %(names)s. Recover one by its username.")
+            % {"names": names},
+            kind=OutboxMessage.Kind.SECURITY,
+        )
+        return
+    user = users[0]
+    now = timezone.now()
+    recent = RecoveryCode.objects.filter(user=user, created_at__gte=now - timedelta(hours=1)).count()
+    if recent >= settings.QALAN_RECOVERY_MAX_PER_HOUR:
+        # Silently: an error here would tell a stranger that the account exists. The page
+        # always states the limit.
+        return
+    if channel == RecoveryCode.Channel.EMAIL and not user.email:
+        channel = RecoveryCode.Channel.SMS
+    code = code_new()
+    with transaction.atomic():
+        # A new code replaces the previous ones.
+        RecoveryCode.objects.filter(user=user, used_at__isnull=True).update(used_at=now)
+        RecoveryCode.objects.create(
+            user=user,
+            code_hash=code_hash(user_id=user.pk, code=code),
+            channel=channel,
+            expires_at=now + settings.QALAN_RECOVERY_CODE_TTL,
+        )
+        minutes = int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60)
+        text = _("Qalan password recovery code: %(code)s. It is valid for %(minutes)s minutes. Do not share it.") % {
+            "code": code,
+            "minutes": minutes,
+        }
+        message_queue(
+            user=user,
+            channel=OutboxMessage.Channel.EMAIL if channel == RecoveryCode.Channel.EMAIL else OutboxMessage.Channel.SMS,
+            recipient=user.email if channel == RecoveryCode.Channel.EMAIL else user.phone,
+            subject=_("Your Qalan recovery code"),
+            body=text,
+            kind=OutboxMessage.Kind.SECURITY,
+            sensitive=True,
+        )
+        audit_record(actor=None, subject=user, event_type="recovery.code_sent", extra={"channel": channel})
+
+
+WRONG_CODE = gettext_lazy("The code is wrong or has expired. Check the last message from Qalan or request a new code.")
+
+
+def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
+    """Set a new password with a valid code; wrong, expired and over-used codes are refused."""
+    wrong = ValidationError({"code": [WRONG_CODE]})
+    users = _users_for_identifier(identifier)
+    if len(users) != 1 or not (code or "").strip().isdigit():
+        raise wrong
+    user = users[0]
+    with transaction.atomic():
+        record = (
+            RecoveryCode.objects.select_for_update()
+            .filter(user=user, used_at__isnull=True, expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+        )
+        if record is None or record.attempts >= settings.QALAN_RECOVERY_MAX_ATTEMPTS:
+            raise wrong
+        if not code_matches(user_id=user.pk, code=code.strip(), stored_hash=record.code_hash):
+            record.attempts += 1
+            record.save(update_fields=["attempts"])
+            failed = True
+        else:
+            failed = False
+    if failed:
+        raise wrong
+    try:
+        password_validation.validate_password(new_password or "", user=user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": exc.messages}) from None
+    with transaction.atomic():
+        RecoveryCode.objects.filter(pk=record.pk).update(used_at=timezone.now())
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        audit_record(actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked})
+    _lockout_reset(user.username)
+    return user
+
+
+def _lockout_reset(username: str) -> None:
+    from axes.utils import reset
+
+    reset(username=username)

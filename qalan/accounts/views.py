@@ -1,0 +1,237 @@
+"""Web views of accounts: register, sign in/out, profile, avatar, devices, recovery."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from qalan.accounts import selectors, services
+from qalan.accounts.forms import (
+    AvatarForm,
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    RecoveryConfirmForm,
+    RecoveryRequestForm,
+    RegistrationForm,
+    apply_service_errors,
+)
+from qalan.privacy.models import ConsentChannel
+from qalan.privacy.selectors import policy_current
+
+RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Axes calls this when a username is locked: the same rule for the web and the API."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = _(
+        "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minutes. "
+        "Wait, or recover your password."
+    ) % {"minutes": minutes}
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"message": message, "errors": {}}, status=429, headers={"Retry-After": str(minutes * 60)}
+        )
+    return render(request, "accounts/locked_out.html", {"message": message}, status=429)
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@never_cache
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_register(
+                username=data["username"],
+                phone=data["phone"],
+                email=data["email"],
+                password=data["password"],
+                role=data["role"],
+                consent=data["consent"],
+                channel=ConsentChannel.WEB,
+                evidence={"user_agent": request.META.get("HTTP_USER_AGENT", "")[:300]},
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Qalan! Your account is ready."))
+            return redirect("accounts:profile")
+    elif request.method == "POST" and not form.cleaned_data.get("consent"):
+        form.add_error("consent", _("To register, tick the box to consent to the Privacy Policy."))
+    return render(request, "accounts/register.html", {"form": form, "policy": policy_current()})
+
+
+@never_cache
+def login_view(request):
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error(None, _("Wrong username or password. Check them, or recover your password."))
+        else:
+            login(request, user)
+            return redirect(_safe_next(request, "accounts:profile"))
+    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.info(request, _("You have signed out."))
+    return redirect("web:home")
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user.profile, initial={"email": user.email})
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
+        data["email"] = form.cleaned_data["email"]
+        try:
+            services.profile_update(actor=user, user=user, data=data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Profile saved."))
+            response = redirect("accounts:profile")
+            if data["language"]:
+                response.set_cookie(
+                    settings.LANGUAGE_COOKIE_NAME,
+                    data["language"],
+                    max_age=settings.LANGUAGE_COOKIE_AGE,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                    secure=settings.LANGUAGE_COOKIE_SECURE,
+                )
+            return response
+    return render(request, "accounts/profile.html", {"form": form, "avatar_form": AvatarForm()})
+
+
+@login_required
+@require_POST
+def avatar_upload(request):
+    form = AvatarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.avatar_set(actor=request.user, user=request.user, upload=form.cleaned_data["avatar"])
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Photo saved."))
+    else:
+        for error in form.errors.get("avatar", []):
+            messages.error(request, error)
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def avatar_remove(request):
+    services.avatar_remove(actor=request.user, user=request.user)
+    messages.success(request, _("Photo removed."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def avatar_image(request, user_id: int):
+    owner = selectors.avatar_owner_get(viewer=request.user, user_id=user_id)
+    avatar = owner.profile.avatar
+    if not avatar:
+        raise Http404
+    response = FileResponse(avatar.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+def devices(request):
+    current = getattr(request, "device_session", None)
+    return render(
+        request,
+        "accounts/devices.html",
+        {"devices": selectors.device_sessions_for(viewer=request.user), "current": current},
+    )
+
+
+@login_required
+@require_POST
+def device_revoke(request, session_id: int):
+    device = selectors.device_session_get(viewer=request.user, session_id=session_id)
+    services.device_session_revoke(actor=request.user, session=device)
+    messages.success(request, _("The device was signed out."))
+    return redirect("accounts:devices")
+
+
+@login_required
+@require_POST
+def devices_revoke_others(request):
+    count = services.device_sessions_revoke_all(
+        actor=request.user, user=request.user, keep=getattr(request, "device_session", None)
+    )
+    messages.success(request, _("Signed out on %(count)s other device(s).") % {"count": count})
+    return redirect("accounts:devices")
+
+
+@login_required
+def password_change(request):
+    form = PasswordChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_change(actor=request.user, user=request.user, new_password=form.cleaned_data["new_password"])
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Password changed."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@never_cache
+def recovery_request(request):
+    form = RecoveryRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.recovery_request(identifier=form.cleaned_data["identifier"], channel=form.cleaned_data["channel"])
+        # Kept in the session, never in the URL: it may be a phone number.
+        request.session[RECOVERY_SESSION_KEY] = form.cleaned_data["identifier"]
+        return redirect("accounts:recovery_confirm")
+    return render(request, "accounts/recovery_request.html", {"form": form})
+
+
+@never_cache
+def recovery_confirm(request):
+    identifier = request.session.get(RECOVERY_SESSION_KEY)
+    if not identifier:
+        return redirect("accounts:recovery_request")
+    form = RecoveryConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recovery_confirm(
+                identifier=identifier, code=form.cleaned_data["code"], new_password=form.cleaned_data["new_password"]
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            del request.session[RECOVERY_SESSION_KEY]
+            messages.success(request, _("Your password was changed. Sign in with the new password."))
+            return redirect("accounts:login")
+    return render(request, "accounts/recovery_confirm.html", {"form": form, "notice": services.recovery_notice()})

@@ -1,0 +1,27 @@
+from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from django.utils.translation import gettext_lazy as _
+
+register(
+    Declaration(
+        model="audit.AuditEvent",
+        subjects=("actor", "subject"),
+        fields={
+            "id": Category.NONE,
+            "created_at": Category.AUDIT,
+            "actor": Category.AUDIT,
+            "subject": Category.AUDIT,
+            "event_type": Category.AUDIT,
+            "extra": Category.AUDIT,
+            "payload_digest": Category.NONE,
+            "scrubbed": Category.NONE,
+            "prev_hash": Category.NONE,
+            "hash": Category.NONE,
+        },
+        description=_("A record of each change made to your account and data, and by whom."),
+        purposes=(Purpose.SECURITY, Purpose.LEGAL),
+        legal_basis=LegalBasis.LAW,
+        source=Source.AUTOMATIC,
+        retention=Retention.ACCOUNT_LIFETIME,
+        erasure=Erasure.SCRUB,
+    ),
+)

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+
+register(
+    Declaration(
+        model="notify.OutboxMessage",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "channel": Category.NONE,
+            "kind": Category.NONE,
+            "recipient": Category.CONTACT,
+            "subject": Category.COMMUNICATION,
+            "body": Category.COMMUNICATION,
+            "sensitive": Category.NONE,
+            "status": Category.NONE,
+            "error": Category.TECHNICAL,
+            "created_at": Category.TECHNICAL,
+            "sent_at": Category.TECHNICAL,
+            "read_at": Category.TECHNICAL,
+        },
+        description=_("Messages the platform sent you: codes, notices and service messages."),
+        purposes=(Purpose.SERVICE_MESSAGES, Purpose.ACCOUNT, Purpose.SECURITY),
+        legal_basis=LegalBasis.CONTRACT,
+        source=Source.AUTOMATIC,
+        retention=Retention.LOGS_ONE_YEAR,
+        erasure=Erasure.DELETE,
+        recipients=("email_provider", "sms_provider"),
+    ),
+)

@@ -1,0 +1,109 @@
+"""Privacy core: policy versions, the consent ledger, and messages to the operator's DPO."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyVersion(models.Model):
+    """One published text of the Privacy Policy (P9.1)."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    last_updated = models.DateField(_("last updated"))
+    effective_from = models.DateField(_("takes effect"))
+    language = models.CharField(_("language of the text"), max_length=8, default="en")
+    body = models.TextField(_("text"))
+    is_material = models.BooleanField(_("material change"), default=False)
+    summary_of_changes = models.TextField(_("what changed"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_from", "-version"]
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class ConsentPurpose(models.TextChoices):
+    PLATFORM = "platform", _("Processing of personal data to use the platform")
+    MARKETING = "marketing", _("News and offers")
+    ANALYTICS = "analytics", _("Analytics cookies")
+    DISCLOSURE = "disclosure", _("Showing results to linked teachers and parents")
+    CROSS_BORDER = "cross_border", _("Transfer outside Kazakhstan")
+
+
+class ConsentChannel(models.TextChoices):
+    WEB = "web", _("Website")
+    APP = "app", _("Mobile app")
+    OPERATOR = "operator", _("Entered by the operator")
+
+
+class ConsentRecord(models.Model):
+    """Append-only ledger: the current state of a consent is its latest record."""
+
+    class Action(models.TextChoices):
+        GIVEN = "given", _("Given")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    policy_version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=10, choices=ConsentChannel.choices)
+    # What the person saw and did: the form, the exact wording of the box, the client.
+    evidence = models.JSONField(default=dict)
+    # The user themself, or a legal representative acting for them.
+    acted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Consent records are append-only: write a new record instead.")
+        super().save(*args, **kwargs)
+
+
+class Inquiry(models.Model):
+    """A message to the operator through the contact form; it reaches the DPO (P7.1, P10.3)."""
+
+    class Topic(models.TextChoices):
+        QUESTION = "question", _("A question about my personal data")
+        REQUEST = "request", _("I want to exercise a right (information, correction, deletion)")
+        COMPLAINT = "complaint", _("A complaint")
+        POLICY = "policy", _("A comment on the Privacy Policy")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        CLOSED = "closed", _("Closed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="inquiries"
+    )
+    name = models.CharField(_("your name"), max_length=150)
+    contact = models.CharField(_("e-mail or phone for the answer"), max_length=254)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(max_length=8, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("message to the DPO")
+        verbose_name_plural = _("messages to the DPO")
+
+    def __str__(self) -> str:
+        return f"inquiry #{self.pk}"

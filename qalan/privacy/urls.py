@@ -1,0 +1,11 @@
+from django.urls import path
+
+from qalan.privacy import views
+
+app_name = "privacy"
+urlpatterns = [
+    path("privacy/", views.policy, name="policy"),
+    path("privacy/versions/<str:version>/", views.policy_version, name="policy_version"),
+    path("contact/", views.contact, name="contact"),
+    path("dpo/inbox/", views.dpo_inbox, name="dpo_inbox"),
+]

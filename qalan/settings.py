@@ -1,0 +1,333 @@
+"""Qalan settings: every value comes from the environment; production refuses unsafe ones.
+
+Profiles (QALAN_ENV): ``development`` (default: SQLite, DEBUG, demo data allowed),
+``test`` (used by the test suite) and ``production`` (checked by ``_refuse_unsafe_production``).
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from qalan.env import envbool, envint, envlist, envsecret, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+QALAN_ENV = envstr("QALAN_ENV", "development")
+if QALAN_ENV not in {"development", "test", "production"}:
+    raise ImproperlyConfigured("QALAN_ENV must be one of development, test, production")
+PRODUCTION = QALAN_ENV == "production"
+
+# Where the personal data lives. The policy (P5.2.c) promises Kazakhstan; production refuses
+# any other value, and the privacy centre states this value to users.
+QALAN_DATA_REGION = envstr("QALAN_DATA_REGION", "KZ")
+
+_DEV_SECRET = "insecure-development-key-never-used-in-production-qalan"
+SECRET_KEY = envsecret("SECRET_KEY") or ("" if PRODUCTION else _DEV_SECRET)
+DEBUG = envbool("DEBUG", default=QALAN_ENV == "development")
+
+ALLOWED_HOSTS = envlist(
+    "ALLOWED_HOSTS",
+    ["qalan.kz", "qalan.school", "qalan.ru", "qalan.uz"]
+    if PRODUCTION
+    else ["127.0.0.1", "localhost", "testserver"],
+)
+CSRF_TRUSTED_ORIGINS = envlist(
+    "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS] if PRODUCTION else []
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "axes",
+    "qalan.web",
+    "qalan.accounts",
+    "qalan.audit",
+    "qalan.notify",
+    "qalan.privacy",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "qalan.accounts.middleware.DeviceSessionMiddleware",
+    "qalan.accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees the lockout flag set by any login view, web or API.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "qalan.urls"
+WSGI_APPLICATION = "qalan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "qalan.web.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -----------------------------------------------------------------------------
+# Embedded SQLite is the default so that `make run` needs nothing; CI and production use
+# PostgreSQL through DATABASE_URL.
+DATABASES = {
+    "default": dj_database_url.parse(
+        envstr("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache / Celery -----------------------------------------------------------------------
+REDIS_URL = envstr("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+# Without a broker the same tasks run in-process, so `make run` behaves like production.
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL or QALAN_ENV == "test")
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# --- Auth ---------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # Axes first: it refuses locked-out credentials before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "web:home"
+
+# Rate limits and lockout (named rules, each with its reason).
+# Five wrong passwords for one username lock it for 15 minutes on the web and the API alike:
+# slows password guessing (P4.5.a) without locking a user out for long.
+AXES_FAILURE_LIMIT = envint("QALAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("QALAN_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks to lock by IP address too. We do not: a whole school signs in from one NAT
+# address, and an IP lock would shut out every classmate after five typos. Locking the
+# username stops guessing one account from any number of addresses; API floods are throttled.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "qalan.accounts.views.lockout_response"
+# Successful logins are recorded as device sessions; axes' own access log would duplicate
+# IP addresses and user agents for no purpose (P4.6).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "code", "new_password"]
+AXES_IPWARE_PROXY_COUNT = envint("QALAN_PROXY_COUNT", 0) or None
+
+# Password recovery: codes live 15 minutes, at most 5 tries per code, at most 3 codes per
+# account per hour (stops SMS pumping and code guessing).
+QALAN_RECOVERY_CODE_TTL = timedelta(minutes=envint("QALAN_RECOVERY_CODE_MINUTES", 15))
+QALAN_RECOVERY_MAX_ATTEMPTS = envint("QALAN_RECOVERY_MAX_ATTEMPTS", 5)
+QALAN_RECOVERY_MAX_PER_HOUR = envint("QALAN_RECOVERY_MAX_PER_HOUR", 3)
+# Device sessions (API tokens) expire after this long without use.
+QALAN_DEVICE_SESSION_IDLE_DAYS = envint("QALAN_DEVICE_SESSION_IDLE_DAYS", 90)
+
+# --- Uploads ------------------------------------------------------------------------------
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = "/media/"  # never served publicly: avatars go through a view that checks the viewer
+QALAN_AVATAR_MAX_BYTES = envint("QALAN_AVATAR_MAX_BYTES", 2 * 1024 * 1024)
+QALAN_AVATAR_MAX_PIXELS = 6000 * 6000
+QALAN_AVATAR_SIZE = 512
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- I18n ---------------------------------------------------------------------------------
+LANGUAGE_CODE = envstr("QALAN_DEFAULT_LANGUAGE", "kk")
+LANGUAGES = [
+    ("kk", "Қазақша"),
+    ("ru", "Русский"),
+    ("en", "English"),
+    ("uz", "Oʻzbekcha"),
+]
+LOCALE_PATHS = [BASE_DIR / "qalan" / "locale"]
+TIME_ZONE = "Asia/Almaty"
+USE_I18N = True
+USE_TZ = True
+# The language cookie is set only when the user picks a language (a strictly necessary,
+# user-requested preference); it is first-party and lives one year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# --- Static -------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# --- E-mail and SMS -----------------------------------------------------------------------
+# Development and tests keep messages in the outbox table (readable at /dev/outbox/);
+# production sends through real SMTP / an SMS provider configured here.
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.locmem.EmailBackend",
+)
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Qalan <no-reply@qalan.kz>")
+QALAN_SMS_BACKEND = envstr(
+    "QALAN_SMS_BACKEND",
+    "qalan.notify.sms.HttpSmsBackend" if PRODUCTION else "qalan.notify.sms.OutboxOnlySmsBackend",
+)
+QALAN_SMS_API_URL = envstr("QALAN_SMS_API_URL", "")
+QALAN_SMS_API_KEY = envsecret("QALAN_SMS_API_KEY") or ""
+QALAN_SMS_SENDER = envstr("QALAN_SMS_SENDER", "Qalan")
+# Keep bodies with secrets (recovery codes) after delivery so the development outbox can show
+# them; production wipes them once sent.
+QALAN_OUTBOX_KEEP_SENSITIVE = envbool("QALAN_OUTBOX_KEEP_SENSITIVE", default=not PRODUCTION)
+# Where operator-contact messages to the person responsible for personal data go (P10.3).
+QALAN_DPO_EMAIL = envstr("QALAN_DPO_EMAIL", "qalan.education@gmail.com")
+
+# --- API ----------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "qalan.accounts.authentication.DeviceTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "qalan.web.api.exception_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
+    + ([] if PRODUCTION else ["rest_framework.renderers.BrowsableAPIRenderer"]),
+    "DEFAULT_THROTTLE_RATES": {
+        # Registration and recovery requests per client address: stops account and SMS
+        # flooding from one source.
+        "register": envstr("QALAN_THROTTLE_REGISTER", "20/hour"),
+        "recovery": envstr("QALAN_THROTTLE_RECOVERY", "20/hour"),
+        "contact": envstr("QALAN_THROTTLE_CONTACT", "20/hour"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Qalan API",
+    "DESCRIPTION": "The HTTP API of the Qalan learning platform (mobile app and integrations). "
+    "Authenticate with `Authorization: Bearer <token>` from POST /api/v1/auth/token.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The docs page uses the Swagger UI shipped inside the sidecar package: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+INSTALLED_APPS.append("drf_spectacular_sidecar")
+
+# --- Security -----------------------------------------------------------------------------
+SECURE_COOKIES = envbool("QALAN_SECURE_COOKIES", default=PRODUCTION)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = envint("QALAN_SESSION_DAYS", 14) * 24 * 3600
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    if envbool("QALAN_BEHIND_TLS_PROXY", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Logging: no personal data ------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"scrub": {"()": "qalan.web.logging.ScrubPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub"]}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django logs the full URL of failed requests; our URLs carry no personal data, and the
+        # filter masks phone numbers and e-mail addresses that a client might put there anyway.
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}
+
+# --- Operator -----------------------------------------------------------------------------
+QALAN_OPERATOR = {
+    "name": 'LLP "QALANKZ"',
+    "address": "050000, Republic of Kazakhstan, Almaty, 27 Edil Yergozhin St., Office 41",
+    "email": "qalan.education@gmail.com",
+    "authority": _(
+        "The personal data protection unit of the Ministry of Digital Development, Innovations "
+        "and Aerospace Industry of the Republic of Kazakhstan"
+    ),
+}
+
+
+def _refuse_unsafe_production() -> None:
+    """Start-up refuses a production configuration that would break a promise of the policy."""
+    problems = []
+    if not SECRET_KEY or SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50:
+        problems.append("SECRET_KEY (or SECRET_KEY_FILE) must be set to a random value of 50+ characters")
+    if DEBUG:
+        problems.append("DEBUG must be off")
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        problems.append("DATABASE_URL must point to PostgreSQL (SQLite is for development only)")
+    if not SECURE_COOKIES:
+        problems.append("cookies must be HTTPS-only (QALAN_SECURE_COOKIES cannot be false)")
+    if not SECURE_SSL_REDIRECT or SECURE_HSTS_SECONDS < 31536000:
+        problems.append("plain HTTP must be refused (SECURE_SSL_REDIRECT on, HSTS for a year)")
+    if QALAN_DATA_REGION != "KZ":
+        problems.append("QALAN_DATA_REGION must be KZ: the policy promises storage in Kazakhstan (P5.2.c)")
+    if problems:
+        raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems))
+
+
+if PRODUCTION:
+    _refuse_unsafe_production()

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from qalan.accounts import api as accounts_api
+from qalan.privacy import api as privacy_api
+from qalan.web import views as web_views
+
+api_v1 = [
+    path("auth/register", accounts_api.RegisterView.as_view(), name="register"),
+    path("auth/token", accounts_api.TokenView.as_view(), name="token"),
+    path("auth/logout", accounts_api.LogoutView.as_view(), name="logout"),
+    path("auth/sessions", accounts_api.SessionListView.as_view(), name="sessions"),
+    path("auth/sessions/<int:session_id>", accounts_api.SessionDetailView.as_view(), name="session"),
+    path("auth/recovery", accounts_api.RecoveryRequestView.as_view(), name="recovery"),
+    path("auth/recovery/confirm", accounts_api.RecoveryConfirmView.as_view(), name="recovery_confirm"),
+    path("me", accounts_api.MeView.as_view(), name="me"),
+    path("me/avatar", accounts_api.AvatarView.as_view(), name="me_avatar"),
+    path("privacy/policy", privacy_api.PolicyView.as_view(), name="policy"),
+    path("privacy/operator", privacy_api.OperatorView.as_view(), name="operator"),
+    path("privacy/contact", privacy_api.ContactView.as_view(), name="contact"),
+]
+
+urlpatterns = [
+    path("", include(([path("", web_views.home, name="home")], "web"), namespace="web")),
+    path("i18n/setlang/", web_views.set_language, name="set_language"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("dev/outbox/", web_views.dev_outbox, name="dev_outbox"),
+    path("accounts/", include("qalan.accounts.urls")),
+    path("", include("qalan.privacy.urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,53 @@
+"""Site-wide pages: home, language switch, health check, development outbox."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.views.decorators.http import require_POST
+
+from qalan.accounts.services import profile_update
+from qalan.notify.models import OutboxMessage
+
+
+def home(request):
+    return render(request, "web/home.html")
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; for a signed-in user it is also saved in the profile."""
+    language = request.POST.get("language", "")
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if language and check_for_language(language) and language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=True,
+        )
+        if request.user.is_authenticated:
+            profile_update(actor=request.user, user=request.user, data={"language": language})
+    return response
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def dev_outbox(request):
+    """Development only (DEBUG): what the platform sent by e-mail and SMS, codes included, so
+    that recovery can be tried without a phone. Served from 127.0.0.1 only."""
+    if not settings.DEBUG or request.META.get("REMOTE_ADDR") not in {"127.0.0.1", "::1"}:
+        raise Http404
+    messages_sent = OutboxMessage.objects.exclude(channel=OutboxMessage.Channel.INAPP)[:100]
+    return render(request, "web/dev_outbox.html", {"messages_sent": messages_sent})
