@@ -57,7 +57,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +69,10 @@ MIDDLEWARE = [
     # Last, so that it sees the lockout flag set by any login view, web or API.
     "axes.middleware.AxesMiddleware",
 ]
+
+if PRODUCTION:
+    # Serves the collected, hashed static files (`collectstatic`) with far-future caching.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "qalan.urls"
 WSGI_APPLICATION = "qalan.wsgi.application"
@@ -155,6 +158,9 @@ AXES_LOCKOUT_CALLABLE = "qalan.accounts.views.lockout_response"
 # IP addresses and user agents for no purpose (P4.6).
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# Log lines of failed sign-ins name a pseudonym, not the username or the IP address.
+AXES_CLIENT_STR_CALLABLE = "qalan.accounts.views.lockout_client_str"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "code", "new_password"]
 AXES_IPWARE_PROXY_COUNT = envint("QALAN_PROXY_COUNT", 0) or None
 

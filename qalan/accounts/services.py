@@ -113,6 +113,20 @@ def user_register(
     return user
 
 
+def user_set_role(*, actor: User | None, user: User, role: str) -> User:
+    """Give an account a role; staff roles also open the administration site (admin only)."""
+    if role not in Role.values:
+        raise ValidationError({"role": [_("Unknown role. Choose one of: %(roles)s.") % {"roles": ", ".join(Role.values)}]})
+    with transaction.atomic():
+        previous = user.role
+        user.role = role
+        user.is_staff = role in (Role.ADMIN, Role.DPO, Role.SUPPORT, Role.ACCOUNTANT)
+        user.is_superuser = role == Role.ADMIN
+        user.save(update_fields=["role", "is_staff", "is_superuser"])
+        audit_record(actor=actor, subject=user, event_type="account.role_set", extra={"from": previous, "to": role})
+    return user
+
+
 # --- Device sessions ----------------------------------------------------------------------
 
 
@@ -313,6 +327,7 @@ def recovery_request(*, identifier: str, channel: str = RecoveryCode.Channel.SMS
             user=user,
             code_hash=code_hash(user_id=user.pk, code=code),
             channel=channel,
+            created_at=now,
             expires_at=now + settings.QALAN_RECOVERY_CODE_TTL,
         )
         minutes = int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60)

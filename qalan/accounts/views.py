@@ -235,3 +235,11 @@ def recovery_confirm(request):
             messages.success(request, _("Your password was changed. Sign in with the new password."))
             return redirect("accounts:login")
     return render(request, "accounts/recovery_confirm.html", {"form": form, "notice": services.recovery_notice()})
+
+
+def lockout_client_str(username, ip_address, user_agent, path_info, request) -> str:
+    """How django-axes names a client in its log lines: a pseudonym, never the username or IP."""
+    from django.utils.crypto import salted_hmac
+
+    pseudonym = salted_hmac("qalan.axes-log", (username or "").lower()).hexdigest()[:12]
+    return f"{{user: {pseudonym}, path: {path_info}}}"

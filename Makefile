@@ -1,0 +1,40 @@
+# Qalan: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+
+.PHONY: install run test matrix bench messages browser clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Browser tests need Debian's Chromium; scripts/ensure-chromium installs it or fails loudly.
+browser:
+	scripts/ensure-chromium
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+matrix: install browser
+	$(BIN)/python scripts/matrix.py
+
+# Rebuild the translation catalogues after changing user-facing text (needs GNU gettext).
+messages: install
+	cd qalan && ../$(BIN)/python ../manage.py makemessages --no-obsolete --no-location -l kk -l ru -l uz -l en
+	cd qalan && ../$(BIN)/python ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

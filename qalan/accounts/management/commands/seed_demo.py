@@ -1,0 +1,53 @@
+"""Create the demo accounts of the contract (idempotent; refused in production)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from qalan.accounts.models import Role, User
+from qalan.accounts.services import user_register, user_set_role
+from qalan.privacy.models import ConsentChannel
+
+DEMO_PASSWORD = "qalan-demo-2025"
+
+# username, role, phone, full name, grade
+DEMO_ACCOUNTS = [
+    ("demo-student", Role.STUDENT, "+77010000001", "Aruzhan Demo", 6),
+    ("demo-student2", Role.STUDENT, "+77010000002", "Timur Demo", 6),
+    ("demo-teacher", Role.TEACHER, "+77010000003", "Gulnara Demo", None),
+    ("demo-parent", Role.PARENT, "+77010000004", "Saule Demo", None),
+    ("demo-dpo", Role.DPO, "+77010000005", "Data Protection Officer (demo)", None),
+    ("demo-support", Role.SUPPORT, "+77010000006", "Support (demo)", None),
+    ("demo-admin", Role.ADMIN, "+77010000007", "Administrator (demo)", None),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo school's accounts (password qalan-demo-2025). Never runs in production."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo refuses to run in production (QALAN_ENV=production): demo accounts have a public password.")
+        created = 0
+        with transaction.atomic():
+            for username, role, phone, full_name, grade in DEMO_ACCOUNTS:
+                if User.objects.filter(username__iexact=username).exists():
+                    continue
+                self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
+                user = user_register(
+                    username=username,
+                    phone=phone,
+                    password=DEMO_PASSWORD,
+                    role=role if self_service else Role.STUDENT,
+                    consent=True,
+                    channel=ConsentChannel.OPERATOR,
+                    evidence={"source": "seed_demo"},
+                )
+                if not self_service:
+                    user_set_role(actor=None, user=user, role=role)
+                user.profile.full_name = full_name
+                user.profile.grade = grade
+                user.profile.school = "Qalan Demo School" if role in (Role.STUDENT, Role.TEACHER) else ""
+                user.profile.save()
+                created += 1
+        self.stdout.write(f"demo accounts: {created} created, {len(DEMO_ACCOUNTS) - created} already present")

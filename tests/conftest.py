@@ -1,0 +1,84 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from qalan.accounts.models import Role
+from qalan.accounts.services import device_session_start, user_register, user_set_role, ClientInfo
+from qalan.accounts.models import DeviceSession
+from qalan.privacy.models import ConsentChannel
+
+PASSWORD = "correct-horse-battery-42"
+_phone_counter = iter(range(1000000, 9999999))
+
+
+def next_phone() -> str:
+    return f"+7701{next(_phone_counter):07d}"
+
+
+def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWORD, **extra):
+    self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
+    user = user_register(
+        username=username,
+        phone=extra.pop("phone", None) or next_phone(),
+        password=password,
+        role=role if self_service else Role.STUDENT,
+        consent=True,
+        channel=ConsentChannel.WEB,
+        email=extra.pop("email", ""),
+    )
+    if not self_service:
+        user_set_role(actor=None, user=user, role=role)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    # Throttles and lockouts keep counters in the cache; each test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def api():
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def alice(db):
+    """A student: the owner in most tests."""
+    return make_user("alice", email="alice@example.kz")
+
+
+@pytest.fixture
+def bob(db):
+    """Another student: an outsider to alice's data."""
+    return make_user("bob")
+
+
+@pytest.fixture
+def dpo(db):
+    return make_user("dana-dpo", role=Role.DPO)
+
+
+def token_for(user) -> str:
+    _session, raw = device_session_start(user=user, kind=DeviceSession.Kind.APP, client=ClientInfo(device_name="test"))
+    return raw
+
+
+@pytest.fixture
+def alice_api(alice):
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(alice)}")
+    return client
