@@ -23,6 +23,7 @@ from qalan.accounts.forms import (
     RegistrationForm,
     apply_service_errors,
 )
+from qalan.accounts.models import Profile
 from qalan.privacy.models import ConsentChannel
 from qalan.privacy.selectors import policy_current
 
@@ -102,7 +103,9 @@ def logout_view(request):
 @login_required
 def profile(request):
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user.profile, initial={"email": user.email})
+    # A separate copy: validating a ModelForm writes into its instance, and the service must
+    # see the stored values to know what changed.
+    form = ProfileForm(request.POST or None, instance=Profile.objects.get(user=user), initial={"email": user.email})
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
         data["email"] = form.cleaned_data["email"]

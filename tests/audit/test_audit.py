@@ -1,0 +1,75 @@
+"""Audit events are written in the transaction of the change and form a verifiable chain."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from qalan.accounts.models import User
+from qalan.accounts.services import profile_update
+from qalan.audit.models import AuditEvent
+from qalan.audit.services import AuditOutsideTransaction, audit_record, audit_verify_chain
+
+pytestmark = pytest.mark.django_db
+
+
+def test_registration_is_audited_with_minimal_details(alice):
+    event = AuditEvent.objects.get(event_type="account.registered", subject=alice)
+    assert event.actor == alice
+    assert event.extra == {"role": "student", "channel": "web"}
+    assert alice.phone not in str(event.extra)
+
+
+def test_a_failed_change_leaves_no_audit_event(alice):
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError):
+        profile_update(actor=alice, user=alice, data={"grade": 42})
+    assert AuditEvent.objects.count() == before
+
+
+def test_change_and_event_roll_back_together(alice):
+    before = AuditEvent.objects.count()
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            profile_update(actor=alice, user=alice, data={"full_name": "Rolled Back"})
+            raise RuntimeError("crash after the change")
+    assert AuditEvent.objects.count() == before
+    alice.profile.refresh_from_db()
+    assert alice.profile.full_name == ""
+
+
+def test_audit_outside_a_transaction_is_refused(alice):
+    # Tests run inside a transaction; leave it to reproduce a service that forgot atomic().
+    from django.db import connection
+
+    connection.in_atomic_block, saved = False, connection.in_atomic_block
+    try:
+        with pytest.raises(AuditOutsideTransaction):
+            audit_record(actor=alice, event_type="x")
+    finally:
+        connection.in_atomic_block = saved
+
+
+def test_chain_verifies_and_detects_tampering(alice, bob):
+    assert audit_verify_chain() == []
+    call_command("audit_verify")
+    event = AuditEvent.objects.filter(subject=bob).first()
+    AuditEvent.objects.filter(pk=event.pk).update(extra={"role": "admin"})
+    problems = audit_verify_chain()
+    assert any(f"event {event.pk}" in p for p in problems)
+    with pytest.raises(CommandError):
+        call_command("audit_verify")
+
+
+def test_removing_an_event_breaks_the_chain(alice, bob):
+    first = AuditEvent.objects.order_by("id").first()
+    first.delete()
+    assert audit_verify_chain()
+
+
+def test_scrubbed_events_still_verify(alice):
+    # Erasure removes people from events but keeps the digest, so the chain survives.
+    AuditEvent.objects.filter(subject=alice).update(actor=None, subject=None, extra={}, scrubbed=True)
+    assert audit_verify_chain() == []
+    assert User.objects.filter(pk=alice.pk).exists()
