@@ -17,7 +17,7 @@ GOOD = {
 
 
 def run_manage(*args: str, **env_changes: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QALAN_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QALAN_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC", "DJANGO_SETTINGS_MODULE"))}
     env.update(GOOD)
     for key, value in env_changes.items():
         if value is None:
