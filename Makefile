@@ -31,6 +31,13 @@ test: install browser
 matrix: install browser
 	$(BIN)/python scripts/matrix.py
 
+# Benchmarks on PostgreSQL: ratios against baselines measured in the same run.
+BENCH_DB ?= qalan_bench
+bench: install
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $(BENCH_DB)" -c "CREATE DATABASE $(BENCH_DB)"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$(BENCH_DB)} QALAN_ENV=test $(BIN)/python manage.py migrate --noinput -v 0
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$(BENCH_DB)} QALAN_ENV=test $(BIN)/python bench/run.py $(BENCH)
+
 # Rebuild the translation catalogues after changing user-facing text (needs GNU gettext).
 messages: install
 	cd qalan && ../$(BIN)/python ../manage.py makemessages --no-obsolete --no-location -l kk -l ru -l uz -l en

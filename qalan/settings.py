@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "qalan.audit",
     "qalan.notify",
     "qalan.privacy",
+    "qalan.schools",
+    "qalan.learning",
+    "qalan.community",
+    "qalan.lifecycle",
 ]
 
 MIDDLEWARE = [
