@@ -19,6 +19,10 @@ api_v1 = [
     path("privacy/policy", privacy_api.PolicyView.as_view(), name="policy"),
     path("privacy/operator", privacy_api.OperatorView.as_view(), name="operator"),
     path("privacy/contact", privacy_api.ContactView.as_view(), name="contact"),
+    path("", include("qalan.schools.api_urls")),
+    path("", include("qalan.learning.api_urls")),
+    path("", include("qalan.community.api_urls")),
+    path("", include("qalan.lifecycle.api_urls")),
 ]
 
 urlpatterns = [
@@ -28,6 +32,10 @@ urlpatterns = [
     path("dev/outbox/", web_views.dev_outbox, name="dev_outbox"),
     path("accounts/", include("qalan.accounts.urls")),
     path("", include("qalan.privacy.urls")),
+    path("", include("qalan.schools.urls")),
+    path("", include("qalan.learning.urls")),
+    path("", include("qalan.community.urls")),
+    path("", include("qalan.lifecycle.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

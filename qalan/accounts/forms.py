@@ -2,9 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from qalan.accounts.models import SELF_SERVICE_ROLES, Profile, RecoveryCode
+from qalan.accounts.services import REGISTRATION_CONSENT_TEXT
 
 
 class RegistrationForm(forms.Form):
@@ -24,7 +26,7 @@ class RegistrationForm(forms.Form):
         label=_("Repeat the password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False
     )
     # Unticked by default and never pre-filled: consent must be an explicit act (P2.1.a).
-    consent = forms.BooleanField(label=_("I have read the Privacy Policy and consent to the processing of my personal data."), required=False)
+    consent = forms.BooleanField(label=gettext_lazy(REGISTRATION_CONSENT_TEXT), required=False)
 
     def clean(self):
         data = super().clean()

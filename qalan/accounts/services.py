@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 
 from qalan.accounts.avatars import avatar_process
 from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, Profile, RecoveryCode, Role, User
@@ -28,8 +28,9 @@ from qalan.notify.services import message_queue
 from qalan.privacy.models import ConsentChannel, ConsentPurpose
 from qalan.privacy.services import consent_give
 
-# The exact wording of the registration consent box; stored as evidence with each consent.
-REGISTRATION_CONSENT_TEXT = (
+# The wording of the registration consent box. The form shows it (translated) and each consent
+# record stores both the source text and the words the person actually saw.
+REGISTRATION_CONSENT_TEXT = gettext_noop(
     "I have read the Privacy Policy and consent to the collection and processing of my personal data."
 )
 
@@ -107,7 +108,13 @@ def user_register(
             actor=user,
             purpose=ConsentPurpose.PLATFORM,
             channel=channel,
-            evidence={"form": "registration", "text": REGISTRATION_CONSENT_TEXT, **(evidence or {})},
+            evidence={
+                "form": "registration",
+                "text": REGISTRATION_CONSENT_TEXT,
+                "shown": _(REGISTRATION_CONSENT_TEXT),
+                "language": get_language(),
+                **(evidence or {}),
+            },
         )
         audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel})
     return user
