@@ -89,6 +89,9 @@ class Profile(models.Model):
     about = models.TextField(_("about me"), max_length=1000, blank=True)
     avatar = models.ImageField(_("photo or avatar"), upload_to=_avatar_path, blank=True)
     language = models.CharField(_("interface language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    # P6.5: the user forbids showing their data to other users beyond what the service needs
+    # (hidden from classmates' views and leaderboards; teachers and linked parents still see it).
+    restrict_dissemination = models.BooleanField(_("do not show my data to other users"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

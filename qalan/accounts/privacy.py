@@ -44,6 +44,7 @@ register(
             "about": Category.PROFILE,
             "avatar": Category.PROFILE,
             "language": Category.PROFILE,
+            "restrict_dissemination": Category.CONSENT,
             "updated_at": Category.NONE,
         },
         description=_("Your profile: name, grade, school, date of birth, photo and what you wrote about yourself."),

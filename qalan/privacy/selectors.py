@@ -28,6 +28,31 @@ def consent_state(*, user, purpose: str) -> ConsentRecord | None:
     return ConsentRecord.objects.filter(user=user, purpose=purpose).order_by("-created_at", "-id").first()
 
 
+# Purposes that registration's platform consent covers (the policy names them as purposes of
+# the service, 4.1): in force until the user withdraws them. The others need an explicit "given".
+CONSENT_DEFAULTS = {"platform": False, "disclosure": True, "marketing": False, "analytics": False, "cross_border": False}
+
+
+def consent_in_force(*, user, purpose: str) -> bool:
+    latest = consent_state(user=user, purpose=purpose)
+    if latest is not None:
+        return latest.action == ConsentRecord.Action.GIVEN
+    if not CONSENT_DEFAULTS[purpose]:
+        return False
+    platform = consent_state(user=user, purpose="platform")
+    return platform is not None and platform.action == ConsentRecord.Action.GIVEN
+
+
+def disclosure_allowed(*, student) -> bool:
+    """May linked teachers and parents see this student's results (P4.1.c, P5.4.b, P5.4.c)?"""
+    return consent_in_force(user=student, purpose="disclosure")
+
+
+def dissemination_restricted(*, user) -> bool:
+    """Has the user forbidden showing their data to other users, e.g. classmates (P6.5)?"""
+    return bool(user.profile.restrict_dissemination)
+
+
 def inquiries_for(*, viewer) -> QuerySet[Inquiry]:
     """The DPO's inbox. Anyone else gets 404: the inbox's existence is not theirs to know."""
     if not (viewer.is_authenticated and viewer.has_role("dpo")):

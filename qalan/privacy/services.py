@@ -45,6 +45,29 @@ def consent_give(*, user, actor, purpose: str, channel: str, evidence: dict[str,
     return record
 
 
+def consent_withdraw(*, user, actor, purpose: str, channel: str, evidence: dict[str, Any] | None = None) -> ConsentRecord:
+    """Append a 'withdrawn' record; the processing it covers stops at once (readers check
+    ``consent_in_force``)."""
+    if purpose not in ConsentPurpose.values:
+        raise ValueError(f"unknown consent purpose {purpose!r}")
+    policy = policy_current()
+    if policy is None:
+        raise NoPolicyPublished("no Privacy Policy version is in force")
+    with transaction.atomic():
+        record = ConsentRecord.objects.create(
+            user=user,
+            purpose=purpose,
+            action=ConsentRecord.Action.WITHDRAWN,
+            policy_version=policy,
+            channel=channel,
+            evidence=evidence or {},
+            acted_by=actor,
+            created_at=timezone.now(),
+        )
+        audit_record(actor=actor, subject=user, event_type="consent.withdrawn", extra={"purpose": purpose, "channel": channel})
+    return record
+
+
 def inquiry_submit(*, user, name: str, contact: str, topic: str, message: str, language: str = "") -> Inquiry:
     """Store a message to the operator and alert the DPO (P7.1, P10.3).
 

@@ -118,3 +118,14 @@ def test_dpo_inbox_is_404_for_everyone_else(client, alice, bob):
     assert client.get(reverse("privacy:dpo_inbox")).status_code == 302  # anonymous: sign in first
     client.force_login(alice)
     assert client.get(reverse("privacy:dpo_inbox")).status_code == 404
+
+
+def test_disclosure_is_in_force_after_registration_until_withdrawn(alice):
+    from qalan.privacy.selectors import consent_in_force, disclosure_allowed
+    from qalan.privacy.services import consent_withdraw
+
+    assert consent_in_force(user=alice, purpose="platform")
+    assert disclosure_allowed(student=alice)
+    assert not consent_in_force(user=alice, purpose="marketing")
+    consent_withdraw(user=alice, actor=alice, purpose="disclosure", channel="web")
+    assert not disclosure_allowed(student=alice)
