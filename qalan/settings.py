@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "qalan.learning",
     "qalan.community",
     "qalan.lifecycle",
+    "qalan.rights",
 ]
 
 MIDDLEWARE = [

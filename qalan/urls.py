@@ -23,6 +23,7 @@ api_v1 = [
     path("", include("qalan.learning.api_urls")),
     path("", include("qalan.community.api_urls")),
     path("", include("qalan.lifecycle.api_urls")),
+    path("", include("qalan.rights.api_urls")),
 ]
 
 urlpatterns = [
@@ -36,6 +37,7 @@ urlpatterns = [
     path("", include("qalan.learning.urls")),
     path("", include("qalan.community.urls")),
     path("", include("qalan.lifecycle.urls")),
+    path("", include("qalan.rights.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
