@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "qalan.community",
     "qalan.lifecycle",
     "qalan.rights",
+    "qalan.analytics",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,9 @@ QALAN_OUTBOX_KEEP_SENSITIVE = envbool("QALAN_OUTBOX_KEEP_SENSITIVE", default=not
 # Where operator-contact messages to the person responsible for personal data go (P10.3).
 QALAN_DPO_EMAIL = envstr("QALAN_DPO_EMAIL", "qalan.education@gmail.com")
 
+# An introductory video on the home page (a YouTube id), shown as a click-to-load placeholder.
+QALAN_INTRO_VIDEO_ID = envstr("QALAN_INTRO_VIDEO_ID", "")
+
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -309,6 +313,35 @@ LOGGING = {
     },
 }
 
+# --- Rights and requests (qalan.rights) ----------------------------------------------------
+# Deadlines of data-subject requests in business days of Kazakhstan, counted from the day after
+# receipt. The policy's defaults: information 5 (P6.1), correction and deletion 15 (P6.2), any
+# request answered within 20 at most (P7.3); an operator may shorten them, never lengthen past
+# the policy.
+QALAN_REQUEST_DEADLINES = {
+    "information": envint("QALAN_DEADLINE_INFORMATION_DAYS", 5),
+    "correction": envint("QALAN_DEADLINE_CORRECTION_DAYS", 15),
+    "deletion": envint("QALAN_DEADLINE_DELETION_DAYS", 15),
+    "response": envint("QALAN_DEADLINE_RESPONSE_DAYS", 20),
+}
+# The DPO is reminded of an open request this many business days before it is due.
+QALAN_REQUEST_REMINDER_DAYS = envint("QALAN_REQUEST_REMINDER_DAYS", 2)
+# Calendar days during which a user can cancel the deletion of their account.
+QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
+# A download link of the personal-data export works this long (a leaked link soon goes dead).
+QALAN_EXPORT_LINK_MINUTES = envint("QALAN_EXPORT_LINK_MINUTES", 60)
+# Scanned powers of attorney (P7.2): PDF or image, at most this size.
+QALAN_POA_MAX_BYTES = envint("QALAN_POA_MAX_BYTES", 5 * 1024 * 1024)
+# Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;
+# older keys still decrypt, so keys rotate without re-encrypting at once (MultiFernet).
+# Production refuses to start without its own keys.
+_DEV_FIELD_ENCRYPTION_KEY = "T702Kgce3byBibcbHnA_eOzGcjQ8VGIefnywHxNGhJo="
+QALAN_FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in (envsecret("QALAN_FIELD_ENCRYPTION_KEYS") or ("" if PRODUCTION else _DEV_FIELD_ENCRYPTION_KEY)).split(",")
+    if key.strip()
+]
+
 # --- Operator -----------------------------------------------------------------------------
 QALAN_OPERATOR = {
     "name": 'LLP "QALANKZ"',
@@ -336,6 +369,11 @@ def _refuse_unsafe_production() -> None:
         problems.append("plain HTTP must be refused (SECURE_SSL_REDIRECT on, HSTS for a year)")
     if QALAN_DATA_REGION != "KZ":
         problems.append("QALAN_DATA_REGION must be KZ: the policy promises storage in Kazakhstan (P5.2.c)")
+    if not QALAN_FIELD_ENCRYPTION_KEYS or _DEV_FIELD_ENCRYPTION_KEY in QALAN_FIELD_ENCRYPTION_KEYS:
+        problems.append(
+            "QALAN_FIELD_ENCRYPTION_KEYS (or _FILE) must hold the production's own Fernet keys "
+            "(powers of attorney are stored encrypted, P7.2)"
+        )
     if problems:
         raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems))
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("qalan.community.urls")),
     path("", include("qalan.lifecycle.urls")),
     path("", include("qalan.rights.urls")),
+    path("", include("qalan.analytics.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -26,6 +26,7 @@ from qalan.accounts.forms import (
 from qalan.accounts.models import Profile
 from qalan.privacy.models import ConsentChannel
 from qalan.privacy.selectors import policy_current
+from qalan.web.views import language_cookie_set
 
 RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
 
@@ -117,13 +118,7 @@ def profile(request):
             messages.success(request, _("Profile saved."))
             response = redirect("accounts:profile")
             if data["language"]:
-                response.set_cookie(
-                    settings.LANGUAGE_COOKIE_NAME,
-                    data["language"],
-                    max_age=settings.LANGUAGE_COOKIE_AGE,
-                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                    secure=settings.LANGUAGE_COOKIE_SECURE,
-                )
+                language_cookie_set(request, response, data["language"])
             return response
     return render(request, "accounts/profile.html", {"form": form, "avatar_form": AvatarForm()})
 

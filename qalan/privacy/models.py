@@ -29,7 +29,9 @@ class PolicyVersion(models.Model):
 class ConsentPurpose(models.TextChoices):
     PLATFORM = "platform", _("Processing of personal data to use the platform")
     MARKETING = "marketing", _("News and offers")
-    ANALYTICS = "analytics", _("Analytics cookies")
+    ANALYTICS = "analytics", _("Analytics cookies (anonymous statistics of visits)")
+    PREFERENCES = "preferences", _("Preference cookies (remembered language, video sound)")
+    ADVERTISING = "advertising", _("Advertising and referral cookies")
     DISCLOSURE = "disclosure", _("Showing results to linked teachers and parents")
     CROSS_BORDER = "cross_border", _("Transfer outside Kazakhstan")
 

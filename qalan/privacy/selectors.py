@@ -30,7 +30,15 @@ def consent_state(*, user, purpose: str) -> ConsentRecord | None:
 
 # Purposes that registration's platform consent covers (the policy names them as purposes of
 # the service, 4.1): in force until the user withdraws them. The others need an explicit "given".
-CONSENT_DEFAULTS = {"platform": False, "disclosure": True, "marketing": False, "analytics": False, "cross_border": False}
+CONSENT_DEFAULTS = {
+    "platform": False,
+    "disclosure": True,
+    "marketing": False,
+    "analytics": False,
+    "preferences": False,
+    "advertising": False,
+    "cross_border": False,
+}
 
 
 def consent_in_force(*, user, purpose: str) -> bool:

@@ -11,7 +11,7 @@ from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
 from qalan.privacy.models import ConsentPurpose, ConsentRecord, Inquiry
-from qalan.privacy.selectors import policy_current
+from qalan.privacy.selectors import consent_state, policy_current
 
 
 class NoPolicyPublished(RuntimeError):
@@ -100,3 +100,24 @@ def inquiry_submit(*, user, name: str, contact: str, topic: str, message: str, l
             actor=inquiry.user, subject=inquiry.user, event_type="inquiry.submitted", extra={"inquiry": inquiry.pk, "topic": topic}
         )
     return inquiry
+
+
+def cookie_choice_record(*, user, choice, channel: str = "web") -> list[ConsentRecord]:
+    """For a signed-in user, write the cookie choice into the consent ledger (only changes)."""
+    from qalan.privacy.cookies import OPTIONAL
+    from qalan.privacy.selectors import consent_in_force
+
+    if user is None or not user.is_authenticated:
+        return []
+    records = []
+    evidence = {"source": "cookie settings", "choice": choice.as_dict()}
+    for purpose in OPTIONAL:
+        wanted = getattr(choice, purpose)
+        latest = consent_state(user=user, purpose=purpose)
+        if latest is None and not wanted:
+            continue  # never given: nothing to withdraw
+        if consent_in_force(user=user, purpose=purpose) == wanted and latest is not None:
+            continue
+        change = consent_give if wanted else consent_withdraw
+        records.append(change(user=user, actor=user, purpose=purpose, channel=channel, evidence=evidence))
+    return records

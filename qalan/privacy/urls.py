@@ -7,5 +7,6 @@ urlpatterns = [
     path("privacy/", views.policy, name="policy"),
     path("privacy/versions/<str:version>/", views.policy_version, name="policy_version"),
     path("contact/", views.contact, name="contact"),
+    path("privacy/cookies/", views.cookie_settings, name="cookies"),
     path("dpo/inbox/", views.dpo_inbox, name="dpo_inbox"),
 ]

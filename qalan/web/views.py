@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from qalan.accounts.services import profile_update
 from qalan.notify.models import OutboxMessage
+from qalan.privacy.cookies import choice_read
 
 
 def home(request):
@@ -25,17 +26,25 @@ def set_language(request):
         target = "/"
     response = HttpResponseRedirect(target)
     if language and check_for_language(language) and language in dict(settings.LANGUAGES):
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=True,
-        )
+        language_cookie_set(request, response, language)
         if request.user.is_authenticated:
             profile_update(actor=request.user, user=request.user, data={"language": language})
     return response
+
+
+def language_cookie_set(request, response, language: str) -> None:
+    """Remember an explicitly chosen language: for a year with consent to preference cookies,
+    otherwise only until the browser closes (a user-requested, strictly necessary cookie)."""
+    choice = choice_read(request)
+    remember = choice is not None and choice.preferences
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE if remember else None,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )
 
 
 def healthz(request):

@@ -159,3 +159,13 @@ def test_api_registration_bad_input_is_400_with_field_error_and_stores_nothing(a
 def test_api_registration_without_consent_says_what_to_do(api):
     body = api.post("/api/v1/auth/register", api_payload(consent=False), format="json").json()
     assert body["errors"]["consent"] == ["To register, tick the box to consent to the Privacy Policy."]
+
+
+def test_consent_record_quotes_the_words_the_user_saw(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ru"
+    page = client.get(reverse("accounts:register")).content.decode()
+    register_web(client)
+    evidence = ConsentRecord.objects.get().evidence
+    assert evidence["language"] == "ru"
+    assert evidence["shown"] in page
+    assert evidence["text"].startswith("I have read the Privacy Policy")

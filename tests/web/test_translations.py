@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "qalan"
 LOCALE = SOURCE / "locale"
 LANGUAGES = ["kk", "ru", "uz"]
-GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
+GETTEXT_NAMES = {"_", "gettext", "gettext_noop", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
 
 
 def python_msgids() -> set[str]:
