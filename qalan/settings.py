@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "qalan.accounts.middleware.DeviceSessionMiddleware",
     "qalan.accounts.middleware.UserLanguageMiddleware",
+    "qalan.privacy.middleware.PolicyNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the lockout flag set by any login view, web or API.
@@ -177,6 +178,15 @@ QALAN_RECOVERY_MAX_ATTEMPTS = envint("QALAN_RECOVERY_MAX_ATTEMPTS", 5)
 QALAN_RECOVERY_MAX_PER_HOUR = envint("QALAN_RECOVERY_MAX_PER_HOUR", 3)
 # Device sessions (API tokens) expire after this long without use.
 QALAN_DEVICE_SESSION_IDLE_DAYS = envint("QALAN_DEVICE_SESSION_IDLE_DAYS", 90)
+# Learning platform codes. A parent-child link code lives a week: long enough to pass on at
+# home, short enough that a lost note stops working. A hand-off code for an account a teacher
+# created from a paper class list lives 30 days (a school term's first weeks); the teacher can
+# issue a new one.
+QALAN_LINK_CODE_DAYS = envint("QALAN_LINK_CODE_DAYS", 7)
+QALAN_HANDOFF_DAYS = envint("QALAN_HANDOFF_DAYS", 30)
+# Seconds of grace after a timed test's limit before answers are refused: covers the time the
+# answers take to reach the server from a slow school connection.
+QALAN_TEST_GRACE_SECONDS = envint("QALAN_TEST_GRACE_SECONDS", 30)
 
 # --- Uploads ------------------------------------------------------------------------------
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT") or BASE_DIR / "media")
@@ -241,6 +251,9 @@ QALAN_SMS_SENDER = envstr("QALAN_SMS_SENDER", "Qalan")
 QALAN_OUTBOX_KEEP_SENSITIVE = envbool("QALAN_OUTBOX_KEEP_SENSITIVE", default=not PRODUCTION)
 # Where operator-contact messages to the person responsible for personal data go (P10.3).
 QALAN_DPO_EMAIL = envstr("QALAN_DPO_EMAIL", "qalan.education@gmail.com")
+
+# Users told about a material policy change per task (each batch is one short task).
+QALAN_POLICY_ANNOUNCE_BATCH = envint("QALAN_POLICY_ANNOUNCE_BATCH", 500)
 
 # An introductory video on the home page (a YouTube id), shown as a click-to-load placeholder.
 QALAN_INTRO_VIDEO_ID = envstr("QALAN_INTRO_VIDEO_ID", "")

@@ -13,12 +13,27 @@ from qalan.privacy import selectors, services
 from qalan.privacy.models import Inquiry, PolicyVersion
 from django.conf import settings
 from django.http import Http404
+from django.core.exceptions import ValidationError
 
 
 class PolicyOut(serializers.ModelSerializer):
     class Meta:
         model = PolicyVersion
-        fields = ["version", "last_updated", "effective_from", "language", "is_material", "body"]
+        fields = ["version", "last_updated", "effective_from", "language", "is_material", "summary_of_changes", "body"]
+
+
+class PolicySummaryOut(serializers.ModelSerializer):
+    class Meta:
+        model = PolicyVersion
+        fields = ["version", "last_updated", "effective_from", "is_material", "summary_of_changes"]
+
+
+class PolicyStatusOut(serializers.Serializer):
+    pending = PolicySummaryOut(allow_null=True, help_text="A material change waiting for the user's answer; show it prominently.")
+
+
+class PolicyAcceptIn(serializers.Serializer):
+    version = serializers.CharField(max_length=20)
 
 
 class OperatorOut(serializers.Serializer):
@@ -88,3 +103,33 @@ class ContactView(APIView):
             },
             status=status.HTTP_201_CREATED,
         )
+
+
+class PolicyVersionsView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(responses={200: PolicySummaryOut(many=True)}, summary="Every published version of the policy")
+    def get(self, request):
+        return Response(PolicySummaryOut(selectors.policy_versions(), many=True).data)
+
+
+class PolicyStatusView(APIView):
+    @extend_schema(responses={200: PolicyStatusOut}, summary="Is a policy change waiting for my answer? (shows the notice)")
+    def get(self, request):
+        pending = selectors.policy_notice_pending(user=request.user)
+        if pending is not None:
+            services.policy_notice_shown(user=request.user, policy=pending, channel="app")
+        return Response({"pending": PolicySummaryOut(pending).data if pending else None})
+
+
+class PolicyAcceptView(APIView):
+    @extend_schema(request=PolicyAcceptIn, responses={200: PolicyStatusOut}, summary="Accept the announced policy version")
+    def post(self, request):
+        data = PolicyAcceptIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        pending = selectors.policy_notice_pending(user=request.user)
+        if pending is None or pending.version != data.validated_data["version"]:
+            raise ValidationError({"version": [_("This version is not waiting for your answer. Check GET /api/v1/privacy/policy/status.")]})
+        services.policy_accept(user=request.user, policy=pending, channel="app")
+        return Response({"pending": None})

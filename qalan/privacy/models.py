@@ -16,6 +16,9 @@ class PolicyVersion(models.Model):
     is_material = models.BooleanField(_("material change"), default=False)
     summary_of_changes = models.TextField(_("what changed"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Null while a draft; set once by ``policy_publish``. Active = the latest published version
+    # in effect; older published ones are archived but stay readable.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
         ordering = ["-effective_from", "-version"]
@@ -24,6 +27,30 @@ class PolicyVersion(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class PolicyNotice(models.Model):
+    """A material policy change as it reached one user: e-mailed, shown, and how it ended
+    (accepted, or continued use after the effective date) (P9.2, P9.3, P2.1.b)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_notices")
+    policy = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="notices")
+    announced_at = models.DateTimeField(null=True, blank=True)
+    first_shown_at = models.DateTimeField(null=True, blank=True)
+    shown_channel = models.CharField(max_length=10, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "policy"], name="privacy_policy_notice_unique")]
+        verbose_name = _("policy notice")
+        verbose_name_plural = _("policy notices")
+
+    def __str__(self) -> str:
+        return f"notice #{self.pk}"
 
 
 class ConsentPurpose(models.TextChoices):

@@ -27,6 +27,25 @@ _login_attempt_fields = {
 register(
     NotPersonal("privacy.PolicyVersion", "The published texts of the Privacy Policy."),
     Declaration(
+        model="privacy.PolicyNotice",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "policy": Category.CONSENT,
+            "announced_at": Category.CONSENT,
+            "first_shown_at": Category.CONSENT,
+            "shown_channel": Category.CONSENT,
+            "resolved_at": Category.CONSENT,
+        },
+        description=_("When we told you about a change of the Privacy Policy, when you saw it, and when you answered."),
+        purposes=(Purpose.LEGAL, Purpose.SERVICE_MESSAGES),
+        legal_basis=LegalBasis.LAW,
+        source=Source.AUTOMATIC,
+        retention=Retention.ACCOUNT_LIFETIME,
+        erasure=Erasure.ARCHIVE,
+    ),
+    Declaration(
         model="privacy.ConsentRecord",
         subjects=("user", "acted_by"),
         fields={

@@ -7,13 +7,54 @@ from django.utils import timezone
 from qalan.privacy.models import ConsentRecord, Inquiry, PolicyVersion
 
 
+def _published() -> QuerySet[PolicyVersion]:
+    return PolicyVersion.objects.filter(published_at__isnull=False)
+
+
 def policy_current() -> PolicyVersion | None:
-    """The latest version that has taken effect (P9.1)."""
-    return PolicyVersion.objects.filter(effective_from__lte=timezone.localdate()).order_by("-effective_from", "-id").first()
+    """The latest published version that has taken effect (P9.1)."""
+    return _published().filter(effective_from__lte=timezone.localdate()).order_by("-effective_from", "-id").first()
+
+
+def policy_upcoming() -> PolicyVersion | None:
+    """A published version that takes effect later (announced in advance)."""
+    return _published().filter(effective_from__gt=timezone.localdate()).order_by("effective_from", "id").first()
 
 
 def policy_versions() -> QuerySet[PolicyVersion]:
-    return PolicyVersion.objects.filter(effective_from__lte=timezone.localdate()).order_by("-effective_from", "-id")
+    """Every published version, the upcoming one included, newest first."""
+    return _published().order_by("-effective_from", "-id")
+
+
+def policy_previous(policy: PolicyVersion) -> PolicyVersion | None:
+    return (
+        _published()
+        .filter(effective_from__lte=policy.effective_from)
+        .exclude(pk=policy.pk)
+        .order_by("-effective_from", "-id")
+        .first()
+    )
+
+
+def policy_notice_pending(*, user) -> PolicyVersion | None:
+    """The newest published material version this user has not yet consented to (P9.2).
+
+    A user who registered under it (or later) has nothing pending: registration consent names
+    the version in force.
+    """
+    if not user.is_authenticated:
+        return None
+    candidate = _published().filter(is_material=True).order_by("-effective_from", "-id").first()
+    if candidate is None:
+        return None
+    consented = ConsentRecord.objects.filter(
+        user=user, purpose="platform", action=ConsentRecord.Action.GIVEN, policy_version=candidate
+    ).exists()
+    if consented:
+        return None
+    if user.date_joined >= candidate.published_at and candidate.effective_from <= timezone.localdate():
+        return None
+    return candidate
 
 
 def policy_get(*, version: str) -> PolicyVersion:
@@ -66,3 +107,16 @@ def inquiries_for(*, viewer) -> QuerySet[Inquiry]:
     if not (viewer.is_authenticated and viewer.has_role("dpo")):
         raise Http404
     return Inquiry.objects.order_by("-created_at")
+
+
+def policy_diff(old: PolicyVersion, new: PolicyVersion) -> list[tuple[str, str]]:
+    """Changed lines between two texts: ("removed" | "added", line)."""
+    import difflib
+
+    changes = []
+    for line in difflib.ndiff(old.body.splitlines(), new.body.splitlines()):
+        if line.startswith("- "):
+            changes.append(("removed", line[2:]))
+        elif line.startswith("+ "):
+            changes.append(("added", line[2:]))
+    return changes

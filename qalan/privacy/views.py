@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_POST
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,19 +15,84 @@ from qalan.privacy.cookies import NECESSARY_DESCRIPTION, OPTIONAL, CookieChoice,
 from qalan.privacy.forms import InquiryForm
 
 
+def _policy_page(request, policy):
+    return render(
+        request,
+        "privacy/policy.html",
+        {
+            "policy": policy,
+            "current": selectors.policy_current(),
+            "versions": selectors.policy_versions(),
+            "previous": selectors.policy_previous(policy),
+        },
+    )
+
+
 def policy(request):
     current = selectors.policy_current()
     if current is None:
         raise Http404
-    return render(request, "privacy/policy.html", {"policy": current, "versions": selectors.policy_versions()})
+    return _policy_page(request, current)
 
 
 def policy_version(request, version: str):
+    return _policy_page(request, selectors.policy_get(version=version))
+
+
+def policy_changes(request, version: str):
+    """What changed between a version and the one before it, line by line."""
+    policy = selectors.policy_get(version=version)
+    previous = selectors.policy_previous(policy)
+    if previous is None:
+        raise Http404
     return render(
         request,
-        "privacy/policy.html",
-        {"policy": selectors.policy_get(version=version), "versions": selectors.policy_versions()},
+        "privacy/policy_changes.html",
+        {"policy": policy, "previous": previous, "changes": selectors.policy_diff(previous, policy)},
     )
+
+
+@login_required
+@require_POST
+def policy_accept(request):
+    pending = selectors.policy_notice_pending(user=request.user)
+    if pending is None or request.POST.get("version") != pending.version:
+        messages.info(request, _("There is no policy change waiting for your answer."))
+    else:
+        services.policy_accept(user=request.user, policy=pending, channel="web")
+        messages.success(request, _("Thank you. You accepted the Privacy Policy version %(version)s.") % {"version": pending.version})
+    return redirect(_safe_next(request, "/"))
+
+
+@login_required
+def policy_disagree(request):
+    """A user who disagrees tells us why (P9.3) and is shown how to delete the account."""
+    pending = selectors.policy_notice_pending(user=request.user) or selectors.policy_current()
+    form = InquiryForm(
+        request.POST or None,
+        initial={"name": request.user.profile.full_name or request.user.username, "contact": request.user.email or request.user.phone, "topic": "policy"},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.inquiry_submit(user=request.user, language=get_language() or "", **form.cleaned_data)
+        messages.success(request, _("Your objection reached the person responsible for personal data."))
+        return redirect("privacy:policy_disagree")
+    return render(request, "privacy/policy_disagree.html", {"form": form, "policy": pending, "delete_url": _delete_account_url()})
+
+
+def _delete_account_url() -> str | None:
+    for name in ("rights:delete_account", "rights:account_delete", "rights:deletion"):
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
 
 
 def contact(request):

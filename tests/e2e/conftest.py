@@ -71,7 +71,10 @@ def page(chromium, live_server):
 # and Django hands that thread a different connection object (asgiref's Local switches to
 # context-var storage), so the copy is silently not restored whenever the database was
 # created before the browser started (any full-suite run).
-DATA_MIGRATIONS = [("qalan.privacy.migrations.0002_seed_policy_2025_05_01", "publish")]
+DATA_MIGRATIONS = [
+    ("qalan.privacy.migrations.0002_seed_policy_2025_05_01", "publish"),
+    ("qalan.privacy.migrations.0005_existing_policies_are_published", "publish_existing"),
+]
 
 
 @pytest.fixture(autouse=True)

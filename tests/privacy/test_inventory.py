@@ -79,11 +79,13 @@ def test_subject_paths_find_the_seeded_users_rows(alice, alice_api, client, djan
     path must find her rows (the basis of export and erasure)."""
     from django.urls import reverse
 
-    from qalan.privacy.services import inquiry_submit
+    from qalan.privacy.selectors import policy_current
+    from qalan.privacy.services import inquiry_submit, policy_notice_shown
 
     with django_capture_on_commit_callbacks(execute=True):
         alice_api.post("/api/v1/auth/recovery", {"identifier": "alice"}, format="json")
         inquiry_submit(user=alice, name="Alice", contact="alice@example.kz", topic="question", message="Hello")
+        policy_notice_shown(user=alice, policy=policy_current(), channel="web")
     client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     # Not reachable from a student's actions: staff edits in the admin site, and the two logs
     # of the lockout library that settings switch off.

@@ -36,8 +36,10 @@ def test_policy_page_in_every_language(client):
 def test_newer_version_becomes_current_and_old_one_stays_readable(client):
     from datetime import date
 
+    from django.utils import timezone
+
     PolicyVersion.objects.create(version="2026-09-01", last_updated=date(2026, 9, 1), effective_from=date(2026, 9, 1),
-                                 body="New text", is_material=True)
+                                 body="New text", is_material=True, published_at=timezone.now())
     assert policy_current().version == "2026-09-01"
     page = client.get("/privacy/").content.decode()
     assert "Last updated: 01.09.2026" in page
@@ -48,9 +50,15 @@ def test_newer_version_becomes_current_and_old_one_stays_readable(client):
 def test_future_version_is_not_current_yet(client):
     from datetime import date
 
-    PolicyVersion.objects.create(version="2099-01-01", last_updated=date(2099, 1, 1), effective_from=date(2099, 1, 1), body="Future")
+    from django.utils import timezone
+
+    PolicyVersion.objects.create(version="2099-01-01", last_updated=date(2099, 1, 1), effective_from=date(2099, 1, 1),
+                                 body="Future", published_at=timezone.now())
+    PolicyVersion.objects.create(version="2098-01-01", last_updated=date(2098, 1, 1), effective_from=date(2098, 1, 1), body="Draft")
     assert policy_current().version == "2025-05-01"
-    assert client.get(reverse("privacy:policy_version", args=["2099-01-01"])).status_code == 404
+    # Announced in advance: readable, marked as taking effect later. A draft is not readable.
+    assert "Takes effect on 01.01.2099" in client.get(reverse("privacy:policy_version", args=["2099-01-01"])).content.decode()
+    assert client.get(reverse("privacy:policy_version", args=["2098-01-01"])).status_code == 404
 
 
 def test_unknown_policy_version_is_404(client):
