@@ -252,6 +252,9 @@ QALAN_OUTBOX_KEEP_SENSITIVE = envbool("QALAN_OUTBOX_KEEP_SENSITIVE", default=not
 # Where operator-contact messages to the person responsible for personal data go (P10.3).
 QALAN_DPO_EMAIL = envstr("QALAN_DPO_EMAIL", "qalan.education@gmail.com")
 
+# The public address of the site, for links in e-mails (unsubscribe, policy notices).
+QALAN_SITE_URL = envstr("QALAN_SITE_URL", "https://qalan.kz" if PRODUCTION else "http://127.0.0.1:8000")
+
 # Users told about a material policy change per task (each batch is one short task).
 QALAN_POLICY_ANNOUNCE_BATCH = envint("QALAN_POLICY_ANNOUNCE_BATCH", 500)
 
@@ -337,6 +340,8 @@ QALAN_REQUEST_DEADLINES = {
     "deletion": envint("QALAN_DEADLINE_DELETION_DAYS", 15),
     "response": envint("QALAN_DEADLINE_RESPONSE_DAYS", 20),
 }
+# The site's address in links sent by e-mail (answers to requests, deletion notices).
+QALAN_SITE_URL = envstr("QALAN_SITE_URL", "https://qalan.kz" if PRODUCTION else "http://127.0.0.1:8000")
 # The DPO is reminded of an open request this many business days before it is due.
 QALAN_REQUEST_REMINDER_DAYS = envint("QALAN_REQUEST_REMINDER_DAYS", 2)
 # Calendar days during which a user can cancel the deletion of their account.
@@ -345,6 +350,11 @@ QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
 QALAN_EXPORT_LINK_MINUTES = envint("QALAN_EXPORT_LINK_MINUTES", 60)
 # Scanned powers of attorney (P7.2): PDF or image, at most this size.
 QALAN_POA_MAX_BYTES = envint("QALAN_POA_MAX_BYTES", 5 * 1024 * 1024)
+# Every minute: automated requests left open are answered (the policy's "within a minute" has
+# a safety net), account deletions past their cool-off run, and the DPO is reminded of requests
+# due soon. Added to the shared beat schedule (other apps add theirs).
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["rights-sweep"] = {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0}
 # Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;
 # older keys still decrypt, so keys rotate without re-encrypting at once (MultiFernet).
 # Production refuses to start without its own keys.

@@ -254,3 +254,29 @@ class AvatarView(APIView):
     def delete(self, request):
         services.avatar_remove(actor=request.user, user=request.user)
         return Response(_me(request.user))
+
+
+class PhoneChangeIn(serializers.Serializer):
+    new_phone = serializers.CharField(max_length=32)
+
+
+class PhoneConfirmIn(serializers.Serializer):
+    code = serializers.CharField(max_length=6, min_length=6)
+
+
+class PhoneChangeView(APIView):
+    @extend_schema(request=PhoneChangeIn, responses={202: MessageOut}, summary="Change my phone: send a code to the new number")
+    def post(self, request):
+        data = PhoneChangeIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.phone_change_request(actor=request.user, user=request.user, new_phone=data.validated_data["new_phone"])
+        return Response({"message": _("We sent a code to the new number.")}, status=status.HTTP_202_ACCEPTED)
+
+
+class PhoneConfirmView(APIView):
+    @extend_schema(request=PhoneConfirmIn, responses={200: MeOut}, summary="Confirm my new phone with the code")
+    def post(self, request):
+        data = PhoneConfirmIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.phone_change_confirm(actor=request.user, user=request.user, code=data.validated_data["code"])
+        return Response(_me(request.user))

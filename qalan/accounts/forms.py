@@ -92,3 +92,11 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages)
 
 
+
+
+class PhoneChangeForm(forms.Form):
+    new_phone = forms.CharField(label=_("New phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67"))
+
+
+class PhoneConfirmForm(forms.Form):
+    code = forms.CharField(label=_("Code from the SMS"), max_length=6, min_length=6, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))

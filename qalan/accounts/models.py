@@ -155,3 +155,18 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"recovery code #{self.pk}"
+
+
+class PhoneChange(models.Model):
+    """A pending change of the account's phone number, confirmed by a code sent to the new one."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="phone_changes")
+    new_phone = models.CharField(max_length=16)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"phone change #{self.pk}"

@@ -80,6 +80,26 @@ register(
         erasure=Erasure.DELETE,
     ),
     Declaration(
+        model="accounts.PhoneChange",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "new_phone": Category.CONTACT,
+            "code_hash": Category.CREDENTIALS,
+            "created_at": Category.TECHNICAL,
+            "expires_at": Category.NONE,
+            "attempts": Category.TECHNICAL,
+            "confirmed_at": Category.TECHNICAL,
+        },
+        description=_("A change of your phone number waiting for the code sent to the new number."),
+        purposes=(Purpose.ACCOUNT, Purpose.SECURITY),
+        legal_basis=LegalBasis.CONTRACT,
+        source=Source.USER,
+        retention=Retention.SHORT_LIVED,
+        erasure=Erasure.DELETE,
+    ),
+    Declaration(
         model="accounts.RecoveryCode",
         subjects=("user",),
         fields={

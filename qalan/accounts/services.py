@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 
 from qalan.accounts.avatars import avatar_process
-from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, Profile, RecoveryCode, Role, User
+from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, PhoneChange, Profile, RecoveryCode, Role, User
 from qalan.accounts.phone import normalize_kz_mobile
 from qalan.accounts.tokens import code_hash, code_matches, code_new, token_hash, token_new
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
-from qalan.notify.services import message_queue
+from qalan.notify.services import message_queue, security_notice
 from qalan.privacy.models import ConsentChannel, ConsentPurpose
 from qalan.privacy.services import consent_give
 
@@ -152,6 +152,7 @@ def device_session_start(*, user: User, kind: str, client: ClientInfo) -> tuple[
     """Open a session for one device; returns it with the raw token (shown once, stored hashed)."""
     raw, hashed = token_new()
     with transaction.atomic():
+        known = _device_known(user=user, kind=kind, client=client)
         session = DeviceSession.objects.create(
             user=user,
             kind=kind,
@@ -163,7 +164,25 @@ def device_session_start(*, user: User, kind: str, client: ClientInfo) -> tuple[
             ip_address=client.ip_address,
         )
         audit_record(actor=user, subject=user, event_type="session.started", extra={"session": session.pk, "kind": kind})
+        if not known:
+            security_notice(user=user, event="new_device", device=_device_label(session))
     return session, raw
+
+
+def _device_known(*, user: User, kind: str, client: ClientInfo) -> bool:
+    """Is this a device the account used before? The first device after registration is."""
+    sessions = DeviceSession.objects.filter(user=user)
+    if not sessions.exists():
+        return True
+    if kind == DeviceSession.Kind.APP:
+        return sessions.filter(kind=kind, device_name=client.device_name[:100], platform=client.platform[:40]).exists()
+    return sessions.filter(kind=kind, user_agent=client.user_agent[:300]).exists()
+
+
+def _device_label(session: DeviceSession) -> str:
+    if session.device_name or session.platform:
+        return " ".join(part for part in [session.device_name, session.platform] if part)
+    return session.user_agent[:80] or str(session.get_kind_display())
 
 
 def device_session_for_token(raw: str) -> DeviceSession | None:
@@ -268,6 +287,7 @@ def password_change(*, actor: User, user: User, new_password: str) -> None:
         user.set_password(new_password)
         user.save(update_fields=["password"])
         audit_record(actor=actor, subject=user, event_type="account.password_changed")
+        security_notice(user=user, event="password_changed")
 
 
 # --- Password recovery (P4.1.a) -----------------------------------------------------------
@@ -391,6 +411,7 @@ def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
         user.save(update_fields=["password"])
         revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
         audit_record(actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked})
+        security_notice(user=user, event="password_changed")
     _lockout_reset(user.username)
     return user
 
@@ -399,3 +420,69 @@ def _lockout_reset(username: str) -> None:
     from axes.utils import reset
 
     reset(username=username)
+
+
+# --- Phone change -------------------------------------------------------------------------
+
+
+def phone_change_request(*, actor: User, user: User, new_phone: str) -> PhoneChange:
+    """Send a code to the new number; the number changes only when the code comes back."""
+    try:
+        new_phone = normalize_kz_mobile(new_phone)
+    except ValidationError as exc:
+        raise ValidationError({"new_phone": exc.messages}) from None
+    if new_phone == user.phone:
+        raise ValidationError({"new_phone": [_("This is already your phone number.")]})
+    now = timezone.now()
+    recent = PhoneChange.objects.filter(user=user, created_at__gte=now - timedelta(hours=1)).count()
+    if recent >= settings.QALAN_RECOVERY_MAX_PER_HOUR:
+        raise ValidationError({"new_phone": [_("Too many codes were requested. Try again in an hour.")]})
+    code = code_new()
+    with transaction.atomic():
+        PhoneChange.objects.filter(user=user, confirmed_at__isnull=True).update(expires_at=now)
+        change = PhoneChange.objects.create(
+            user=user,
+            new_phone=new_phone,
+            code_hash=code_hash(user_id=user.pk, code=code),
+            created_at=now,
+            expires_at=now + settings.QALAN_RECOVERY_CODE_TTL,
+        )
+        message_queue(
+            user=user,
+            channel=OutboxMessage.Channel.SMS,
+            recipient=new_phone,
+            body=_("Qalan code to confirm your new phone number: %(code)s.") % {"code": code},
+            kind=OutboxMessage.Kind.SECURITY,
+            sensitive=True,
+        )
+        audit_record(actor=actor, subject=user, event_type="account.phone_change_requested")
+    return change
+
+
+def phone_change_confirm(*, actor: User, user: User, code: str) -> User:
+    wrong = ValidationError({"code": [WRONG_CODE]})
+    with transaction.atomic():
+        change = (
+            PhoneChange.objects.select_for_update()
+            .filter(user=user, confirmed_at__isnull=True, expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+        )
+        if change is None or change.attempts >= settings.QALAN_RECOVERY_MAX_ATTEMPTS:
+            raise wrong
+        if not code_matches(user_id=user.pk, code=(code or "").strip(), stored_hash=change.code_hash):
+            change.attempts += 1
+            change.save(update_fields=["attempts"])
+            failed = True
+        else:
+            failed = False
+            old_phone = user.phone
+            user.phone = change.new_phone
+            user.save(update_fields=["phone"])
+            change.confirmed_at = timezone.now()
+            change.save(update_fields=["confirmed_at"])
+            audit_record(actor=actor, subject=user, event_type="account.phone_changed")
+            security_notice(user=user, event="phone_changed", old_phone=old_phone, new_phone=user.phone)
+    if failed:
+        raise wrong
+    return user

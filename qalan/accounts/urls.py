@@ -12,6 +12,7 @@ urlpatterns = [
     path("profile/avatar/remove/", views.avatar_remove, name="avatar_remove"),
     path("avatar/<int:user_id>/", views.avatar_image, name="avatar_image"),
     path("password/", views.password_change, name="password_change"),
+    path("phone/", views.phone_change, name="phone_change"),
     path("devices/", views.devices, name="devices"),
     path("devices/<int:session_id>/revoke/", views.device_revoke, name="device_revoke"),
     path("devices/revoke-others/", views.devices_revoke_others, name="devices_revoke_others"),

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,6 +18,8 @@ from qalan.accounts.forms import (
     AvatarForm,
     LoginForm,
     PasswordChangeForm,
+    PhoneChangeForm,
+    PhoneConfirmForm,
     ProfileForm,
     RecoveryConfirmForm,
     RecoveryRequestForm,
@@ -241,3 +244,28 @@ def lockout_client_str(username, ip_address, user_agent, path_info, request) -> 
 
     pseudonym = salted_hmac("qalan.axes-log", (username or "").lower()).hexdigest()[:12]
     return f"{{user: {pseudonym}, path: {path_info}}}"
+
+
+@login_required
+def phone_change(request):
+    """Step 1: the new number; step 2 (same page): the code sent to it."""
+    request_form = PhoneChangeForm(request.POST if request.POST.get("step") == "request" else None)
+    confirm_form = PhoneConfirmForm(request.POST if request.POST.get("step") == "confirm" else None)
+    if request.method == "POST" and request.POST.get("step") == "request" and request_form.is_valid():
+        try:
+            services.phone_change_request(actor=request.user, user=request.user, new_phone=request_form.cleaned_data["new_phone"])
+        except ValidationError as exc:
+            apply_service_errors(request_form, exc)
+        else:
+            messages.info(request, _("We sent a code to the new number. Enter it below."))
+            return redirect("accounts:phone_change")
+    if request.method == "POST" and request.POST.get("step") == "confirm" and confirm_form.is_valid():
+        try:
+            services.phone_change_confirm(actor=request.user, user=request.user, code=confirm_form.cleaned_data["code"])
+        except ValidationError as exc:
+            apply_service_errors(confirm_form, exc)
+        else:
+            messages.success(request, _("Your phone number was changed."))
+            return redirect("accounts:profile")
+    pending = request.user.phone_changes.filter(confirmed_at__isnull=True, expires_at__gt=timezone.now()).exists()
+    return render(request, "accounts/phone_change.html", {"request_form": request_form, "confirm_form": confirm_form, "pending": pending})

@@ -29,6 +29,8 @@ class OutboxMessage(models.Model):
     recipient = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
+    # Extra e-mail headers, e.g. List-Unsubscribe on marketing (RFC 8058).
+    headers = models.JSONField(default=dict, blank=True)
     # Bodies with secrets (recovery codes) are wiped after delivery outside development.
     sensitive = models.BooleanField(default=False)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
@@ -44,3 +46,37 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} #{self.pk}"
+
+
+class NotificationPreference(models.Model):
+    """What a user wants beyond service messages, which always go out (P4.3.a, P4.3.b).
+
+    Marketing also needs consent in the ledger (purpose "marketing"); these flags choose the
+    channels for it.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    marketing_email = models.BooleanField(_("news and offers by e-mail"), default=True)
+    marketing_sms = models.BooleanField(_("news and offers by SMS"), default=False)
+    security_email = models.BooleanField(_("security notices also by e-mail"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"preferences #{self.pk}"
+
+
+class Campaign(models.Model):
+    """A marketing message written by staff; sent only to users who consented."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    language = models.CharField(
+        _("language of the text"), max_length=8, choices=settings.LANGUAGES,
+        help_text=_("Sent to users whose interface language is this one."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,6 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from qalan.privacy.inventory import (
+    Category,
+    Declaration,
+    Erasure,
+    LegalBasis,
+    NotPersonal,
+    Purpose,
+    Retention,
+    Source,
+    register,
+)
 
 register(
     Declaration(
@@ -14,6 +24,7 @@ register(
             "recipient": Category.CONTACT,
             "subject": Category.COMMUNICATION,
             "body": Category.COMMUNICATION,
+            "headers": Category.TECHNICAL,
             "sensitive": Category.NONE,
             "status": Category.NONE,
             "error": Category.TECHNICAL,
@@ -29,4 +40,26 @@ register(
         erasure=Erasure.DELETE,
         recipients=("email_provider", "sms_provider"),
     ),
+)
+
+register(
+    Declaration(
+        model="notify.NotificationPreference",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "marketing_email": Category.CONSENT,
+            "marketing_sms": Category.CONSENT,
+            "security_email": Category.PROFILE,
+            "updated_at": Category.NONE,
+        },
+        description=_("How you want to hear from us: channels for news and for security notices."),
+        purposes=(Purpose.SERVICE_MESSAGES,),
+        legal_basis=LegalBasis.CONSENT,
+        source=Source.USER,
+        retention=Retention.ACCOUNT_LIFETIME,
+        erasure=Erasure.DELETE,
+    ),
+    NotPersonal("notify.Campaign", "The text of a newsletter written by staff; recipients are not stored on it."),
 )

@@ -1,14 +1,21 @@
 """Queueing and delivering messages. Callers queue; delivery runs after commit (Celery)."""
 
 from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from qalan.notify.models import OutboxMessage
+from qalan.audit.services import audit_record
+from qalan.notify.models import Campaign, NotificationPreference, OutboxMessage
 from qalan.notify.sms import SmsError, sms_backend
 
 SCRUBBED_BODY = "[removed after delivery]"
+UNSUBSCRIBE_SALT = "qalan.notify.unsubscribe"
+UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 
 
 def message_queue(
@@ -20,7 +27,13 @@ def message_queue(
     subject: str = "",
     kind: str = OutboxMessage.Kind.SERVICE,
     sensitive: bool = False,
-) -> OutboxMessage:
+    headers: dict | None = None,
+) -> OutboxMessage | None:
+    """Queue one message. Service and security messages always go out; marketing only with
+    the user's consent in force and the channel switched on (P4.3.a, P4.3.b) — otherwise
+    nothing is queued and None is returned."""
+    if kind == OutboxMessage.Kind.MARKETING and not marketing_allowed(user=user, channel=channel):
+        return None
     message = OutboxMessage.objects.create(
         user=user,
         channel=channel,
@@ -29,6 +42,7 @@ def message_queue(
         subject=subject,
         body=body,
         sensitive=sensitive,
+        headers=headers or {},
         status=OutboxMessage.Status.SENT if channel == OutboxMessage.Channel.INAPP else OutboxMessage.Status.QUEUED,
         sent_at=timezone.now() if channel == OutboxMessage.Channel.INAPP else None,
     )
@@ -47,7 +61,9 @@ def message_deliver(*, message_id: int) -> OutboxMessage | None:
             return message
         try:
             if message.channel == OutboxMessage.Channel.EMAIL:
-                EmailMessage(subject=message.subject, body=message.body, to=[message.recipient]).send()
+                EmailMessage(
+                    subject=message.subject, body=message.body, to=[message.recipient], headers=message.headers or None
+                ).send()
             elif message.channel == OutboxMessage.Channel.SMS:
                 sms_backend().send(to=message.recipient, text=message.body)
         except (SmsError, OSError) as exc:
@@ -60,3 +76,134 @@ def message_deliver(*, message_id: int) -> OutboxMessage | None:
                 message.body = SCRUBBED_BODY
         message.save(update_fields=["status", "error", "sent_at", "body"])
         return message
+
+
+def preference_for(user) -> NotificationPreference:
+    preference, _created = NotificationPreference.objects.get_or_create(user=user)
+    return preference
+
+
+def marketing_allowed(*, user, channel: str) -> bool:
+    from qalan.privacy.selectors import consent_in_force
+
+    if user is None or not consent_in_force(user=user, purpose="marketing"):
+        return False
+    preference = preference_for(user)
+    return {
+        OutboxMessage.Channel.EMAIL: preference.marketing_email and bool(user.email),
+        OutboxMessage.Channel.SMS: preference.marketing_sms,
+        OutboxMessage.Channel.INAPP: True,
+    }[channel]
+
+
+def preference_update(*, actor, user, marketing: bool, marketing_email: bool, marketing_sms: bool, security_email: bool) -> NotificationPreference:
+    """The preference centre: marketing consent goes to the ledger, channels to preferences."""
+    from qalan.privacy.selectors import consent_in_force
+    from qalan.privacy.services import consent_give, consent_withdraw
+
+    with transaction.atomic():
+        preference = preference_for(user)
+        preference.marketing_email = marketing_email
+        preference.marketing_sms = marketing_sms
+        preference.security_email = security_email
+        preference.save()
+        if marketing != consent_in_force(user=user, purpose="marketing"):
+            change = consent_give if marketing else consent_withdraw
+            change(user=user, actor=actor, purpose="marketing", channel="web", evidence={"source": "preference centre"})
+        audit_record(actor=actor, subject=user, event_type="notify.preferences_updated", extra={"marketing": marketing})
+    return preference
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk, "p": "marketing"}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_user(token: str):
+    """The user a marketing unsubscribe token names; raises signing.BadSignature when the
+    token is forged or older than a year."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    from qalan.accounts.models import User
+
+    user = User.objects.filter(pk=data.get("u")).first()
+    if user is None or data.get("p") != "marketing":
+        raise signing.BadSignature("unknown user")
+    return user
+
+
+def unsubscribe(*, token: str, via: str):
+    """One-click unsubscribe (RFC 8058): withdraw marketing consent without signing in."""
+    from qalan.privacy.selectors import consent_in_force
+    from qalan.privacy.services import consent_withdraw
+
+    user = unsubscribe_user(token)
+    if consent_in_force(user=user, purpose="marketing"):
+        consent_withdraw(user=user, actor=user, purpose="marketing", channel="web", evidence={"source": via})
+    return user
+
+
+def unsubscribe_url(user) -> str:
+    return settings.QALAN_SITE_URL.rstrip("/") + reverse("notify:unsubscribe", args=[unsubscribe_token(user)])
+
+
+def campaign_send(*, actor, campaign: Campaign) -> int:
+    """Send a newsletter by e-mail to users who consented to marketing, each with a personal
+    one-click unsubscribe link and the List-Unsubscribe headers."""
+    from qalan.accounts.models import User
+    from qalan.privacy.models import ConsentRecord
+
+    if campaign.sent_at is not None:
+        raise ValidationError({"campaign": [gettext("This newsletter was already sent.")]})
+    consenting = ConsentRecord.objects.filter(purpose="marketing", action="given").values("user_id").distinct()
+    users = User.objects.filter(pk__in=consenting, is_active=True).exclude(email="").select_related("profile")
+    sent = 0
+    with transaction.atomic():
+        for user in users.iterator(chunk_size=500):
+            if (user.profile.language or settings.LANGUAGE_CODE) != campaign.language:
+                continue
+            link = unsubscribe_url(user)
+            with translation.override(campaign.language):
+                footer = gettext("You receive this because you agreed to news from Qalan. Unsubscribe with one click: %(link)s") % {"link": link}
+            queued = message_queue(
+                user=user,
+                channel=OutboxMessage.Channel.EMAIL,
+                recipient=user.email,
+                subject=campaign.subject,
+                body=f"{campaign.body}\n\n--\n{footer}",
+                kind=OutboxMessage.Kind.MARKETING,
+                headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            )
+            sent += queued is not None
+        campaign.sent_at = timezone.now()
+        campaign.recipients = sent
+        campaign.save(update_fields=["sent_at", "recipients"])
+        audit_record(actor=actor, event_type="notify.campaign_sent", extra={"campaign": campaign.pk, "recipients": sent})
+    return sent
+
+
+def security_notice(*, user, event: str, **params) -> None:
+    """Tell the user about a security-relevant event in their language (always sent: P4.3.a)."""
+    language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject, body = _security_text(event, params)
+    message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY)
+    if user.email and preference_for(user).security_email:
+        message_queue(user=user, channel=OutboxMessage.Channel.EMAIL, recipient=user.email, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY)
+    if event == "phone_changed" and params.get("old_phone"):
+        message_queue(user=user, channel=OutboxMessage.Channel.SMS, recipient=params["old_phone"], body=body, kind=OutboxMessage.Kind.SECURITY)
+
+
+def _security_text(event: str, params: dict) -> tuple[str, str]:
+    not_you = gettext("If this was not you, change your password now and sign out the other devices in your profile.")
+    if event == "new_device":
+        return (
+            gettext("New sign-in to your Qalan account"),
+            gettext("Your account was signed in from a new device: %(device)s.") % {"device": params.get("device") or gettext("unknown device")} + " " + not_you,
+        )
+    if event == "password_changed":
+        return gettext("Your Qalan password was changed"), gettext("The password of your account was changed.") + " " + not_you
+    if event == "phone_changed":
+        return (
+            gettext("The phone number of your Qalan account was changed"),
+            gettext("The phone number of your account was changed to one ending in %(last)s.") % {"last": params.get("new_phone", "")[-2:]} + " " + not_you,
+        )
+    raise ValueError(f"unknown security event {event!r}")

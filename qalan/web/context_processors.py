@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
 
 
@@ -11,4 +12,12 @@ def site(request):
         "intro_video_id": settings.QALAN_INTRO_VIDEO_ID,
         # None until the visitor chooses: the banner shows and no optional script loads.
         "cookie_choice": choice_read(request),
+        "unread_notifications": _unread(request),
     }
+
+
+def _unread(request) -> int:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    return OutboxMessage.objects.filter(user=user, channel=OutboxMessage.Channel.INAPP, read_at__isnull=True).count()
