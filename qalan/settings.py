@@ -63,13 +63,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost of ours: times the whole request and sees its final status (P3.2.b).
+    "qalan.lifecycle.requestlog.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "qalan.accounts.middleware.DeviceSessionMiddleware",
+    # A blocked account sees why and how to contest, and nothing else (P4.5.b).
+    "qalan.lifecycle.middleware.AccountBlockMiddleware",
     "qalan.accounts.middleware.UserLanguageMiddleware",
+    "qalan.privacy.gate.ConsentGateMiddleware",
     "qalan.privacy.middleware.PolicyNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -255,6 +260,12 @@ QALAN_DPO_EMAIL = envstr("QALAN_DPO_EMAIL", "qalan.education@gmail.com")
 # The public address of the site, for links in e-mails (unsubscribe, policy notices).
 QALAN_SITE_URL = envstr("QALAN_SITE_URL", "https://qalan.kz" if PRODUCTION else "http://127.0.0.1:8000")
 
+# Below this age a child cannot consent alone: the account waits for a parent or legal
+# representative (the Law of the RK on personal data). Between it and 18 the child consents
+# and the linked parent can see the consents.
+QALAN_GUARDIAN_CONSENT_AGE = envint("QALAN_GUARDIAN_CONSENT_AGE", 14)
+QALAN_GUARDIAN_LINK_DAYS = envint("QALAN_GUARDIAN_LINK_DAYS", 14)
+
 # Users told about a material policy change per task (each batch is one short task).
 QALAN_POLICY_ANNOUNCE_BATCH = envint("QALAN_POLICY_ANNOUNCE_BATCH", 500)
 
@@ -267,7 +278,10 @@ REST_FRAMEWORK = {
         "qalan.accounts.authentication.DeviceTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "qalan.privacy.gate.PlatformConsentPermission",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "qalan.web.api.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
@@ -279,6 +293,9 @@ REST_FRAMEWORK = {
         "register": envstr("QALAN_THROTTLE_REGISTER", "20/hour"),
         "recovery": envstr("QALAN_THROTTLE_RECOVERY", "20/hour"),
         "contact": envstr("QALAN_THROTTLE_CONTACT", "20/hour"),
+        # Class, link and hand-off codes entered per user (per address when signed out): stops
+        # guessing codes; generous because a whole class claims its accounts from one school NAT.
+        "codes": envstr("QALAN_THROTTLE_CODES", "100/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -364,6 +381,55 @@ QALAN_FIELD_ENCRYPTION_KEYS = [
     for key in (envsecret("QALAN_FIELD_ENCRYPTION_KEYS") or ("" if PRODUCTION else _DEV_FIELD_ENCRYPTION_KEY)).split(",")
     if key.strip()
 ]
+
+# --- Data lifecycle (qalan.lifecycle) -------------------------------------------------------
+# Days each time-bound retention keeps rows (P4.6, P5.1). Start-up refuses values the policy
+# forbids: payments under 5 years, logs over 1 year (qalan.privacy.inventory.RETENTION_BOUNDS).
+QALAN_RETENTION_DAYS = {
+    "short_lived": envint("QALAN_RETENTION_SHORT_LIVED_DAYS", 1),
+    "session": envint("QALAN_RETENTION_SESSION_DAYS", 90),
+    "logs_one_year": envint("QALAN_RETENTION_LOGS_DAYS", 365),
+    "request_three_years": envint("QALAN_RETENTION_REQUESTS_DAYS", 3 * 365 + 1),
+    "payments_five_years": envint("QALAN_RETENTION_PAYMENTS_DAYS", 5 * 365 + 2),
+}
+# Rows kept in the archive as evidence (consents) stay this long: the general limitation
+# period of 3 years (Civil Code of the RK, art. 178); payments stay their 5 years.
+QALAN_ARCHIVE_DEFAULT_DAYS = envint("QALAN_ARCHIVE_DEFAULT_DAYS", 3 * 365 + 1)
+# The request log keeps full IP addresses this long for security, then only the network (P3.2.a).
+QALAN_REQUEST_LOG_IP_DAYS = envint("QALAN_REQUEST_LOG_IP_DAYS", 7)
+QALAN_REQUEST_LOG_ENABLED = envbool("QALAN_REQUEST_LOG_ENABLED", True)
+# An account unused this long gets a notice; it is erased this many days after the notice
+# unless the person signs in (P5.1.a: "after notifying the user").
+QALAN_INACTIVITY_NOTICE_MONTHS = envint("QALAN_INACTIVITY_NOTICE_MONTHS", 24)
+QALAN_INACTIVITY_GRACE_DAYS = envint("QALAN_INACTIVITY_GRACE_DAYS", 30)
+# A scheduled erasure waits this long so that the person can change their mind (the same knob
+# as the privacy centre's deletion cool-off).
+QALAN_ERASURE_COOL_OFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
+# A worker owns an erasure run this long between batches; a killed worker's run is resumed after.
+QALAN_ERASURE_LEASE_SECONDS = envint("QALAN_ERASURE_LEASE_SECONDS", 300)
+# Rows per transaction in erasure and retention: short transactions, no long locks.
+QALAN_LIFECYCLE_BATCH_SIZE = envint("QALAN_LIFECYCLE_BATCH_SIZE", 2000)
+# A legal hold is reviewed at least this often: it cannot be placed for longer (P4.5.c).
+QALAN_LEGAL_HOLD_MAX_DAYS = envint("QALAN_LEGAL_HOLD_MAX_DAYS", 5 * 366)
+# Keys of the archive (P5.1.e): comma-separated Fernet keys, newest first; older keys still
+# decrypt, and `manage.py archive_rotate_keys` re-encrypts under the newest. Production has no
+# default: set QALAN_ARCHIVE_KEYS (or QALAN_ARCHIVE_KEYS_FILE).
+_DEV_ARCHIVE_KEY = "0c9XuG3kXU2tJmdpYyY5hQ2sWn1m7cH2Vb4o3Xq8rLk="
+QALAN_ARCHIVE_KEYS = [
+    key.strip()
+    for key in (envsecret("QALAN_ARCHIVE_KEYS") or ("" if PRODUCTION else _DEV_ARCHIVE_KEY)).split(",")
+    if key.strip()
+]
+# Checks run at sign-in on the web and the API; each returns why a user may not sign in, or None.
+QALAN_SIGN_IN_CHECKS = ["qalan.lifecycle.selectors.sign_in_refusal"]
+# Periodic lifecycle jobs: erasures past their cool-off (and interrupted ones) every 5 minutes,
+# the retention sweep every night. `manage.py run_periodic` runs this schedule without Redis.
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["lifecycle-erasure-due"] = {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0}
+CELERY_BEAT_SCHEDULE["lifecycle-retention"] = {
+    "task": "qalan.lifecycle.tasks.retention_sweep",
+    "schedule": timedelta(hours=envint("QALAN_RETENTION_SWEEP_HOURS", 24)),
+}
 
 # --- Operator -----------------------------------------------------------------------------
 QALAN_OPERATOR = {

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -15,7 +17,12 @@ def next_phone() -> str:
     return f"+7701{next(_phone_counter):07d}"
 
 
+ADULT_BIRTH_DATE = date(2000, 1, 1)
+
+
 def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWORD, **extra):
+    """A registered user who consented. Students are adults unless ``birth_date`` says otherwise
+    (a child under the consent age also needs ``guardian_contact`` and waits for the parent)."""
     self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
     user = user_register(
         username=username,
@@ -25,6 +32,9 @@ def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWO
         consent=True,
         channel=ConsentChannel.WEB,
         email=extra.pop("email", ""),
+        birth_date=extra.pop("birth_date", ADULT_BIRTH_DATE),
+        guardian_contact=extra.pop("guardian_contact", ""),
+        guardian_agreed=extra.pop("guardian_agreed", False),
     )
     if not self_service:
         user_set_role(actor=None, user=user, role=role)

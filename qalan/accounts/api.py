@@ -29,6 +29,12 @@ class RegisterIn(ClientFields):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     role = serializers.ChoiceField(choices=[r.value for r in SELF_SERVICE_ROLES], default="student")
+    birth_date = serializers.DateField(required=False, allow_null=True, default=None, help_text="Required for students (YYYY-MM-DD).")
+    guardian_contact = serializers.CharField(
+        max_length=254, required=False, allow_blank=True, default="",
+        help_text="For a child under the consent age: the parent's mobile number or e-mail.",
+    )
+    guardian_agreed = serializers.BooleanField(required=False, default=False, help_text="The child confirms the parent agreed to be contacted.")
     consent = serializers.BooleanField(
         help_text="Must be true: the user ticked the consent box for the current Privacy Policy version."
     )
@@ -116,6 +122,9 @@ class RegisterView(APIView):
             role=values["role"],
             consent=values["consent"],
             channel=ConsentChannel.APP,
+            birth_date=values["birth_date"],
+            guardian_contact=values["guardian_contact"],
+            guardian_agreed=values["guardian_agreed"],
             evidence={
                 "api": "POST /api/v1/auth/register",
                 "policy_version_shown": values.get("policy_version", ""),
@@ -141,6 +150,9 @@ class TokenView(APIView):
             return ErrorResponse(
                 _("Wrong username or password. Check them, or recover your password."), status_code=400
             )
+        refusal = services.sign_in_refusal(user)
+        if refusal:
+            return ErrorResponse(refusal, status_code=403)
         session, raw = services.device_session_start(user=user, kind=DeviceSession.Kind.APP, client=_client(request, values))
         return _token_response(user, session, raw)
 

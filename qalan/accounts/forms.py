@@ -16,6 +16,19 @@ class RegistrationForm(forms.Form):
     )
     email = forms.EmailField(label=_("E-mail (optional)"), required=False, help_text=_("For password recovery by e-mail."))
     role = forms.ChoiceField(label=_("I am a"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES])
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required for students. Children under 14 need a parent's consent."),
+    )
+    guardian_contact = forms.CharField(
+        label=_("Parent's mobile number or e-mail (under 14)"),
+        max_length=254,
+        required=False,
+        help_text=_("We send your parent a link to give consent. Only for students under 14."),
+    )
+    guardian_agreed = forms.BooleanField(label=_("My parent agreed that Qalan contacts them."), required=False)
     password = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

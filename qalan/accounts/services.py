@@ -6,13 +6,14 @@ API show the same translated messages.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue, security_notice
 from qalan.privacy.models import ConsentChannel, ConsentPurpose
-from qalan.privacy.services import consent_give
+from qalan.privacy.services import consent_give, guardian_request_create
 
 # The wording of the registration consent box. The form shows it (translated) and each consent
 # record stores both the source text and the words the person actually saw.
@@ -70,9 +71,33 @@ def user_register(
     role: str = Role.STUDENT,
     email: str = "",
     evidence: dict[str, Any] | None = None,
+    birth_date: date | None = None,
+    guardian_contact: str = "",
+    guardian_agreed: bool = False,
 ) -> User:
-    """Create an account; impossible without the explicit consent box (P2.1.a, P3.1.a)."""
+    """Create an account; impossible without the explicit consent box (P2.1.a, P3.1.a).
+
+    A student states a date of birth. A child under the consent age gives a parent's phone or
+    e-mail (confirming the parent agreed to be contacted, P3.5); the account then waits for
+    the parent's consent instead of recording the child's own.
+    """
     errors: dict[str, list] = {}
+    minor = False
+    if birth_date is not None:
+        today = timezone.localdate()
+        if birth_date > today or birth_date.year < today.year - 120:
+            errors["birth_date"] = [_("Enter your real date of birth.")]
+        else:
+            minor = age_on(birth_date, today) < settings.QALAN_GUARDIAN_CONSENT_AGE
+    elif role == Role.STUDENT and channel in ("web", "app"):
+        errors["birth_date"] = [_("Enter your date of birth: children under %(age)s need a parent's consent.") % {"age": settings.QALAN_GUARDIAN_CONSENT_AGE}]
+    if minor:
+        try:
+            guardian_contact = _guardian_contact_clean(guardian_contact)
+        except ValidationError as exc:
+            errors["guardian_contact"] = exc.messages
+        if not guardian_agreed:
+            errors["guardian_agreed"] = [_("Confirm that your parent agreed that we contact them.")]
     try:
         username = _username_clean(username)
     except ValidationError as exc:
@@ -102,22 +127,38 @@ def user_register(
         except IntegrityError:
             # Lost a race with another registration of the same username.
             raise ValidationError({"username": [_("This username is taken. Choose another one.")]}) from None
-        Profile.objects.create(user=user)
-        consent_give(
-            user=user,
-            actor=user,
-            purpose=ConsentPurpose.PLATFORM,
-            channel=channel,
-            evidence={
-                "form": "registration",
-                "text": REGISTRATION_CONSENT_TEXT,
-                "shown": _(REGISTRATION_CONSENT_TEXT),
-                "language": get_language(),
-                **(evidence or {}),
-            },
-        )
-        audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel})
+        Profile.objects.create(user=user, birth_date=birth_date)
+        registration_evidence = {
+            "form": "registration",
+            "text": REGISTRATION_CONSENT_TEXT,
+            "shown": _(REGISTRATION_CONSENT_TEXT),
+            "language": get_language(),
+            **(evidence or {}),
+        }
+        audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel, "minor": minor})
+        if minor:
+            guardian_request_create(child=user, contact=guardian_contact, evidence={**registration_evidence, "guardian_agreed": True})
+        else:
+            consent_give(user=user, actor=user, purpose=ConsentPurpose.PLATFORM, channel=channel, evidence=registration_evidence)
     return user
+
+
+def age_on(birth_date: date, day: date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def _guardian_contact_clean(raw: str) -> str:
+    raw = (raw or "").strip()
+    if "@" in raw:
+        try:
+            EmailValidator()(raw)
+        except ValidationError:
+            raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None
+        return raw.lower()
+    try:
+        return normalize_kz_mobile(raw)
+    except ValidationError:
+        raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None
 
 
 def user_set_role(*, actor: User | None, user: User, role: str) -> User:
@@ -486,3 +527,15 @@ def phone_change_confirm(*, actor: User, user: User, code: str) -> User:
     if failed:
         raise wrong
     return user
+
+
+def sign_in_refusal(user: User) -> str | None:
+    """Why ``user`` may not sign in now, from the checks in ``settings.QALAN_SIGN_IN_CHECKS``
+    (e.g. an account blocked for a breach of the rules), or None. Web and API show the text."""
+    from django.utils.module_loading import import_string
+
+    for path in getattr(settings, "QALAN_SIGN_IN_CHECKS", ()):
+        refusal = import_string(path)(user)
+        if refusal:
+            return refusal
+    return None

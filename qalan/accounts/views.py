@@ -72,6 +72,9 @@ def register(request):
                 consent=data["consent"],
                 channel=ConsentChannel.WEB,
                 evidence={"user_agent": request.META.get("HTTP_USER_AGENT", "")[:300]},
+                birth_date=data["birth_date"],
+                guardian_contact=data["guardian_contact"],
+                guardian_agreed=data["guardian_agreed"],
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -91,6 +94,8 @@ def login_view(request):
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is None:
             form.add_error(None, _("Wrong username or password. Check them, or recover your password."))
+        elif refusal := services.sign_in_refusal(user):
+            form.add_error(None, refusal)
         else:
             login(request, user)
             return redirect(_safe_next(request, "accounts:profile"))

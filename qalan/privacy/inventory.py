@@ -7,13 +7,16 @@ retention; ``tests/privacy/test_inventory.py`` fails when a model or a field is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -75,6 +78,22 @@ class Erasure(models.TextChoices):
     ARCHIVE = "archive", _("Moved to the archive for the legal period")
 
 
+class FieldRule(models.TextChoices):
+    """What anonymising or scrubbing a row does to one field (``Declaration.field_rules``)."""
+
+    KEEP = "keep", _("Kept")
+    CLEAR = "clear", _("Emptied")
+    REDACT = "redact", _("Replaced by a removal marker")
+
+
+# What REDACT writes into a text field: the row stays (a comment in a thread), its words go.
+REDACTED = "[removed]"
+
+# Categories that anonymisation keeps by default: learning results survive, without their
+# person, for statistics (P5.1.b); everything else personal is emptied.
+KEPT_WHEN_ANONYMISED = frozenset({"none", "learning"})
+
+
 @dataclass(frozen=True)
 class Declaration:
     """A model that holds personal data.
@@ -94,10 +113,36 @@ class Declaration:
     retention: Retention
     erasure: Erasure
     recipients: tuple[str, ...] = ()
+    # --- Optional, read by the lifecycle engine (erasure and retention). ---
+    # Per-field override of what anonymising / scrubbing does (default: see ``rule_for``).
+    field_rules: Mapping[str, FieldRule] = field(default_factory=dict)
+    # Fields that belong to only some of the subjects: {"explanation": ("user",)} empties the
+    # explanation only when the row's ``user`` is erased, not when its author is.
+    field_owners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Columns that hold a value computed from the user (a keyed pseudonym):
+    # {"user_key": "dotted.path.to.function"}; the function takes the user and returns the value.
+    subject_keys: Mapping[str, str] = field(default_factory=dict)
+    # The datetime field retention counts from ("" = inferred, see ``retention_clock``).
+    retention_field: str = ""
+    # Values set on every row erasure anonymises or scrubs, e.g. {"scrubbed": True}. A boolean
+    # field named ``scrubbed`` or ``anonymised`` is set to True without being named here.
+    erasure_marks: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
+
+    def rule_for(self, name: str) -> FieldRule:
+        """What anonymising or scrubbing does to field ``name``: the declared rule, else KEEP
+        for operational and learning values and CLEAR for every other personal category."""
+        if name in self.field_rules:
+            return FieldRule(self.field_rules[name])
+        return FieldRule.KEEP if str(self.fields.get(name, "none")) in KEPT_WHEN_ANONYMISED else FieldRule.CLEAR
+
+    def owned_by(self, name: str, path: str) -> bool:
+        """Does erasing the subject reached through ``path`` touch field ``name``?"""
+        owners = self.field_owners.get(name)
+        return owners is None or path in owners
 
     @property
     def categories(self) -> list[Category]:
@@ -106,15 +151,14 @@ class Declaration:
 
     def rows_for(self, user) -> models.QuerySet:
         """Rows of this model about ``user`` (any of the subject paths)."""
-        condition = Q()
+        condition = Q(pk__in=[])
         for path in self.subjects:
-            if path == "":
-                condition |= Q(pk=user.pk)
-            elif "@" in path:
-                column, attribute = path.split("@", 1)
-                condition |= Q(**{f"{column}__iexact": getattr(user, attribute)})
-            else:
-                condition |= Q(**{path: user})
+            condition |= subject_condition(path, user)
+        for column, function in self.subject_keys.items():
+            condition |= Q(**{column: import_string(function)(user)})
+        finder = _subject_finders.get(self.model.lower())
+        if finder is not None:
+            condition |= Q(pk__in=list(finder(user)))
         return self.model_class._default_manager.filter(condition).distinct()
 
 
@@ -161,3 +205,93 @@ def all_entries() -> dict[str, Declaration | NotPersonal]:
 
 def user_model_label() -> str:
     return settings.AUTH_USER_MODEL
+
+
+def subject_condition(path: str, user) -> Q:
+    """The filter of one subject path (see ``Declaration``) for ``user``."""
+    if path == "":
+        return Q(pk=user.pk)
+    if "@" in path:
+        column, attribute = path.split("@", 1)
+        return Q(**{f"{column}__iexact": getattr(user, attribute)})
+    return Q(**{path: user})
+
+
+# Models whose rows lead to a user only through their content (a signed session blob):
+# ``register_subject_finder("sessions.Session", fn)`` where ``fn(user)`` returns primary keys.
+_subject_finders: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_subject_finder(model: str, finder: Callable[[Any], Any]) -> None:
+    _subject_finders[model.lower()] = finder
+
+
+def subject_finder(model: str) -> Callable[[Any], Any] | None:
+    return _subject_finders.get(model.lower())
+
+
+# --- Retention periods (P4.6, P5.1) -------------------------------------------------------
+# Days each time-bound retention keeps a row, counted from its clock (``retention_clock``).
+# ``settings.QALAN_RETENTION_DAYS`` may change them within the bounds below.
+RETENTION_DEFAULT_DAYS: dict[str, int] = {
+    Retention.SHORT_LIVED: 1,
+    Retention.SESSION: 90,
+    Retention.LOGS_ONE_YEAR: 365,
+    Retention.REQUEST_THREE_YEARS: 3 * 365 + 1,
+    # Five years may hold two 29 Februaries: 1827 days is never shorter than five years.
+    Retention.PAYMENTS_FIVE_YEARS: 5 * 365 + 2,
+}
+# (minimum, maximum) days the policy allows: payments at least 5 years (P5.1.c), logs at most
+# 1 year (P5.1.d), request evidence at least 3 years (the limitation period).
+RETENTION_BOUNDS: dict[str, tuple[int | None, int | None]] = {
+    Retention.SHORT_LIVED: (0, 30),
+    Retention.SESSION: (1, 366),
+    Retention.LOGS_ONE_YEAR: (1, 366),
+    Retention.REQUEST_THREE_YEARS: (3 * 365, None),
+    Retention.PAYMENTS_FIVE_YEARS: (5 * 365 + 2, None),
+}
+# Fields retention counts from, tried in order when a declaration names none.
+RETENTION_CLOCK_CANDIDATES = (
+    "expires_at", "expire_date", "last_used_at", "closed_at", "answered_at", "created_at",
+    "received_at", "attempt_time", "action_time", "sent_at", "recorded_at", "archived_at",
+)
+
+
+def retention_periods_check(periods: Mapping[str, int]) -> dict[str, int]:
+    """The periods in force; refuses (at start-up) any that would break the policy."""
+    merged = {**RETENTION_DEFAULT_DAYS}
+    problems = []
+    for key, days in periods.items():
+        if key not in RETENTION_BOUNDS:
+            problems.append(f"unknown retention {key!r} (known: {', '.join(sorted(RETENTION_BOUNDS))})")
+            continue
+        low, high = RETENTION_BOUNDS[key]
+        if low is not None and days < low:
+            problems.append(f"{key} keeps data {days} days, less than its minimum of {low} days")
+        if high is not None and days > high:
+            problems.append(f"{key} keeps data {days} days, more than its maximum of {high} days")
+        merged[key] = int(days)
+    if problems:
+        raise ImproperlyConfigured("Refusing retention rules that break the Privacy Policy: " + "; ".join(problems))
+    return merged
+
+
+def retention_days(retention: str) -> int | None:
+    """Days rows of this retention live (None: no time limit, e.g. while the account exists)."""
+    if retention not in RETENTION_DEFAULT_DAYS:
+        return None
+    return retention_periods_check(getattr(settings, "QALAN_RETENTION_DAYS", {}))[retention]
+
+
+def retention_clock(declaration: Declaration) -> str | None:
+    """The datetime field a declaration's retention counts from, or None when none fits."""
+    model = declaration.model_class
+    names = [declaration.retention_field] if declaration.retention_field else RETENTION_CLOCK_CANDIDATES
+    for name in names:
+        try:
+            model_field = model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - FieldDoesNotExist; the next candidate is tried
+            continue
+        if isinstance(model_field, (models.DateTimeField, models.DateField)):
+            return name
+    return None

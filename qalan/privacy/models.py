@@ -83,7 +83,13 @@ class ConsentRecord(models.Model):
     channel = models.CharField(max_length=10, choices=ConsentChannel.choices)
     # What the person saw and did: the form, the exact wording of the box, the client.
     evidence = models.JSONField(default=dict)
-    # The user themself, or a legal representative acting for them.
+    # The user themself, or a legal representative acting for them (a parent of a child under
+    # the consent age; ``acted_by`` is their account when they have one).
+    class ActedAs(models.TextChoices):
+        SELF = "self", _("The user")
+        REPRESENTATIVE = "representative", _("A parent or legal representative")
+
+    acted_as = models.CharField(max_length=16, choices=ActedAs.choices, default=ActedAs.SELF)
     acted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -136,3 +142,27 @@ class Inquiry(models.Model):
 
     def __str__(self) -> str:
         return f"inquiry #{self.pk}"
+
+
+class GuardianConsentRequest(models.Model):
+    """A child under the consent age registered; their parent or legal representative must
+    confirm and consent through a link or a code sent to the contact the child gave."""
+
+    child = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guardian_requests")
+    contact = models.CharField(max_length=254)  # E.164 phone or e-mail of the parent
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    guardian_name = models.CharField(max_length=150, blank=True)
+    guardian = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("parent consent request")
+        verbose_name_plural = _("parent consent requests")
+
+    def __str__(self) -> str:
+        return f"guardian request #{self.pk}"

@@ -1,9 +1,12 @@
 """Privacy writes: consent ledger entries and messages to the DPO."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -11,7 +14,14 @@ from django.utils.translation import gettext as _
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.models import ConsentPurpose, ConsentRecord, Inquiry, PolicyNotice, PolicyVersion
+from qalan.privacy.models import (
+    ConsentPurpose,
+    ConsentRecord,
+    GuardianConsentRequest,
+    Inquiry,
+    PolicyNotice,
+    PolicyVersion,
+)
 from qalan.privacy.selectors import consent_state, policy_current
 
 
@@ -20,7 +30,14 @@ class NoPolicyPublished(RuntimeError):
 
 
 def consent_give(
-    *, user, actor, purpose: str, channel: str, evidence: dict[str, Any], policy: PolicyVersion | None = None
+    *,
+    user,
+    actor,
+    purpose: str,
+    channel: str,
+    evidence: dict[str, Any],
+    policy: PolicyVersion | None = None,
+    acted_as: str = ConsentRecord.ActedAs.SELF,
 ) -> ConsentRecord:
     """Append a 'given' record tied to a policy version: the one in force unless the person
     accepted a specific (e.g. announced, upcoming) one (P2.1.a, P2.1.b)."""
@@ -37,6 +54,7 @@ def consent_give(
             policy_version=policy,
             channel=channel,
             evidence=evidence,
+            acted_as=acted_as,
             acted_by=actor,
             created_at=timezone.now(),
         )
@@ -44,7 +62,7 @@ def consent_give(
             actor=actor,
             subject=user,
             event_type="consent.given",
-            extra={"purpose": purpose, "policy_version": policy.version, "channel": channel},
+            extra={"purpose": purpose, "policy_version": policy.version, "channel": channel, "acted_as": acted_as},
         )
     return record
 
@@ -239,3 +257,138 @@ def policy_continued_use(*, user, policy: PolicyVersion, channel: str) -> Consen
     if notice is None or notice.resolved_at is not None:
         return None
     return policy_accept(user=user, policy=policy, channel=channel, how="continued_use")
+
+
+# --- Children under the consent age -------------------------------------------------------
+
+
+GUARDIAN_SALT = "qalan.privacy.guardian"
+
+
+def guardian_request_create(*, child, contact: str, evidence: dict[str, Any]) -> GuardianConsentRequest:
+    """Ask the parent (phone or e-mail given by the child) to confirm and consent. The child's
+    account stays unusable until then."""
+    from qalan.accounts.tokens import code_hash, code_new
+
+    now = timezone.now()
+    code = code_new()
+    with transaction.atomic():
+        GuardianConsentRequest.objects.filter(child=child, confirmed_at__isnull=True).update(expires_at=now)
+        request = GuardianConsentRequest.objects.create(
+            child=child,
+            contact=contact,
+            code_hash=code_hash(user_id=child.pk, code=code),
+            created_at=now,
+            expires_at=now + timedelta(days=settings.QALAN_GUARDIAN_LINK_DAYS),
+        )
+        token = signing.dumps({"r": request.pk}, salt=GUARDIAN_SALT)
+        link = settings.QALAN_SITE_URL.rstrip("/") + reverse("privacy:guardian_confirm", args=[token])
+        text = _(
+            "Your child registered on Qalan as %(username)s and needs your consent to use it. "
+            "Open %(link)s or enter the code %(code)s on qalan.kz/privacy/guardian/. Valid %(days)s days."
+        ) % {"username": child.username, "link": link, "code": code, "days": settings.QALAN_GUARDIAN_LINK_DAYS}
+        is_email = "@" in contact
+        message_queue(
+            channel=OutboxMessage.Channel.EMAIL if is_email else OutboxMessage.Channel.SMS,
+            recipient=contact,
+            subject=_("Your child asks for your consent on Qalan"),
+            body=text,
+            sensitive=True,
+        )
+        audit_record(actor=child, subject=child, event_type="guardian.requested", extra={"request": request.pk, "evidence": evidence.get("form", "")})
+    return request
+
+
+def guardian_request_from_token(token: str) -> GuardianConsentRequest:
+    """The open request a link names; ValidationError when forged, expired or already used."""
+    invalid = ValidationError(_("This link is not valid or has expired. Ask your child to send a new request from their account."))
+    try:
+        data = signing.loads(token, salt=GUARDIAN_SALT, max_age=settings.QALAN_GUARDIAN_LINK_DAYS * 24 * 3600)
+    except signing.BadSignature:
+        raise invalid from None
+    request = GuardianConsentRequest.objects.select_related("child").filter(pk=data.get("r")).first()
+    if request is None or request.confirmed_at is not None or request.expires_at <= timezone.now():
+        raise invalid
+    return request
+
+
+def guardian_request_from_code(*, username: str, code: str) -> GuardianConsentRequest:
+    from qalan.accounts.models import User
+    from qalan.accounts.tokens import code_matches
+
+    wrong = ValidationError({"code": [_("The username or the code is wrong, or the code has expired.")]})
+    child = User.objects.filter(username__iexact=(username or "").strip()).first()
+    if child is None:
+        raise wrong
+    with transaction.atomic():
+        request = (
+            GuardianConsentRequest.objects.select_for_update()
+            .filter(child=child, confirmed_at__isnull=True, expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+        )
+        if request is None or request.attempts >= settings.QALAN_RECOVERY_MAX_ATTEMPTS:
+            raise wrong
+        if not code_matches(user_id=child.pk, code=(code or "").strip(), stored_hash=request.code_hash):
+            request.attempts += 1
+            request.save(update_fields=["attempts"])
+            matched = False
+        else:
+            matched = True
+    if not matched:
+        raise wrong
+    return request
+
+
+def guardian_consent_confirm(*, request: GuardianConsentRequest, guardian_name: str, relationship: str, consent: bool, guardian=None) -> ConsentRecord:
+    """The parent confirms and consents on the child's behalf; the account becomes usable."""
+    errors = {}
+    if not (guardian_name or "").strip():
+        errors["guardian_name"] = [_("Enter your full name.")]
+    if relationship not in ("parent", "representative"):
+        errors["relationship"] = [_("Choose whether you are the parent or the legal representative.")]
+    if not consent:
+        errors["consent"] = [_("To let your child use Qalan, tick the box to give your consent.")]
+    if errors:
+        raise ValidationError(errors)
+    from qalan.accounts.phone import mask_phone
+
+    guardian = guardian if guardian is not None and guardian.is_authenticated else None
+    with transaction.atomic():
+        locked = GuardianConsentRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.confirmed_at is not None:
+            raise ValidationError(_("This request was already answered."))
+        locked.confirmed_at = timezone.now()
+        locked.guardian_name = guardian_name.strip()[:150]
+        locked.guardian = guardian
+        locked.save(update_fields=["confirmed_at", "guardian_name", "guardian"])
+        contact = locked.contact if "@" in locked.contact else mask_phone(locked.contact)
+        record = consent_give(
+            user=locked.child,
+            actor=guardian,
+            purpose=ConsentPurpose.PLATFORM,
+            channel="web",
+            acted_as=ConsentRecord.ActedAs.REPRESENTATIVE,
+            evidence={"request": locked.pk, "relationship": relationship, "guardian_name": locked.guardian_name, "contact": contact},
+        )
+        message_queue(
+            user=locked.child,
+            channel=OutboxMessage.Channel.INAPP,
+            subject=_("Your parent gave consent"),
+            body=_("Your parent or legal representative gave consent. You can use Qalan now."),
+        )
+    return record
+
+
+def guardian_request_resend(*, child, contact: str) -> GuardianConsentRequest:
+    """Send the request again (possibly to a corrected contact); at most 3 an hour."""
+    from qalan.accounts.services import _guardian_contact_clean
+
+    try:
+        contact = _guardian_contact_clean(contact)
+    except ValidationError as exc:
+        raise ValidationError({"guardian_contact": exc.messages}) from None
+    recent = GuardianConsentRequest.objects.filter(child=child, created_at__gte=timezone.now() - timedelta(hours=1)).count()
+    if recent >= settings.QALAN_RECOVERY_MAX_PER_HOUR:
+        raise ValidationError({"guardian_contact": [_("Too many requests were sent. Try again in an hour.")]})
+    return guardian_request_create(child=child, contact=contact, evidence={"form": "resend"})

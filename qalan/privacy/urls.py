@@ -11,5 +11,9 @@ urlpatterns = [
     path("privacy/disagree/", views.policy_disagree, name="policy_disagree"),
     path("contact/", views.contact, name="contact"),
     path("privacy/cookies/", views.cookie_settings, name="cookies"),
+    path("privacy/consent-required/", views.consent_required, name="consent_required"),
+    path("privacy/guardian/", views.guardian_code, name="guardian_code"),
+    path("privacy/guardian/answer/", views.guardian_answer, name="guardian_answer"),
+    path("privacy/guardian/<str:token>/", views.guardian_confirm, name="guardian_confirm"),
     path("dpo/inbox/", views.dpo_inbox, name="dpo_inbox"),
 ]

@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import timezone
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
@@ -12,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from qalan.privacy import selectors, services
 from qalan.privacy.cookies import NECESSARY_DESCRIPTION, OPTIONAL, CookieChoice, choice_read, choice_write
-from qalan.privacy.forms import InquiryForm
+from qalan.accounts.forms import apply_service_errors
+from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianResendForm, InquiryForm
+from qalan.privacy.gate import consent_missing
+from qalan.privacy.models import GuardianConsentRequest
 
 
 def _policy_page(request, policy):
@@ -144,4 +149,88 @@ def cookie_settings(request):
         request,
         "privacy/cookies.html",
         {"categories": categories, "necessary": NECESSARY_DESCRIPTION, "current": current, "next": request.GET.get("next", "")},
+    )
+
+
+GUARDIAN_SESSION_KEY = "qalan_guardian_request"
+
+
+def guardian_confirm(request, token: str):
+    """The link from the message to the parent: no sign-in needed, the signed link is the proof."""
+    try:
+        consent_request = services.guardian_request_from_token(token)
+    except ValidationError as exc:
+        return render(request, "privacy/guardian_invalid.html", {"message": exc.messages[0]}, status=400)
+    return _guardian_form(request, consent_request)
+
+
+def guardian_code(request):
+    """For a parent who got the code: the child's username and the code open the same form."""
+    form = GuardianCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consent_request = services.guardian_request_from_code(**form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            request.session[GUARDIAN_SESSION_KEY] = consent_request.pk
+            return redirect("privacy:guardian_answer")
+    return render(request, "privacy/guardian_code.html", {"form": form})
+
+
+def guardian_answer(request):
+    request_id = request.session.get(GUARDIAN_SESSION_KEY)
+    consent_request = GuardianConsentRequest.objects.select_related("child").filter(
+        pk=request_id, confirmed_at__isnull=True, expires_at__gt=timezone.now()
+    ).first()
+    if consent_request is None:
+        return redirect("privacy:guardian_code")
+    return _guardian_form(request, consent_request)
+
+
+def _guardian_form(request, consent_request):
+    form = GuardianConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guardian_consent_confirm(request=consent_request, guardian=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            request.session.pop(GUARDIAN_SESSION_KEY, None)
+            return render(request, "privacy/guardian_done.html", {"child": consent_request.child})
+    elif request.method == "POST" and not form.cleaned_data.get("consent"):
+        form.add_error("consent", _("To let your child use Qalan, tick the box to give your consent."))
+    return render(
+        request,
+        "privacy/guardian_confirm.html",
+        {"form": form, "child": consent_request.child, "policy": selectors.policy_current()},
+    )
+
+
+@login_required
+def consent_required(request):
+    """Where a user without platform consent lands: why, and what they can do."""
+    pending = request.user.guardian_requests.filter(confirmed_at__isnull=True).order_by("-created_at").first()
+    if not consent_missing(request.user):
+        return redirect("web:home")
+    resend_form = GuardianResendForm(request.POST or None) if pending else None
+    if request.method == "POST" and pending and resend_form.is_valid():
+        try:
+            services.guardian_request_resend(child=request.user, contact=resend_form.cleaned_data["guardian_contact"])
+        except ValidationError as exc:
+            apply_service_errors(resend_form, exc)
+        else:
+            messages.success(request, _("We sent the request to your parent again."))
+            return redirect("privacy:consent_required")
+    if request.method == "POST" and not pending and request.POST.get("action") == "consent":
+        services.consent_give(
+            user=request.user, actor=request.user, purpose="platform", channel="web",
+            evidence={"form": "consent required page", "text": "I consent to the processing of my personal data again."},
+        )
+        messages.success(request, _("Thank you. Your consent is recorded and learning is open again."))
+        return redirect("web:home")
+    return render(
+        request,
+        "privacy/consent_required.html",
+        {"pending": pending, "resend_form": resend_form, "delete_url": _delete_account_url()},
     )

@@ -14,6 +14,7 @@ VALID = {
     "phone": "8 (701) 555-12-34",
     "email": "",
     "role": "student",
+    "birth_date": "2000-05-05",
     "password": "Str0ng-pass-for-test",
     "password_confirm": "Str0ng-pass-for-test",
     "consent": "on",
@@ -80,6 +81,8 @@ def test_password_is_stored_only_as_argon2_hash(client):
         ({"username": "a b"}, "username", "Use only letters, digits"),
         ({"username": ""}, "username", "required"),
         ({"role": "admin"}, "role", "Select a valid choice"),
+        ({"birth_date": ""}, "birth_date", "Enter your date of birth"),
+        ({"birth_date": "2090-01-01"}, "birth_date", "Enter your real date of birth"),
     ],
 )
 def test_web_registration_bad_input_shows_error_and_stores_nothing(client, changes, field, message):
@@ -116,6 +119,7 @@ def test_registered_form_values_are_kept_after_an_error(client):
 
 def api_payload(**changes):
     data = {"username": "timur", "phone": "+77015551235", "password": "Str0ng-pass-for-test", "consent": True,
+            "birth_date": "2001-02-03",
             "device_name": "Galaxy A54", "platform": "android", "app_version": "1.4.0"}
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}

@@ -29,6 +29,7 @@ def fill_registration(page: Page, *, username: str, phone: str, password: str) -
     page.fill("#id_username", username)
     page.fill("#id_phone", phone)
     page.select_option("#id_role", "student")
+    page.fill("#id_birth_date", "2009-06-01")  # 17: old enough to consent alone
     page.fill("#id_password", password)
     page.fill("#id_password_confirm", password)
 

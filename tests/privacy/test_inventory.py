@@ -86,6 +86,15 @@ def test_subject_paths_find_the_seeded_users_rows(alice, alice_api, client, djan
         alice_api.post("/api/v1/auth/recovery", {"identifier": "alice"}, format="json")
         inquiry_submit(user=alice, name="Alice", contact="alice@example.kz", topic="question", message="Hello")
         policy_notice_shown(user=alice, policy=policy_current(), channel="web")
+        # alice is also the parent who consents for a child under 14.
+        from datetime import date
+
+        from qalan.privacy.models import GuardianConsentRequest
+        from qalan.privacy.services import guardian_consent_confirm
+        from tests.conftest import make_user
+
+        child = make_user("alices-son", birth_date=date.today().replace(year=date.today().year - 9), guardian_contact=alice.phone, guardian_agreed=True)
+        guardian_consent_confirm(request=GuardianConsentRequest.objects.get(child=child), guardian_name="Alice", relationship="parent", consent=True, guardian=alice)
     client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     # Not reachable from a student's actions: staff edits in the admin site, and the two logs
     # of the lockout library that settings switch off.

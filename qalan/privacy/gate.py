@@ -1,0 +1,57 @@
+"""No learning without consent (P2.2.a, minors): a user whose platform consent is not in force —
+a child waiting for a parent, or someone who withdrew it — cannot use the learning features,
+on the web or the API. Account, privacy and rights pages stay open so they can still see,
+download or delete their data."""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from rest_framework.permissions import BasePermission
+
+from qalan.privacy.selectors import consent_in_force
+
+GATED_MODULES = ("qalan.schools", "qalan.learning", "qalan.community")
+
+
+def _view_module(view) -> str:
+    view = getattr(view, "view_class", None) or getattr(view, "cls", None) or view
+    return getattr(view, "__module__", "") or ""
+
+
+def consent_missing(user) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and not user.is_operator_staff
+        and not consent_in_force(user=user, purpose="platform")
+    )
+
+
+def blocked_message(user) -> str:
+    if user.guardian_requests.filter(confirmed_at__isnull=True).exists():
+        return _("Your parent or legal representative has not given consent yet. You can use Qalan once they confirm.")
+    return _("You withdrew your consent to the processing of your data, so learning features are closed. Give consent again in the privacy settings, or delete your account.")
+
+
+class ConsentGateMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith("/api/"):
+            return None  # the API checks in PlatformConsentPermission, after token authentication
+        if _view_module(view_func).startswith(GATED_MODULES) and consent_missing(getattr(request, "user", None)):
+            return redirect("privacy:consent_required")
+        return None
+
+
+class PlatformConsentPermission(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        if not type(view).__module__.startswith(GATED_MODULES):
+            return True
+        if consent_missing(request.user):
+            self.message = blocked_message(request.user)
+            return False
+        return True
