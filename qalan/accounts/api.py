@@ -84,9 +84,12 @@ class MeOut(serializers.Serializer):
 
 class MeIn(ProfileData):
     email = serializers.EmailField(required=False, allow_blank=True)
+    confirm_sensitive = serializers.BooleanField(
+        required=False, default=False, help_text="Save an 'about' text that looks sensitive as confidential (P3.4)."
+    )
 
     class Meta(ProfileData.Meta):
-        fields = [*ProfileData.Meta.fields, "email"]
+        fields = [*ProfileData.Meta.fields, "email", "confirm_sensitive"]
 
 
 def _client(request, data) -> services.ClientInfo:

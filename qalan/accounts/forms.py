@@ -57,6 +57,9 @@ class LoginForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     email = forms.EmailField(label=_("E-mail"), required=False)
+    confirm_sensitive = forms.BooleanField(
+        label=_("I confirm: save this text as confidential (it is never shown to other users)."), required=False
+    )
 
     class Meta:
         model = Profile

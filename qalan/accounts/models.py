@@ -87,6 +87,8 @@ class Profile(models.Model):
     school = models.CharField(_("educational institution"), max_length=200, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     about = models.TextField(_("about me"), max_length=1000, blank=True)
+    # The user confirmed that "about" holds sensitive information (P3.4): never shown to peers.
+    about_confidential = models.BooleanField(default=False)
     avatar = models.ImageField(_("photo or avatar"), upload_to=_avatar_path, blank=True)
     language = models.CharField(_("interface language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     # P6.5: the user forbids showing their data to other users beyond what the service needs

@@ -42,6 +42,7 @@ register(
             "school": Category.PROFILE,
             "birth_date": Category.IDENTITY,
             "about": Category.PROFILE,
+            "about_confidential": Category.PROFILE,
             "avatar": Category.PROFILE,
             "language": Category.PROFILE,
             "restrict_dissemination": Category.CONSENT,

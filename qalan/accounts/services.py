@@ -27,6 +27,7 @@ from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue, security_notice
 from qalan.privacy.models import ConsentChannel, ConsentPurpose
+from qalan.privacy.sensitive import sensitive_check
 from qalan.privacy.services import consent_give, guardian_request_create
 
 # The wording of the registration consent box. The form shows it (translated) and each consent
@@ -281,6 +282,10 @@ def profile_update(*, actor: User, user: User, data: dict[str, Any]) -> Profile:
     if "email" in data and (data["email"] or "") != user.email:
         user.email = data["email"] or ""
         changed.append("email")
+    if "about" in changed:
+        profile.about_confidential = sensitive_check(
+            field="about", text=profile.about, confirmed=bool(data.get("confirm_sensitive"))
+        )
     if not changed:
         return profile
     profile.full_clean(exclude=["user", "avatar"])

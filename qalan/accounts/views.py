@@ -118,6 +118,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
         data["email"] = form.cleaned_data["email"]
+        data["confirm_sensitive"] = form.cleaned_data["confirm_sensitive"]
         try:
             services.profile_update(actor=user, user=user, data=data)
         except ValidationError as exc:

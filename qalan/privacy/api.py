@@ -45,9 +45,11 @@ class OperatorOut(serializers.Serializer):
 
 
 class InquiryIn(serializers.ModelSerializer):
+    confirm_sensitive = serializers.BooleanField(required=False, default=False)
+
     class Meta:
         model = Inquiry
-        fields = ["name", "contact", "topic", "message"]
+        fields = ["name", "contact", "topic", "message", "confirm_sensitive"]
 
 
 class InquiryOut(serializers.Serializer):

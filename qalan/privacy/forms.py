@@ -5,6 +5,9 @@ from qalan.privacy.models import Inquiry
 
 
 class InquiryForm(forms.ModelForm):
+    confirm_sensitive = forms.BooleanField(
+        label=_("I confirm: save this text as confidential (it is never shown to other users)."), required=False
+    )
     class Meta:
         model = Inquiry
         fields = ["name", "contact", "topic", "message"]

@@ -131,6 +131,8 @@ class Inquiry(models.Model):
     contact = models.CharField(_("e-mail or phone for the answer"), max_length=254)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     message = models.TextField(_("message"), max_length=5000)
+    # The writer confirmed that the message holds sensitive information (P3.4).
+    confidential = models.BooleanField(default=False)
     language = models.CharField(max_length=8, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -99,6 +99,7 @@ register(
             "contact": Category.CONTACT,
             "topic": Category.SUPPORT,
             "message": Category.SUPPORT,
+            "confidential": Category.SUPPORT,
             "language": Category.NONE,
             "status": Category.NONE,
             "created_at": Category.SUPPORT,

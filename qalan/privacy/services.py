@@ -23,6 +23,7 @@ from qalan.privacy.models import (
     PolicyVersion,
 )
 from qalan.privacy.selectors import consent_state, policy_current
+from qalan.privacy.sensitive import sensitive_check
 
 
 class NoPolicyPublished(RuntimeError):
@@ -90,13 +91,16 @@ def consent_withdraw(*, user, actor, purpose: str, channel: str, evidence: dict[
     return record
 
 
-def inquiry_submit(*, user, name: str, contact: str, topic: str, message: str, language: str = "") -> Inquiry:
+def inquiry_submit(
+    *, user, name: str, contact: str, topic: str, message: str, language: str = "", confirm_sensitive: bool = False
+) -> Inquiry:
     """Store a message to the operator and alert the DPO (P7.1, P10.3).
 
     The alert carries only the number of the message: its content stays on the platform.
     """
     from qalan.accounts.models import Role, User
 
+    confidential = sensitive_check(field="message", text=message, confirmed=confirm_sensitive)
     with transaction.atomic():
         inquiry = Inquiry.objects.create(
             user=user if user is not None and user.is_authenticated else None,
@@ -105,6 +109,7 @@ def inquiry_submit(*, user, name: str, contact: str, topic: str, message: str, l
             topic=topic,
             message=message.strip(),
             language=language,
+            confidential=confidential,
         )
         alert = _("New message to the data protection officer: #%(number)s. Open the DPO inbox to read it.") % {
             "number": inquiry.pk

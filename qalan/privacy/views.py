@@ -78,9 +78,13 @@ def policy_disagree(request):
         initial={"name": request.user.profile.full_name or request.user.username, "contact": request.user.email or request.user.phone, "topic": "policy"},
     )
     if request.method == "POST" and form.is_valid():
-        services.inquiry_submit(user=request.user, language=get_language() or "", **form.cleaned_data)
-        messages.success(request, _("Your objection reached the person responsible for personal data."))
-        return redirect("privacy:policy_disagree")
+        try:
+            services.inquiry_submit(user=request.user, language=get_language() or "", **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Your objection reached the person responsible for personal data."))
+            return redirect("privacy:policy_disagree")
     return render(request, "privacy/policy_disagree.html", {"form": form, "policy": pending, "delete_url": _delete_account_url()})
 
 
@@ -106,7 +110,11 @@ def contact(request):
         initial = {"name": request.user.profile.full_name, "contact": request.user.email or request.user.phone}
     form = InquiryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        inquiry = services.inquiry_submit(user=request.user, language=get_language() or "", **form.cleaned_data)
+        try:
+            inquiry = services.inquiry_submit(user=request.user, language=get_language() or "", **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            return render(request, "privacy/contact.html", {"form": form})
         messages.success(
             request,
             _("Your message #%(number)s reached the person responsible for personal data. "
