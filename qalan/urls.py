@@ -24,6 +24,8 @@ api_v1 = [
     path("privacy/policy/accept", privacy_api.PolicyAcceptView.as_view(), name="policy_accept"),
     path("privacy/operator", privacy_api.OperatorView.as_view(), name="operator"),
     path("privacy/contact", privacy_api.ContactView.as_view(), name="contact"),
+    path("privacy/consents", privacy_api.ConsentListView.as_view(), name="consents"),
+    path("privacy/consents/<str:purpose>", privacy_api.ConsentChangeView.as_view(), name="consent_change"),
     path("", include("qalan.schools.api_urls")),
     path("", include("qalan.learning.api_urls")),
     path("", include("qalan.community.api_urls")),

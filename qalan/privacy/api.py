@@ -10,7 +10,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from qalan.privacy import selectors, services
-from qalan.privacy.models import Inquiry, PolicyVersion
+from qalan.privacy.models import ConsentPurpose, Inquiry, PolicyVersion
 from django.conf import settings
 from django.http import Http404
 from django.core.exceptions import ValidationError
@@ -135,3 +135,50 @@ class PolicyAcceptView(APIView):
             raise ValidationError({"version": [_("This version is not waiting for your answer. Check GET /api/v1/privacy/policy/status.")]})
         services.policy_accept(user=request.user, policy=pending, channel="app")
         return Response({"pending": None})
+
+
+class ConsentStateOut(serializers.Serializer):
+    purpose = serializers.CharField()
+    label = serializers.CharField()
+    in_force = serializers.BooleanField()
+    changed_at = serializers.DateTimeField(allow_null=True)
+
+
+class ConsentChangeIn(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["give", "withdraw"])
+
+
+def _consent_states(user) -> list[dict]:
+    states = []
+    for purpose in ConsentPurpose:
+        latest = selectors.consent_state(user=user, purpose=purpose.value)
+        states.append(
+            {
+                "purpose": purpose.value,
+                "label": str(purpose.label),
+                "in_force": selectors.consent_in_force(user=user, purpose=purpose.value),
+                "changed_at": latest.created_at if latest else None,
+            }
+        )
+    return states
+
+
+class ConsentListView(APIView):
+    @extend_schema(responses={200: ConsentStateOut(many=True)}, summary="My consents per purpose (from the ledger)")
+    def get(self, request):
+        return Response(ConsentStateOut(_consent_states(request.user), many=True).data)
+
+
+class ConsentChangeView(APIView):
+    @extend_schema(request=ConsentChangeIn, responses={200: ConsentStateOut(many=True)}, summary="Give or withdraw a consent")
+    def post(self, request, purpose: str):
+        if purpose not in ConsentPurpose.values:
+            raise ValidationError(
+                {"purpose": [_("Unknown purpose. Use one of: %(purposes)s.") % {"purposes": ", ".join(ConsentPurpose.values)}]}
+            )
+        data = ConsentChangeIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        change = services.consent_give if data.validated_data["action"] == "give" else services.consent_withdraw
+        if (data.validated_data["action"] == "give") != selectors.consent_in_force(user=request.user, purpose=purpose):
+            change(user=request.user, actor=request.user, purpose=purpose, channel="app", evidence={"api": f"POST /api/v1/privacy/consents/{purpose}"})
+        return Response(ConsentStateOut(_consent_states(request.user), many=True).data)

@@ -137,3 +137,26 @@ def test_disclosure_is_in_force_after_registration_until_withdrawn(alice):
     assert not consent_in_force(user=alice, purpose="marketing")
     consent_withdraw(user=alice, actor=alice, purpose="disclosure", channel="web")
     assert not disclosure_allowed(student=alice)
+
+
+def test_consent_api_lists_gives_and_withdraws(alice_api, alice):
+    states = {s["purpose"]: s["in_force"] for s in alice_api.get("/api/v1/privacy/consents").json()}
+    assert states["platform"] and states["disclosure"] and not states["marketing"]
+    body = alice_api.post("/api/v1/privacy/consents/marketing", {"action": "give"}, format="json").json()
+    assert {s["purpose"]: s["in_force"] for s in body}["marketing"]
+    alice_api.post("/api/v1/privacy/consents/marketing", {"action": "withdraw"}, format="json")
+    from qalan.privacy.models import ConsentRecord
+
+    assert list(ConsentRecord.objects.filter(user=alice, purpose="marketing").values_list("action", "channel")) == [
+        ("withdrawn", "app"), ("given", "app")]
+
+
+def test_consent_for_an_unknown_purpose_is_refused_and_changes_nothing(alice_api, alice):
+    from qalan.privacy.models import ConsentRecord
+
+    before = ConsentRecord.objects.count()
+    response = alice_api.post("/api/v1/privacy/consents/selling", {"action": "give"}, format="json")
+    assert response.status_code == 400
+    assert "Unknown purpose" in response.json()["message"]
+    assert alice_api.post("/api/v1/privacy/consents/marketing", {"action": "maybe"}, format="json").status_code == 400
+    assert ConsentRecord.objects.count() == before
