@@ -3,22 +3,25 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from qalan.accounts.models import Role, User
 from qalan.accounts.services import user_register, user_set_role
 from qalan.privacy.models import ConsentChannel
+from qalan.privacy.services import guardian_consent_confirm
 
 DEMO_PASSWORD = "qalan-demo-2025"
 
-# username, role, phone, full name, grade
+# username, role, phone, full name, grade, age. Order matters: demo-parent consents for
+# demo-student (12, under the consent age); demo-student2 (15) consents alone.
 DEMO_ACCOUNTS = [
-    ("demo-student", Role.STUDENT, "+77010000001", "Aruzhan Demo", 6),
-    ("demo-student2", Role.STUDENT, "+77010000002", "Timur Demo", 6),
-    ("demo-teacher", Role.TEACHER, "+77010000003", "Gulnara Demo", None),
-    ("demo-parent", Role.PARENT, "+77010000004", "Saule Demo", None),
-    ("demo-dpo", Role.DPO, "+77010000005", "Data Protection Officer (demo)", None),
-    ("demo-support", Role.SUPPORT, "+77010000006", "Support (demo)", None),
-    ("demo-admin", Role.ADMIN, "+77010000007", "Administrator (demo)", None),
+    ("demo-teacher", Role.TEACHER, "+77010000003", "Gulnara Demo", None, None),
+    ("demo-parent", Role.PARENT, "+77010000004", "Saule Demo", None, None),
+    ("demo-student", Role.STUDENT, "+77010000001", "Aruzhan Demo", 6, 12),
+    ("demo-student2", Role.STUDENT, "+77010000002", "Timur Demo", 6, 15),
+    ("demo-dpo", Role.DPO, "+77010000005", "Data Protection Officer (demo)", None, None),
+    ("demo-support", Role.SUPPORT, "+77010000006", "Support (demo)", None, None),
+    ("demo-admin", Role.ADMIN, "+77010000007", "Administrator (demo)", None, None),
 ]
 
 
@@ -30,10 +33,14 @@ class Command(BaseCommand):
             raise CommandError("seed_demo refuses to run in production (QALAN_ENV=production): demo accounts have a public password.")
         created = 0
         with transaction.atomic():
-            for username, role, phone, full_name, grade in DEMO_ACCOUNTS:
+            for username, role, phone, full_name, grade, age in DEMO_ACCOUNTS:
                 if User.objects.filter(username__iexact=username).exists():
                     continue
                 self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
+                today = timezone.localdate()
+                birth_date = today.replace(year=today.year - age, day=1) if age else None
+                minor = bool(age) and age < settings.QALAN_GUARDIAN_CONSENT_AGE
+                parent = User.objects.get(username="demo-parent") if minor else None
                 user = user_register(
                     username=username,
                     phone=phone,
@@ -42,7 +49,15 @@ class Command(BaseCommand):
                     consent=True,
                     channel=ConsentChannel.OPERATOR,
                     evidence={"source": "seed_demo"},
+                    birth_date=birth_date,
+                    guardian_contact=parent.phone if parent else "",
+                    guardian_agreed=minor,
                 )
+                if minor:
+                    guardian_consent_confirm(
+                        request=user.guardian_requests.get(), guardian_name="Saule Demo", relationship="parent",
+                        consent=True, guardian=parent,
+                    )
                 if not self_service:
                     user_set_role(actor=None, user=user, role=role)
                 user.profile.full_name = full_name
