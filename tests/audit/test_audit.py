@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_registration_is_audited_with_minimal_details(alice):
     event = AuditEvent.objects.get(event_type="account.registered", subject=alice)
     assert event.actor == alice
-    assert event.extra == {"role": "student", "channel": "web"}
+    assert event.extra == {"role": "student", "channel": "web", "minor": False}
     assert alice.phone not in str(event.extra)
 
 
