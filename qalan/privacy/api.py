@@ -149,18 +149,7 @@ class ConsentChangeIn(serializers.Serializer):
 
 
 def _consent_states(user) -> list[dict]:
-    states = []
-    for purpose in ConsentPurpose:
-        latest = selectors.consent_state(user=user, purpose=purpose.value)
-        states.append(
-            {
-                "purpose": purpose.value,
-                "label": str(purpose.label),
-                "in_force": selectors.consent_in_force(user=user, purpose=purpose.value),
-                "changed_at": latest.created_at if latest else None,
-            }
-        )
-    return states
+    return selectors.consent_states(user=user)
 
 
 class ConsentListView(APIView):
@@ -178,7 +167,24 @@ class ConsentChangeView(APIView):
             )
         data = ConsentChangeIn(data=request.data)
         data.is_valid(raise_exception=True)
+        if purpose == ConsentPurpose.PLATFORM and data.validated_data["action"] == "withdraw":
+            # Without it the account cannot be used: the consequence is shown and the choice made
+            # through account deletion (with its cool-off), not by a bare switch.
+            raise ValidationError(
+                {"purpose": [_("Withdrawing consent to use the platform means deleting your account: learning "
+                               "materials and history are lost, payments stay archived for the legal period. "
+                               "Use POST /api/v1/privacy/account-deletion.")]}
+            )
         change = services.consent_give if data.validated_data["action"] == "give" else services.consent_withdraw
         if (data.validated_data["action"] == "give") != selectors.consent_in_force(user=request.user, purpose=purpose):
             change(user=request.user, actor=request.user, purpose=purpose, channel="app", evidence={"api": f"POST /api/v1/privacy/consents/{purpose}"})
         return Response(ConsentStateOut(_consent_states(request.user), many=True).data)
+
+
+class ChildConsentListView(APIView):
+    @extend_schema(responses={200: ConsentStateOut(many=True)}, summary="A linked child's consents (parents only)")
+    def get(self, request, child_id: int):
+        from qalan.schools.selectors import child_get
+
+        child = child_get(viewer=request.user, child_id=child_id)
+        return Response(ConsentStateOut(_consent_states(child), many=True).data)

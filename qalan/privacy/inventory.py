@@ -158,7 +158,7 @@ class Declaration:
             condition |= Q(**{column: import_string(function)(user)})
         finder = _subject_finders.get(self.model.lower())
         if finder is not None:
-            condition |= Q(pk__in=list(finder(user)))
+            condition |= finder_condition(finder, user)
         return self.model_class._default_manager.filter(condition).distinct()
 
 
@@ -218,7 +218,8 @@ def subject_condition(path: str, user) -> Q:
 
 
 # Models whose rows lead to a user only through their content (a signed session blob):
-# ``register_subject_finder("sessions.Session", fn)`` where ``fn(user)`` returns primary keys.
+# ``register_subject_finder("sessions.Session", fn)`` where ``fn(user)`` returns primary keys
+# or a ``Q`` filter.
 _subject_finders: dict[str, Callable[[Any], Any]] = {}
 
 
@@ -228,6 +229,11 @@ def register_subject_finder(model: str, finder: Callable[[Any], Any]) -> None:
 
 def subject_finder(model: str) -> Callable[[Any], Any] | None:
     return _subject_finders.get(model.lower())
+
+
+def finder_condition(finder: Callable[[Any], Any], user) -> Q:
+    found = finder(user)
+    return found if isinstance(found, Q) else Q(pk__in=list(found))
 
 
 # --- Retention periods (P4.6, P5.1) -------------------------------------------------------

@@ -120,3 +120,25 @@ def policy_diff(old: PolicyVersion, new: PolicyVersion) -> list[tuple[str, str]]
         elif line.startswith("+ "):
             changes.append(("added", line[2:]))
     return changes
+
+
+def consent_states(*, user) -> list[dict]:
+    """Each purpose with whether it is in force and when it last changed."""
+    from qalan.privacy.models import ConsentPurpose
+
+    states = []
+    for purpose in ConsentPurpose:
+        latest = consent_state(user=user, purpose=purpose.value)
+        states.append(
+            {
+                "purpose": purpose.value,
+                "label": str(purpose.label),
+                "in_force": consent_in_force(user=user, purpose=purpose.value),
+                "changed_at": latest.created_at if latest else None,
+            }
+        )
+    return states
+
+
+def consent_history(*, user) -> QuerySet[ConsentRecord]:
+    return ConsentRecord.objects.filter(user=user).select_related("policy_version").order_by("-created_at", "-id")

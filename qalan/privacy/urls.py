@@ -12,6 +12,7 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("privacy/cookies/", views.cookie_settings, name="cookies"),
     path("privacy/consent-required/", views.consent_required, name="consent_required"),
+    path("privacy/children/<int:child_id>/consents/", views.child_consents, name="child_consents"),
     path("privacy/guardian/", views.guardian_code, name="guardian_code"),
     path("privacy/guardian/answer/", views.guardian_answer, name="guardian_answer"),
     path("privacy/guardian/<str:token>/", views.guardian_confirm, name="guardian_confirm"),

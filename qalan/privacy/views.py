@@ -242,3 +242,17 @@ def consent_required(request):
         "privacy/consent_required.html",
         {"pending": pending, "resend_form": resend_form, "delete_url": _delete_account_url()},
     )
+
+
+@login_required
+def child_consents(request, child_id: int):
+    """A linked parent sees their child's consents and their history (the child consents alone
+    from the consent age; under it the parent did)."""
+    from qalan.schools.selectors import child_get
+
+    child = child_get(viewer=request.user, child_id=child_id)
+    return render(
+        request,
+        "privacy/child_consents.html",
+        {"child": child, "states": selectors.consent_states(user=child), "history": selectors.consent_history(user=child)[:50]},
+    )

@@ -146,3 +146,24 @@ def test_staff_are_not_gated(dpo):
 
     consent_withdraw(user=dpo, actor=dpo, purpose="platform", channel="web")
     assert not consent_missing(dpo)
+
+
+def test_linked_parent_sees_a_teens_consents_and_others_get_404(client, api):
+    from qalan.schools.services import link_confirm, link_invitation_create
+
+    teen = make_user("teen-ayan", birth_date=years_ago(15))
+    parent = make_user("ayan-mama", role="parent")
+    stranger = make_user("other-mama", role="parent")
+    _invitation, code = link_invitation_create(actor=parent)
+    link_confirm(actor=teen, code=code)
+    url = reverse("privacy:child_consents", args=[teen.pk])
+    client.force_login(parent)
+    page = client.get(url).content.decode()
+    assert "Processing of personal data to use the platform" in page and "The user" in page
+    client.force_login(stranger)
+    assert client.get(url).status_code == 404
+    client.force_login(teen)
+    assert client.get(url).status_code == 404
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(parent)}")
+    states = api.get(f"/api/v1/privacy/children/{teen.pk}/consents").json()
+    assert {s["purpose"]: s["in_force"] for s in states}["platform"] is True

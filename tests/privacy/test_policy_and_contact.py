@@ -160,3 +160,12 @@ def test_consent_for_an_unknown_purpose_is_refused_and_changes_nothing(alice_api
     assert "Unknown purpose" in response.json()["message"]
     assert alice_api.post("/api/v1/privacy/consents/marketing", {"action": "maybe"}, format="json").status_code == 400
     assert ConsentRecord.objects.count() == before
+
+
+def test_platform_consent_is_not_withdrawn_by_a_bare_switch(alice_api, alice):
+    from qalan.privacy.selectors import consent_in_force
+
+    response = alice_api.post("/api/v1/privacy/consents/platform", {"action": "withdraw"}, format="json")
+    assert response.status_code == 400
+    assert "account-deletion" in response.json()["message"]
+    assert consent_in_force(user=alice, purpose="platform")
