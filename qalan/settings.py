@@ -372,6 +372,20 @@ QALAN_POA_MAX_BYTES = envint("QALAN_POA_MAX_BYTES", 5 * 1024 * 1024)
 # due soon. Added to the shared beat schedule (other apps add theirs).
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["rights-sweep"] = {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0}
+# Names of the rights app's choice sets in the API schema: several apps have fields named kind,
+# status and channel, and unnamed sets make drf-spectacular warn (check --deploy fails on it).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "DataRequestKindEnum": "qalan.rights.models.RequestKind",
+        "DataRequestStatusEnum": "qalan.rights.models.RequestStatus",
+        "DataRequestChannelEnum": "qalan.rights.models.RequestChannel",
+        "CodeChannelEnum": ["sms", "email"],
+        # The kinds an outside requester may ask for (all but the self-service download).
+        "PublicRequestKindEnum": [
+            "information", "correction", "deletion", "withdrawal", "objection", "complaint", "restriction", "other"
+        ],
+    }
+)
 # Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;
 # older keys still decrypt, so keys rotate without re-encrypting at once (MultiFernet).
 # Production refuses to start without its own keys.

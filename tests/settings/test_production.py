@@ -13,6 +13,8 @@ GOOD = {
     "SECRET_KEY": "k" * 20 + "9f3c1d7e5b2a8064ffeeddccbbaa99887766554433",
     "DATABASE_URL": "postgres://qalan@127.0.0.1:5432/qalan",
     "QALAN_DATA_REGION": "KZ",
+    # The production's own key for encrypted documents (powers of attorney, qalan.rights).
+    "QALAN_FIELD_ENCRYPTION_KEYS": "SPCQFG0mjQcK7YEBUUKScuK_SK0eN5VeNCUf-LKDigA=",
 }
 
 
