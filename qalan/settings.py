@@ -447,8 +447,9 @@ CELERY_BEAT_SCHEDULE["lifecycle-retention"] = {
 
 # --- Operator -----------------------------------------------------------------------------
 QALAN_OPERATOR = {
-    "name": 'LLP "QALANKZ"',
-    "address": "050000, Republic of Kazakhstan, Almaty, 27 Edil Yergozhin St., Office 41",
+    # Translated like any other text: ЖШС / ТОО «QALANKZ», the address in each language.
+    "name": _('LLP "QALANKZ"'),
+    "address": _("050000, Republic of Kazakhstan, Almaty, 27 Edil Yergozhin St., Office 41"),
     "email": "qalan.education@gmail.com",
     "authority": _(
         "The personal data protection unit of the Ministry of Digital Development, Innovations "

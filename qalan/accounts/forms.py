@@ -15,7 +15,7 @@ class RegistrationForm(forms.Form):
         label=_("Phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67")
     )
     email = forms.EmailField(label=_("E-mail (optional)"), required=False, help_text=_("For password recovery by e-mail."))
-    role = forms.ChoiceField(label=_("I am a"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES])
+    role = forms.ChoiceField(label=_("Your role"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES])
     birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,

@@ -110,7 +110,7 @@ def user_register(
     if role not in SELF_SERVICE_ROLES:
         errors["role"] = [_("Choose student, teacher or parent.")]
     if not consent:
-        errors["consent"] = [_("To register, tick the box to consent to the Privacy Policy.")]
+        errors["consent"] = [_("To register, tick the box to consent to the processing of your personal data.")]
     candidate = User(username=username if "username" not in errors else "", phone=phone, email=email)
     try:
         password_validation.validate_password(password or "", user=candidate)
@@ -378,7 +378,10 @@ def recovery_request(*, identifier: str, channel: str = RecoveryCode.Channel.SMS
         message_queue(
             channel=OutboxMessage.Channel.SMS,
             recipient=users[0].phone,
-            body=_("Qalan: this number is used by the accounts %(names)s. Recover one by its username.")
+            body=_(
+                "Qalan: several accounts use this phone number: %(names)s. To recover a password, "
+                "enter the username of the account instead of the phone number."
+            )
             % {"names": names},
             kind=OutboxMessage.Kind.SECURITY,
         )

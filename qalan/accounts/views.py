@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -83,7 +84,7 @@ def register(request):
             messages.success(request, _("Welcome to Qalan! Your account is ready."))
             return redirect("accounts:profile")
     elif request.method == "POST" and not form.cleaned_data.get("consent"):
-        form.add_error("consent", _("To register, tick the box to consent to the Privacy Policy."))
+        form.add_error("consent", _("To register, tick the box to consent to the processing of your personal data."))
     return render(request, "accounts/register.html", {"form": form, "policy": policy_current()})
 
 
@@ -194,7 +195,10 @@ def devices_revoke_others(request):
     count = services.device_sessions_revoke_all(
         actor=request.user, user=request.user, keep=getattr(request, "device_session", None)
     )
-    messages.success(request, _("Signed out on %(count)s other device(s).") % {"count": count})
+    messages.success(
+        request,
+        ngettext("Signed out on %(count)s other device.", "Signed out on %(count)s other devices.", count) % {"count": count},
+    )
     return redirect("accounts:devices")
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.notify.models import Campaign, OutboxMessage
 from qalan.notify.services import campaign_send
@@ -27,4 +28,4 @@ class CampaignAdmin(admin.ModelAdmin):
             except ValidationError as exc:
                 self.message_user(request, "; ".join(exc.messages), level=messages.ERROR)
             else:
-                self.message_user(request, _("Sent to %(count)s users.") % {"count": count})
+                self.message_user(request, ngettext("Sent to %(count)s user.", "Sent to %(count)s users.", count) % {"count": count})

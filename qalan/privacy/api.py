@@ -78,8 +78,8 @@ class OperatorView(APIView):
         operator = settings.QALAN_OPERATOR
         return Response(
             {
-                "name": operator["name"],
-                "address": operator["address"],
+                "name": str(operator["name"]),
+                "address": str(operator["address"]),
                 "email": operator["email"],
                 "authority": str(operator["authority"]),
                 "data_region": settings.QALAN_DATA_REGION,

@@ -32,7 +32,7 @@ class Category(models.TextChoices):
     TECHNICAL = "technical", _("Technical data (IP address, device, browser)")
     FINANCIAL = "financial", _("Payments and transactions")
     AUDIT = "audit", _("Record of actions on your data")
-    NONE = "none", _("Not personal (operational value)")
+    NONE = "none", _("Not personal: a technical value the service needs")
 
 
 class Purpose(models.TextChoices):

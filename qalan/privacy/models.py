@@ -11,7 +11,7 @@ class PolicyVersion(models.Model):
     version = models.CharField(_("version"), max_length=20, unique=True)
     last_updated = models.DateField(_("last updated"))
     effective_from = models.DateField(_("takes effect"))
-    language = models.CharField(_("language of the text"), max_length=8, default="en")
+    language = models.CharField(_("language of the text"), max_length=8, choices=settings.LANGUAGES, default="en")
     body = models.TextField(_("text"))
     is_material = models.BooleanField(_("material change"), default=False)
     summary_of_changes = models.TextField(_("what changed"), blank=True)

@@ -105,7 +105,7 @@ def _manifest(user, data: ExportData, generated_at: datetime) -> dict:
         "format": FORMAT,
         "generated_at": generated_at.isoformat(),
         "account": {"id": user.pk, "username": user.username},
-        "operator": {"name": operator["name"], "address": operator["address"], "email": operator["email"]},
+        "operator": {"name": str(operator["name"]), "address": str(operator["address"]), "email": operator["email"]},
         "data_region": settings.QALAN_DATA_REGION,
         "policy_version": policy.version if policy else None,
         "viewer": "index.html",

@@ -1,13 +1,17 @@
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
 
 
+REGION_NAMES = {"KZ": _("Kazakhstan")}
+
+
 def site(request):
     return {
         "operator": settings.QALAN_OPERATOR,
-        "data_region": settings.QALAN_DATA_REGION,
+        "data_region": REGION_NAMES.get(settings.QALAN_DATA_REGION, settings.QALAN_DATA_REGION),
         "DEBUG": settings.DEBUG,
         "intro_video_id": settings.QALAN_INTRO_VIDEO_ID,
         # None until the visitor chooses: the banner shows and no optional script loads.

@@ -71,7 +71,7 @@ def test_password_is_stored_only_as_argon2_hash(client):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"consent": None}, "consent", "To register, tick the box to consent to the Privacy Policy."),
+        ({"consent": None}, "consent", "To register, tick the box to consent to the processing of your personal data."),
         ({"phone": "12345"}, "phone", "Enter a Kazakhstan mobile number"),
         ({"phone": "+7 916 123 45 67"}, "phone", "Enter a Kazakhstan mobile number"),  # Russian mobile
         ({"phone": "+998 90 123 45 67"}, "phone", "Enter a Kazakhstan mobile number"),  # Uzbek mobile
@@ -162,7 +162,7 @@ def test_api_registration_bad_input_is_400_with_field_error_and_stores_nothing(a
 
 def test_api_registration_without_consent_says_what_to_do(api):
     body = api.post("/api/v1/auth/register", api_payload(consent=False), format="json").json()
-    assert body["errors"]["consent"] == ["To register, tick the box to consent to the Privacy Policy."]
+    assert body["errors"]["consent"] == ["To register, tick the box to consent to the processing of your personal data."]
 
 
 def test_consent_record_quotes_the_words_the_user_saw(client):

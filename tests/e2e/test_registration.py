@@ -19,7 +19,7 @@ USERNAME = "aruzhan"
 PHONE = "+7 701 555 12 34"
 PASSWORD = "Str0ng-pass-for-test"
 POLICY_VERSION = "2025-05-01"
-CONSENT_ERROR = "To register, tick the box to consent to the Privacy Policy."
+CONSENT_ERROR = "To register, tick the box to consent to the processing of your personal data."
 
 
 # --- Steps a person takes -----------------------------------------------------------------

@@ -28,7 +28,15 @@ def python_msgids() -> set[str]:
 
 _TRANSLATE = re.compile(r"""\{%\s*(?:translate|trans)\s+(["'])(.*?)\1""")
 _BLOCK = re.compile(r"\{%\s*blocktranslate(?:\s[^%]*)?%\}(.*?)\{%\s*endblocktranslate\s*%\}", re.S)
+_PLURAL = re.compile(r"\{%\s*plural\s*%\}")
 _VAR = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def _block_msgid(content: str) -> str:
+    """The msgid Django makes of a blocktranslate body: the singular part, ``%`` doubled,
+    ``{{ var }}`` as ``%(var)s``."""
+    singular = _PLURAL.split(content)[0]
+    return _VAR.sub(r"%(\1)s", singular.replace("%", "%%"))
 
 
 def template_msgids() -> set[str]:
@@ -36,7 +44,7 @@ def template_msgids() -> set[str]:
     for path in SOURCE.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         found |= {m.group(2) for m in _TRANSLATE.finditer(text)}
-        found |= {_VAR.sub(r"%(\1)s", m.group(1)) for m in _BLOCK.finditer(text)}
+        found |= {_block_msgid(m.group(1)) for m in _BLOCK.finditer(text)}
     return found
 
 
