@@ -182,7 +182,8 @@ def campaign_send(*, actor, campaign: Campaign) -> int:
 
 def security_notice(*, user, event: str, **params) -> None:
     """Tell the user about a security-relevant event in their language (always sent: P4.3.a)."""
-    language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
+    # The user's saved language, else the one they are using right now.
+    language = getattr(getattr(user, "profile", None), "language", "") or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         subject, body = _security_text(event, params)
     message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY)

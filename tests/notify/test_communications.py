@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from qalan.accounts.services import password_change
@@ -134,7 +135,8 @@ def test_sign_in_from_a_new_device_is_notified_but_not_the_first_or_a_known_one(
 
 
 def test_password_change_is_notified(alice):
-    password_change(actor=alice, user=alice, new_password="Brand-new-pass-77")
+    with translation.override("en"):
+        password_change(actor=alice, user=alice, new_password="Brand-new-pass-77")
     assert OutboxMessage.objects.filter(user=alice, kind="security", subject__icontains="password").exists()
 
 
