@@ -26,6 +26,7 @@ api_v1 = [
     path("privacy/contact", privacy_api.ContactView.as_view(), name="contact"),
     path("privacy/consents", privacy_api.ConsentListView.as_view(), name="consents"),
     path("privacy/consents/<str:purpose>", privacy_api.ConsentChangeView.as_view(), name="consent_change"),
+    path("privacy/children/<int:child_id>/consents", privacy_api.ChildConsentListView.as_view(), name="child_consents"),
     path("", include("qalan.schools.api_urls")),
     path("", include("qalan.learning.api_urls")),
     path("", include("qalan.community.api_urls")),

@@ -92,3 +92,39 @@ def alice_api(alice):
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(alice)}")
     return client
+
+
+@pytest.fixture
+def world(db, settings):
+    """A small school (tests/schools/world.py): two classes with teachers, students, linked
+    parents, staff, content, homework, answers, comments and messages."""
+    from tests.schools.world import build
+
+    # Nine accounts with Argon2 take seconds; the strength of hashing is tested in accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    return build(make_user)
+
+
+def api_as(user) -> APIClient:
+    """An API client signed in as ``user`` with a bearer token (anonymous for None)."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    if user is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(user)}")
+    return client
+
+
+@pytest.fixture
+def make_student(db, settings):
+    """Makes extra student accounts (fast hashing, like ``world``)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return lambda username, **extra: make_user(username, **extra)
+
+
+@pytest.fixture
+def english():
+    """Messages in English for assertions (the default language is Kazakh)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,0 +1,357 @@
+"""Web pages of the learning app: dashboards, practice, tests, homework, progress, the teacher's
+board and per-student view, the parent's view of a child."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from qalan.accounts.forms import apply_service_errors
+from qalan.accounts.models import Role
+from qalan.community.forms import CommentForm
+from qalan.community.selectors import questions_for_teacher, task_comments
+from qalan.learning import charts, selectors, services
+from qalan.learning.forms import DueForm, HomeworkForm, PracticeForm, SubmissionForm
+from qalan.learning.grading import answer_display, correct_answer_display
+from qalan.schools import selectors as school_selectors
+
+
+def _flash_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _progress_charts(progress) -> dict:
+    return {
+        "activity_bars": charts.column_chart([(day.strftime("%d.%m"), n) for day, n in progress.activity]),
+        "mastery_bars": charts.percent_bars([(t.topic.name, t.mastery_percent) for t in progress.topics]),
+    }
+
+
+# --- Student ------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    """My learning: progress, homework due, what to practise next."""
+    user = request.user
+    if user.has_role(Role.TEACHER):
+        return redirect("learning:teacher_dashboard")
+    if user.has_role(Role.PARENT):
+        return redirect("learning:children")
+    progress = selectors.progress_for(student=user)
+    homework = list(selectors.homework_for_student(student=user))
+    now = timezone.now()
+    return render(
+        request,
+        "learning/dashboard.html",
+        {
+            "progress": progress,
+            "homework_open": [h for h in homework if not h.my_submitted_at and h.due_at >= now],
+            "homework_done": [h for h in homework if h.my_submitted_at][:5],
+            "recommendations": selectors.recommendations_for(student=user, progress=progress),
+            **_progress_charts(progress),
+        },
+    )
+
+
+@login_required
+def catalogue(request):
+    grade_param = request.GET.get("grade", "")
+    if grade_param == "all":
+        grade = None
+    elif grade_param.isdigit():
+        grade = int(grade_param)
+    else:
+        grade = request.user.profile.grade  # personalised from the profile (P4.1.b)
+    return render(
+        request,
+        "learning/catalogue.html",
+        {
+            "subjects": selectors.subjects_with_topics(grade=grade),
+            "grade": grade,
+            "grades": range(1, 12),
+            "extended": selectors.extended_access(request.user),
+        },
+    )
+
+
+@login_required
+def topic(request, topic_id: int):
+    topic = selectors.topic_get(topic_id=topic_id)
+    return render(
+        request,
+        "learning/topic.html",
+        {"topic": topic, "tasks": selectors.topic_tasks(viewer=request.user, topic=topic), "extended": selectors.extended_access(request.user)},
+    )
+
+
+@login_required
+def task(request, task_id: int):
+    """Practise one task: instant feedback with the explanation; its discussion below."""
+    task = selectors.task_get(task_id=task_id)
+    if not selectors.task_can_open(viewer=request.user, task=task):
+        return render(request, "learning/locked.html", {"task": task}, status=403)
+    form = PracticeForm(request.POST or None, task=task)
+    feedback, status = None, 200
+    if request.method == "POST":
+        try:
+            attempt = services.attempt_practise(actor=request.user, task=task, answer=form.raw_answer())
+        except ValidationError as exc:
+            form.is_valid()
+            apply_service_errors(form, exc)
+            status = 400
+        else:
+            feedback = {
+                "correct": attempt.is_correct,
+                "your_answer": answer_display(task, attempt.answer),
+                "correct_answer": correct_answer_display(task),
+            }
+            form = PracticeForm(task=task)
+    return render(
+        request,
+        "learning/task.html",
+        {
+            "task": task,
+            "form": form,
+            "feedback": feedback,
+            "comments": task_comments(viewer=request.user, task=task),
+            "comment_form": CommentForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def quizzes(request):
+    return render(request, "learning/quizzes.html", {"quizzes": selectors.quizzes_list(), "extended": selectors.extended_access(request.user)})
+
+
+@login_required
+@require_POST
+def quiz_start(request, quiz_id: int):
+    quiz = selectors.quiz_get(quiz_id=quiz_id)
+    try:
+        submission = services.submission_start(actor=request.user, quiz=quiz)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+        return redirect("learning:quizzes")
+    return redirect("learning:submission", submission_id=submission.pk)
+
+
+@login_required
+def homework(request, assignment_id: int):
+    assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
+    tasks = selectors.assignment_tasks(assignment=assignment)
+    if school_selectors.is_teacher_of(teacher=request.user, school_class=assignment.school_class):
+        return render(
+            request,
+            "learning/homework_teacher.html",
+            {
+                "assignment": assignment,
+                "tasks": tasks,
+                "due_form": DueForm(initial={"due_at": timezone.localtime(assignment.due_at)}),
+                "submitted": assignment.submissions.filter(submitted_at__isnull=False).count(),
+            },
+        )
+    submission = assignment.submissions.filter(student=request.user).first()
+    return render(
+        request,
+        "learning/homework.html",
+        {"assignment": assignment, "task_count": len(tasks), "submission": submission, "overdue": assignment.due_at < timezone.now()},
+    )
+
+
+@login_required
+@require_POST
+def homework_start(request, assignment_id: int):
+    assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
+    try:
+        submission = services.submission_start(actor=request.user, assignment=assignment)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+        return redirect("learning:homework", assignment_id=assignment_id)
+    return redirect("learning:submission", submission_id=submission.pk)
+
+
+def _teachers_assignment(request, assignment_id: int):
+    assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
+    if not school_selectors.is_teacher_of(teacher=request.user, school_class=assignment.school_class):
+        raise Http404
+    return assignment
+
+
+@login_required
+@require_POST
+def homework_due(request, assignment_id: int):
+    assignment = _teachers_assignment(request, assignment_id)
+    form = DueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the due date and time."))
+    else:
+        try:
+            services.assignment_due_change(actor=request.user, assignment=assignment, due_at=form.cleaned_data["due_at"])
+        except ValidationError as exc:
+            _flash_errors(request, exc)
+        else:
+            messages.success(request, _("The due date was changed."))
+    return redirect("learning:homework", assignment_id=assignment_id)
+
+
+@login_required
+@require_POST
+def homework_delete(request, assignment_id: int):
+    assignment = _teachers_assignment(request, assignment_id)
+    class_id = assignment.school_class_id
+    try:
+        services.assignment_delete(actor=request.user, assignment=assignment)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+        return redirect("learning:homework", assignment_id=assignment_id)
+    messages.success(request, _("The homework was deleted."))
+    return redirect("schools:class_detail", class_id=class_id)
+
+
+@login_required
+def submission(request, submission_id: int):
+    """Answer all tasks of a test or homework, then see the graded result."""
+    submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
+    tasks = selectors.submission_tasks(submission=submission)
+    status = 200
+    form = SubmissionForm(request.POST or None, tasks=tasks)
+    if request.method == "POST" and submission.submitted_at is None:
+        try:
+            services.submission_submit(actor=request.user, submission=submission, answers=form.raw_answers())
+        except ValidationError as exc:
+            form.is_valid()
+            apply_service_errors(form, exc)
+            status = 400
+        else:
+            messages.success(request, _("Submitted. Your result is below."))
+            return redirect("learning:submission", submission_id=submission.pk)
+    results = []
+    if submission.submitted_at:
+        attempts = selectors.submission_attempts(submission=submission)
+        for task in tasks:
+            attempt = attempts.get(task.pk)
+            results.append(
+                {
+                    "task": task,
+                    "correct": bool(attempt and attempt.is_correct),
+                    "your_answer": answer_display(task, attempt.answer) if attempt else "",
+                    "correct_answer": correct_answer_display(task),
+                }
+            )
+    return render(
+        request,
+        "learning/submission.html",
+        {
+            "submission": submission,
+            "title": submission.assignment.title if submission.assignment_id else submission.quiz.title,
+            "form": form,
+            "results": results,
+            "time_left_seconds": max(0, int((submission.deadline_at - timezone.now()).total_seconds()))
+            if submission.deadline_at
+            else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+def progress(request):
+    progress = selectors.progress_for(student=request.user, activity_days=28)
+    return render(
+        request,
+        "learning/progress.html",
+        {
+            "progress": progress,
+            "history": selectors.history_for(student=request.user, limit=50),
+            "submissions": selectors.submissions_for(student=request.user, limit=20),
+            **_progress_charts(progress),
+        },
+    )
+
+
+# --- Teacher ------------------------------------------------------------------------------
+
+
+@login_required
+def teacher_dashboard(request):
+    if not request.user.has_role(Role.TEACHER):
+        raise Http404
+    return render(
+        request,
+        "learning/teacher_dashboard.html",
+        {
+            "classes": school_selectors.classes_for(viewer=request.user),
+            "open_questions": questions_for_teacher(viewer=request.user).count(),
+        },
+    )
+
+
+@login_required
+def homework_create(request, class_id: int):
+    school_class = school_selectors.class_get_for_teacher(viewer=request.user, class_id=class_id)
+    tasks = list(
+        selectors.tasks_published()
+        .filter(topic__grade__in=[school_class.grade - 1, school_class.grade, school_class.grade + 1])
+        .select_related("topic")
+        .order_by("topic__grade", "topic__order", "difficulty", "key")
+    )
+    quizzes = list(selectors.quizzes_list())
+    form = HomeworkForm(request.POST or None, quizzes=quizzes, tasks=tasks)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        quiz = next((q for q in quizzes if q.pk == data["quiz"]), None)
+        try:
+            assignment = services.assignment_create(
+                actor=request.user,
+                school_class=school_class,
+                title=data["title"],
+                due_at=data["due_at"],
+                task_ids=data["tasks"],
+                quiz=quiz,
+                time_limit_minutes=data["time_limit_minutes"],
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Homework set. The students were notified."))
+            return redirect("learning:homework", assignment_id=assignment.pk)
+    return render(request, "learning/homework_form.html", {"school_class": school_class, "form": form})
+
+
+@login_required
+def board(request, class_id: int):
+    return render(request, "learning/board.html", {"board": selectors.class_board(viewer=request.user, class_id=class_id)})
+
+
+@login_required
+def student_report(request, class_id: int, student_id: int):
+    school_class, report = selectors.student_report_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+    context = {"report": report, "school_class": school_class}
+    if report.progress:
+        context.update(_progress_charts(report.progress))
+    return render(request, "learning/report.html", context)
+
+
+# --- Parent -------------------------------------------------------------------------------
+
+
+@login_required
+def children(request):
+    return render(request, "learning/children.html", {"children": selectors.children_overview(viewer=request.user)})
+
+
+@login_required
+def child(request, child_id: int):
+    report = selectors.child_report(viewer=request.user, child_id=child_id)
+    context = {"report": report, "is_parent": True}
+    if report.progress:
+        context.update(_progress_charts(report.progress))
+    return render(request, "learning/report.html", context)
