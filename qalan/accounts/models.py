@@ -44,7 +44,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Up to 40 characters: letters, digits and @ . + - _ only."),
     )
     # E.164, e.g. +77011234567. Not unique: a parent may register several children with one phone.
-    phone = models.CharField(_("phone number"), max_length=16)
+    # Empty only for an account a teacher created from a class list, until it is taken over.
+    phone = models.CharField(_("phone number"), max_length=16, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.STUDENT)
     is_active = models.BooleanField(_("active"), default=True)

@@ -88,6 +88,9 @@ class ConsentRecord(models.Model):
     class ActedAs(models.TextChoices):
         SELF = "self", _("The user")
         REPRESENTATIVE = "representative", _("A parent or legal representative")
+        # E.g. a teacher enrolling a paper class list who confirmed the students' or parents'
+        # consent (P3.5); the person gives their own consent when taking the account over.
+        THIRD_PARTY = "third_party", _("Another person who confirmed the user's consent")
 
     acted_as = models.CharField(max_length=16, choices=ActedAs.choices, default=ActedAs.SELF)
     acted_by = models.ForeignKey(

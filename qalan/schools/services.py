@@ -355,6 +355,7 @@ def roster_enrol(*, actor, school_class: SchoolClass, names: list[str] | str, co
                 purpose=ConsentPurpose.PLATFORM,
                 channel=ConsentChannel.WEB,
                 evidence={"form": "class_roster", "text": ROSTER_CONSENT_TEXT, "confirmed_by_teacher": actor.pk},
+                acted_as=ConsentRecord.ActedAs.THIRD_PARTY,
             )
             code = _handoff_issue(actor=actor, user=user)
             audit_record(

@@ -44,6 +44,7 @@ def test_enrolment_records_who_entered_the_data_and_the_confirmed_consent(world)
     consent = ConsentRecord.objects.get(user=user, purpose="platform")
     # The ledger shows that the teacher acted, not the student.
     assert consent.acted_by == world.teacher and consent.evidence["form"] == "class_roster"
+    assert consent.acted_as == ConsentRecord.ActedAs.THIRD_PARTY
     event = AuditEvent.objects.get(event_type="class.roster_enrolled", subject=user)
     assert "Alikhan" not in str(event.extra)
 
