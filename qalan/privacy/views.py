@@ -18,6 +18,7 @@ from qalan.accounts.forms import apply_service_errors
 from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianResendForm, InquiryForm
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import GuardianConsentRequest
+from qalan.schools.selectors import separate_operators_for
 
 
 def _policy_page(request, policy):
@@ -29,6 +30,7 @@ def _policy_page(request, policy):
             "current": selectors.policy_current(),
             "versions": selectors.policy_versions(),
             "previous": selectors.policy_previous(policy),
+            "separate_operators": separate_operators_for(viewer=request.user),
         },
     )
 

@@ -13,6 +13,16 @@ class School(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city or district"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # P10.4: a school that gives its students access may itself be an operator of their personal
+    # data, under its own policy. Its users are told whose policy governs what (P1.e).
+    separate_operator = models.BooleanField(_("separate operator of personal data"), default=False)
+    operator_name = models.CharField(_("legal name of the operator"), max_length=200, blank=True)
+    operator_contact = models.CharField(_("contact for personal data questions"), max_length=254, blank=True)
+    policy_url = models.URLField(_("address of the school's privacy policy"), blank=True)
+    policy_notice = models.TextField(
+        _("the school's notice to its users"), blank=True,
+        help_text=_("Shown to the school's students, parents and teachers on Qalan."),
+    )
 
     class Meta:
         ordering = ["name"]

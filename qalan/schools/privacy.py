@@ -15,7 +15,7 @@ from qalan.privacy.inventory import (
 )
 
 register(
-    NotPersonal("schools.School", "An educational institution: its name and city, about no person."),
+    NotPersonal("schools.School", "An educational institution: its name, city and its own operator details (an organisation, not a person)."),
     Declaration(
         model="schools.SchoolClass",
         subjects=("teacher",),

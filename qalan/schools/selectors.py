@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from qalan.accounts.models import Role
-from qalan.schools.models import ClassInvitation, LinkInvitation, Membership, ParentLink, SchoolClass
+from qalan.schools.models import ClassInvitation, LinkInvitation, Membership, ParentLink, School, SchoolClass
 
 User = get_user_model()
 
@@ -25,6 +25,22 @@ def display_name(user) -> str:
 
 def _active_memberships() -> QuerySet[Membership]:
     return Membership.objects.filter(ended_at__isnull=True)
+
+
+def separate_operators_for(*, viewer) -> list[School]:
+    """Schools that act as separate operators for the viewer: through the viewer's classes (as
+    student or teacher) or their children's classes (P10.4)."""
+    if not viewer.is_authenticated:
+        return []
+    via_classes = Q(classes__memberships__student=viewer, classes__memberships__ended_at__isnull=True) | Q(
+        classes__teacher=viewer
+    )
+    via_children = Q(
+        classes__memberships__student__parent_links__parent=viewer,
+        classes__memberships__student__parent_links__ended_at__isnull=True,
+        classes__memberships__ended_at__isnull=True,
+    )
+    return list(School.objects.filter(separate_operator=True).filter(via_classes | via_children).distinct().order_by("name"))
 
 
 def classes_for(*, viewer) -> QuerySet[SchoolClass]:
