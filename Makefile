@@ -16,9 +16,12 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
+# Periodic jobs (CELERY_BEAT_SCHEDULE: retention, due erasures, ...) run in-process beside the
+# server, as beat does in production, and stop with it.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py run_periodic & PERIODIC=$$!; trap 'kill $$PERIODIC 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Browser tests need Debian's Chromium; scripts/ensure-chromium installs it or fails loudly.
