@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -131,6 +132,25 @@ CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic jobs: Celery beat in production; `manage.py run_periodic` (started by `make run`)
+# runs the same schedule in-process without Redis.
+CELERY_BEAT_SCHEDULE = {
+    # Automated requests left open are answered (a safety net for "within a minute"), deletions
+    # past their cool-off run, the DPO is reminded of requests due soon.
+    "rights-sweep": {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0},
+    # Erasures past their cool-off, and interrupted ones.
+    "lifecycle-erasure-due": {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0},
+    # Retention sweep (P4.6, P5.1).
+    "lifecycle-retention": {
+        "task": "qalan.lifecycle.tasks.retention_sweep",
+        "schedule": timedelta(hours=envint("QALAN_RETENTION_SWEEP_HOURS", 24)),
+    },
+    # Parents' weekly digest (P4.1.c): Sunday evening in Almaty; at most one a week per parent.
+    "learning-weekly-digest": {
+        "task": "qalan.learning.tasks.send_weekly_digests",
+        "schedule": crontab(hour=18, minute=0, day_of_week="sun"),
+    },
+}
 
 # --- Auth ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -357,8 +377,6 @@ QALAN_REQUEST_DEADLINES = {
     "deletion": envint("QALAN_DEADLINE_DELETION_DAYS", 15),
     "response": envint("QALAN_DEADLINE_RESPONSE_DAYS", 20),
 }
-# The site's address in links sent by e-mail (answers to requests, deletion notices).
-QALAN_SITE_URL = envstr("QALAN_SITE_URL", "https://qalan.kz" if PRODUCTION else "http://127.0.0.1:8000")
 # The DPO is reminded of an open request this many business days before it is due.
 QALAN_REQUEST_REMINDER_DAYS = envint("QALAN_REQUEST_REMINDER_DAYS", 2)
 # Calendar days during which a user can cancel the deletion of their account.
@@ -367,11 +385,6 @@ QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
 QALAN_EXPORT_LINK_MINUTES = envint("QALAN_EXPORT_LINK_MINUTES", 60)
 # Scanned powers of attorney (P7.2): PDF or image, at most this size.
 QALAN_POA_MAX_BYTES = envint("QALAN_POA_MAX_BYTES", 5 * 1024 * 1024)
-# Every minute: automated requests left open are answered (the policy's "within a minute" has
-# a safety net), account deletions past their cool-off run, and the DPO is reminded of requests
-# due soon. Added to the shared beat schedule (other apps add theirs).
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-CELERY_BEAT_SCHEDULE["rights-sweep"] = {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0}
 # Names of the rights app's choice sets in the API schema: several apps have fields named kind,
 # status and channel, and unnamed sets make drf-spectacular warn (check --deploy fails on it).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
@@ -436,14 +449,6 @@ QALAN_ARCHIVE_KEYS = [
 ]
 # Checks run at sign-in on the web and the API; each returns why a user may not sign in, or None.
 QALAN_SIGN_IN_CHECKS = ["qalan.lifecycle.selectors.sign_in_refusal"]
-# Periodic lifecycle jobs: erasures past their cool-off (and interrupted ones) every 5 minutes,
-# the retention sweep every night. `manage.py run_periodic` runs this schedule without Redis.
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-CELERY_BEAT_SCHEDULE["lifecycle-erasure-due"] = {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0}
-CELERY_BEAT_SCHEDULE["lifecycle-retention"] = {
-    "task": "qalan.lifecycle.tasks.retention_sweep",
-    "schedule": timedelta(hours=envint("QALAN_RETENTION_SWEEP_HOURS", 24)),
-}
 
 # --- Operator -----------------------------------------------------------------------------
 QALAN_OPERATOR = {
@@ -473,6 +478,11 @@ def _refuse_unsafe_production() -> None:
         problems.append("plain HTTP must be refused (SECURE_SSL_REDIRECT on, HSTS for a year)")
     if QALAN_DATA_REGION != "KZ":
         problems.append("QALAN_DATA_REGION must be KZ: the policy promises storage in Kazakhstan (P5.2.c)")
+    if not QALAN_ARCHIVE_KEYS or _DEV_ARCHIVE_KEY in QALAN_ARCHIVE_KEYS:
+        problems.append(
+            "QALAN_ARCHIVE_KEYS (or _FILE) must hold the production's own Fernet keys "
+            "(records kept after erasure are archived encrypted, P5.1.e)"
+        )
     if not QALAN_FIELD_ENCRYPTION_KEYS or _DEV_FIELD_ENCRYPTION_KEY in QALAN_FIELD_ENCRYPTION_KEYS:
         problems.append(
             "QALAN_FIELD_ENCRYPTION_KEYS (or _FILE) must hold the production's own Fernet keys "

@@ -15,6 +15,8 @@ GOOD = {
     "QALAN_DATA_REGION": "KZ",
     # The production's own key for encrypted documents (powers of attorney, qalan.rights).
     "QALAN_FIELD_ENCRYPTION_KEYS": "SPCQFG0mjQcK7YEBUUKScuK_SK0eN5VeNCUf-LKDigA=",
+    # The production's own archive key (qalan.lifecycle).
+    "QALAN_ARCHIVE_KEYS": "Hq8m1zjX3dK0u7u6yQm5b1S3c9Jt2Qe7Rz4Wp0Lk2aE=",
 }
 
 
@@ -48,6 +50,7 @@ def test_check_deploy_on_production_profile_has_no_warnings():
         ({"QALAN_SECURE_COOKIES": "false"}, "HTTPS-only"),
         ({"SECURE_SSL_REDIRECT": "false"}, "plain HTTP"),
         ({"QALAN_DATA_REGION": "DE"}, "QALAN_DATA_REGION must be KZ"),
+        ({"QALAN_ARCHIVE_KEYS": None}, "QALAN_ARCHIVE_KEYS"),
     ],
 )
 def test_production_refuses_unsafe_setting(changes, complaint):
