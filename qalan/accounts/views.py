@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -30,6 +29,7 @@ from qalan.accounts.forms import (
 from qalan.accounts.models import Profile
 from qalan.privacy.models import ConsentChannel
 from qalan.privacy.selectors import policy_current
+from qalan.web.redirects import safe_next
 from qalan.web.views import language_cookie_set
 
 RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
@@ -38,22 +38,18 @@ RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
 def lockout_response(request, original_response=None, credentials=None):
     """Axes calls this when a username is locked: the same rule for the web and the API."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    message = _(
+    message = ngettext(
+        "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minute. "
+        "Wait, or recover your password.",
         "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minutes. "
-        "Wait, or recover your password."
+        "Wait, or recover your password.",
+        minutes,
     ) % {"minutes": minutes}
     if request.path.startswith("/api/"):
         return JsonResponse(
             {"message": message, "errors": {}}, status=429, headers={"Retry-After": str(minutes * 60)}
         )
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)
-
-
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 @never_cache
@@ -99,7 +95,7 @@ def login_view(request):
             form.add_error(None, refusal)
         else:
             login(request, user)
-            return redirect(_safe_next(request, "accounts:profile"))
+            return redirect(safe_next(request, "accounts:profile"))
     return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
 
 

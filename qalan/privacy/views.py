@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianR
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import GuardianConsentRequest
 from qalan.schools.selectors import separate_operators_for
+from qalan.web.redirects import safe_next
 
 
 def _policy_page(request, policy):
@@ -68,7 +68,7 @@ def policy_accept(request):
     else:
         services.policy_accept(user=request.user, policy=pending, channel="web")
         messages.success(request, _("Thank you. You accepted the Privacy Policy version %(version)s.") % {"version": pending.version})
-    return redirect(_safe_next(request, "/"))
+    return redirect(safe_next(request, "/"))
 
 
 @login_required
@@ -99,11 +99,6 @@ def _delete_account_url() -> str | None:
     return None
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def contact(request):
@@ -144,10 +139,7 @@ def cookie_settings(request):
         else:
             choice = CookieChoice(**{name: request.POST.get(name) == "on" for name in OPTIONAL})
         services.cookie_choice_record(user=request.user, choice=choice)
-        target = request.POST.get("next") or ""
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-            target = reverse("privacy:cookies")
-        response = redirect(target)
+        response = redirect(safe_next(request, reverse("privacy:cookies")))
         choice_write(response, choice)
         messages.success(request, _("Your cookie settings are saved. You can change them at any time from the page footer."))
         return response

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
 from qalan.accounts.services import profile_update
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
+from qalan.web.redirects import safe_next
 
 
 def home(request):
@@ -21,10 +21,7 @@ def home(request):
 def set_language(request):
     """Switch the interface language; for a signed-in user it is also saved in the profile."""
     language = request.POST.get("language", "")
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = "/"
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(safe_next(request, "/"))
     if language and check_for_language(language) and language in dict(settings.LANGUAGES):
         language_cookie_set(request, response, language)
         if request.user.is_authenticated:
