@@ -128,3 +128,32 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+def _data_migrations():
+    """Every RunPython step of the project's migrations (they are idempotent seeds)."""
+    from django.db.migrations import RunPython
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
+        if not migration.__module__.startswith("qalan."):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                yield operation.code
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """Transactional tests empty every table after themselves, data migrations included (the
+    published policy, the calendar of transferred days, the recipients register). Tests that
+    run on a live database (browser, real Celery worker) put that data back first.
+
+    Not ``serialized_rollback``: under Playwright an event loop runs in the main thread and
+    Django hands it another connection object, so the serialized copy is silently not restored.
+    """
+    from django.apps import apps
+
+    for seed in _data_migrations():
+        seed(apps, None)

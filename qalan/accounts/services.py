@@ -17,6 +17,7 @@ from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 
 from qalan.accounts.avatars import avatar_process
@@ -91,7 +92,14 @@ def user_register(
         else:
             minor = age_on(birth_date, today) < settings.QALAN_GUARDIAN_CONSENT_AGE
     elif role == Role.STUDENT and channel in ("web", "app"):
-        errors["birth_date"] = [_("Enter your date of birth: children under %(age)s need a parent's consent.") % {"age": settings.QALAN_GUARDIAN_CONSENT_AGE}]
+        errors["birth_date"] = [
+            ngettext(
+                "Enter your date of birth: children under %(age)s need a parent's consent.",
+                "Enter your date of birth: children under %(age)s need a parent's consent.",
+                settings.QALAN_GUARDIAN_CONSENT_AGE,
+            )
+            % {"age": settings.QALAN_GUARDIAN_CONSENT_AGE}
+        ]
     if minor:
         try:
             guardian_contact = _guardian_contact_clean(guardian_contact)
@@ -341,13 +349,24 @@ def password_change(*, actor: User, user: User, new_password: str) -> None:
 
 def recovery_notice() -> str:
     """What the requester is told, whether or not the account exists."""
-    return _(
-        "If an account matches, we sent it a code. It is valid for %(minutes)s minutes. "
-        "At most %(limit)s codes can be sent to an account in an hour."
-    ) % {
-        "minutes": int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60),
-        "limit": settings.QALAN_RECOVERY_MAX_PER_HOUR,
-    }
+    minutes = int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60)
+    limit = settings.QALAN_RECOVERY_MAX_PER_HOUR
+    return " ".join(
+        [
+            ngettext(
+                "If an account matches, we sent it a code. It is valid for %(minutes)s minute.",
+                "If an account matches, we sent it a code. It is valid for %(minutes)s minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            ngettext(
+                "At most %(limit)s code can be sent to an account in an hour.",
+                "At most %(limit)s codes can be sent to an account in an hour.",
+                limit,
+            )
+            % {"limit": limit},
+        ]
+    )
 
 
 def _users_for_identifier(identifier: str) -> list[User]:
@@ -407,7 +426,11 @@ def recovery_request(*, identifier: str, channel: str = RecoveryCode.Channel.SMS
             expires_at=now + settings.QALAN_RECOVERY_CODE_TTL,
         )
         minutes = int(settings.QALAN_RECOVERY_CODE_TTL.total_seconds() // 60)
-        text = _("Qalan password recovery code: %(code)s. It is valid for %(minutes)s minutes. Do not share it.") % {
+        text = ngettext(
+            "Qalan password recovery code: %(code)s. It is valid for %(minutes)s minute. Do not share it.",
+            "Qalan password recovery code: %(code)s. It is valid for %(minutes)s minutes. Do not share it.",
+            minutes,
+        ) % {
             "code": code,
             "minutes": minutes,
         }

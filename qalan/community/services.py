@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy
 
 from qalan.audit.services import audit_record
@@ -23,7 +24,18 @@ def _body_clean(body: str, *, field: str = "body") -> str:
     if not body:
         raise ValidationError({field: [_("Write something before sending.")]})
     if len(body) > BODY_MAX:
-        raise ValidationError({field: [_("At most %(max)s characters. Shorten the text.") % {"max": BODY_MAX}]})
+        raise ValidationError(
+            {
+                field: [
+                    ngettext(
+                        "At most %(max)s character. Shorten the text.",
+                        "At most %(max)s characters. Shorten the text.",
+                        BODY_MAX,
+                    )
+                    % {"max": BODY_MAX}
+                ]
+            }
+        )
     return body
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.learning.models import Task
 
@@ -98,7 +99,11 @@ def answer_parse(task: Task, raw: Any) -> dict:
     if not text or isinstance(raw, (list, dict)):
         raise ValidationError(_("Type your answer."), code="text")
     if len(text) > TEXT_MAX:
-        raise ValidationError(_("An answer has at most %(max)s characters.") % {"max": TEXT_MAX}, code="text")
+        raise ValidationError(
+            ngettext("An answer has at most %(max)s character.", "An answer has at most %(max)s characters.", TEXT_MAX)
+            % {"max": TEXT_MAX},
+            code="text",
+        )
     return {"text": text}
 
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 CONTENT_LANGUAGES = ("kk", "ru", "en")
 # Uzbek-speaking students in Kazakhstan mostly study in Russian-language classes.
@@ -49,7 +50,7 @@ class Subject(Localised):
 
     class Meta:
         ordering = ["order", "key"]
-        verbose_name = _("subject")
+        verbose_name = pgettext_lazy("school subject", "subject")
         verbose_name_plural = _("subjects")
 
     def __str__(self) -> str:
@@ -197,8 +198,8 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["due_at", "id"]
-        verbose_name = _("homework")
-        verbose_name_plural = _("homework")
+        verbose_name = pgettext_lazy("model name: one homework assignment", "homework")
+        verbose_name_plural = pgettext_lazy("model name: homework assignments (plural)", "homework")
 
     def __str__(self) -> str:
         return f"homework #{self.pk}"

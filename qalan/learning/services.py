@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.accounts.models import Role
 from qalan.audit.services import audit_record
@@ -225,7 +226,16 @@ def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None) -> list[Task]
     if not ids:
         raise ValidationError({"tasks": [_("Choose at least one task, or a test.")]})
     if len(ids) > ASSIGNMENT_MAX_TASKS:
-        raise ValidationError({"tasks": [_("Homework has at most %(max)s tasks.") % {"max": ASSIGNMENT_MAX_TASKS}]})
+        raise ValidationError(
+            {
+                "tasks": [
+                    ngettext(
+                        "Homework has at most %(max)s task.", "Homework has at most %(max)s tasks.", ASSIGNMENT_MAX_TASKS
+                    )
+                    % {"max": ASSIGNMENT_MAX_TASKS}
+                ]
+            }
+        )
     found = selectors.tasks_published().in_bulk(ids)
     if len(found) != len(ids):
         raise ValidationError({"tasks": [_("Some chosen tasks no longer exist. Reload the page and choose again.")]})
@@ -388,9 +398,12 @@ def digest_compose(*, parent) -> tuple[str, str]:
         week = selectors.child_week(child_id=child.child_id)
         accuracy = child.accuracy_week_percent
         lines.append(
-            _(
+            ngettext(
+                "%(name)s: %(answers)s answer this week%(accuracy)s; homework submitted: %(done)s, missed: %(missed)s, "
+                "still open: %(open)s.",
                 "%(name)s: %(answers)s answers this week%(accuracy)s; homework submitted: %(done)s, missed: %(missed)s, "
-                "still open: %(open)s."
+                "still open: %(open)s.",
+                child.attempts_week,
             )
             % {
                 "name": child.name,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qalan.privacy.inventory import Erasure
 
@@ -20,7 +21,7 @@ class ErasureRun(models.Model):
         SCHEDULED = "scheduled", _("Scheduled (cool-off)")
         RUNNING = "running", _("Running")
         HELD = "held", _("Paused by a legal hold")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("account deletion status", "Done")
         CANCELLED = "cancelled", _("Cancelled")
 
     user = models.ForeignKey(
@@ -58,7 +59,7 @@ class ErasureStep(models.Model):
     """What one run did to one model: the action, how many rows and files. Never the data."""
 
     class Action(models.TextChoices):
-        DELETE = Erasure.DELETE.value, _("Deleted")
+        DELETE = Erasure.DELETE.value, pgettext_lazy("erasure log: rows were deleted", "Deleted")
         ANONYMISE = Erasure.ANONYMISE.value, _("Anonymised")
         SCRUB = Erasure.SCRUB.value, _("Scrubbed")
         ARCHIVE = Erasure.ARCHIVE.value, _("Archived")
@@ -157,7 +158,7 @@ class DestructionRecord(models.Model):
     never the person."""
 
     class Action(models.TextChoices):
-        DELETED = "deleted", _("Deleted")
+        DELETED = "deleted", pgettext_lazy("erasure log: rows were deleted", "Deleted")
         ANONYMISED = "anonymised", _("Anonymised")
         IP_TRUNCATED = "ip_truncated", _("IP addresses shortened")
         NOTICE_SENT = "notice_sent", _("Inactivity notices sent")

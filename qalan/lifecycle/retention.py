@@ -26,6 +26,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.audit.services import audit_record
 from qalan.lifecycle import selectors
@@ -290,9 +291,12 @@ def _notice_send(user, now) -> None:
     language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
     with translation.override(language), transaction.atomic():
         notice = InactivityNotice.objects.create(user=user, sent_at=now, erase_after=erase_after)
-        text = _(
+        text = ngettext(
+            "Your Qalan account has not been used for %(months)s month. To protect your data we will delete it "
+            "on %(date)s. To keep your account, just sign in before then.",
             "Your Qalan account has not been used for %(months)s months. To protect your data we will delete it "
-            "on %(date)s. To keep your account, just sign in before then."
+            "on %(date)s. To keep your account, just sign in before then.",
+            settings.QALAN_INACTIVITY_NOTICE_MONTHS,
         ) % {
             "months": settings.QALAN_INACTIVITY_NOTICE_MONTHS,
             "date": date_format(timezone.localtime(erase_after), "DATE_FORMAT"),

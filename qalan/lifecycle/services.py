@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.accounts.models import Role, User
 from qalan.audit.services import audit_record
@@ -266,7 +267,12 @@ def legal_hold_place(*, actor, reason: str, ends_on: date, user=None, dataset: s
         errors["ends_on"] = [_("Choose an end date from today on.")]
     elif ends_on > today + timedelta(days=settings.QALAN_LEGAL_HOLD_MAX_DAYS):
         errors["ends_on"] = [
-            _("A hold can last at most %(days)s days; extend it later if needed.") % {"days": settings.QALAN_LEGAL_HOLD_MAX_DAYS}
+            ngettext(
+                "A hold can last at most %(days)s day; extend it later if needed.",
+                "A hold can last at most %(days)s days; extend it later if needed.",
+                settings.QALAN_LEGAL_HOLD_MAX_DAYS,
+            )
+            % {"days": settings.QALAN_LEGAL_HOLD_MAX_DAYS}
         ]
     if errors:
         raise ValidationError(errors)

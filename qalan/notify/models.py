@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OutboxMessage(models.Model):
@@ -68,7 +69,7 @@ class NotificationPreference(models.Model):
 class Campaign(models.Model):
     """A marketing message written by staff; sent only to users who consented."""
 
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("newsletter: e-mail subject line", "subject"), max_length=200)
     body = models.TextField(_("text"))
     language = models.CharField(
         _("language of the text"), max_length=8, choices=settings.LANGUAGES,

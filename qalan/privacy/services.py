@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
@@ -288,9 +289,12 @@ def guardian_request_create(*, child, contact: str, evidence: dict[str, Any]) ->
         )
         token = signing.dumps({"r": request.pk}, salt=GUARDIAN_SALT)
         link = settings.QALAN_SITE_URL.rstrip("/") + reverse("privacy:guardian_confirm", args=[token])
-        text = _(
+        text = ngettext(
             "Your child registered on Qalan as %(username)s and needs your consent to use it. "
-            "Open %(link)s or enter the code %(code)s on qalan.kz/privacy/guardian/. Valid %(days)s days."
+            "Open %(link)s or enter the code %(code)s on qalan.kz/privacy/guardian/. Valid %(days)s day.",
+            "Your child registered on Qalan as %(username)s and needs your consent to use it. "
+            "Open %(link)s or enter the code %(code)s on qalan.kz/privacy/guardian/. Valid %(days)s days.",
+            settings.QALAN_GUARDIAN_LINK_DAYS,
         ) % {"username": child.username, "link": link, "code": code, "days": settings.QALAN_GUARDIAN_LINK_DAYS}
         is_email = "@" in contact
         message_queue(

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qalan.privacy.inventory import Category, LegalBasis
 from qalan.privacy.models import ConsentPurpose
@@ -169,7 +170,7 @@ class LinkAccountForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Answer"),
+        label=pgettext_lazy("data request: the answer", "Answer"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("The information asked for, or the measures taken. The requester receives this text."),

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from qalan.accounts.models import Profile, Role
 from qalan.accounts.phone import normalize_kz_mobile
@@ -280,7 +281,14 @@ def _roster_names(names: list[str] | str) -> list[str]:
     if not cleaned:
         errors.append(_("Write one student's full name per line."))
     elif len(cleaned) > ROSTER_MAX:
-        errors.append(_("At most %(max)s students at a time. Split the list.") % {"max": ROSTER_MAX})
+        errors.append(
+            ngettext(
+                "At most %(max)s student at a time. Split the list.",
+                "At most %(max)s students at a time. Split the list.",
+                ROSTER_MAX,
+            )
+            % {"max": ROSTER_MAX}
+        )
     long_names = [n for n in cleaned if len(n) > 150]
     if long_names:
         errors.append(_("A name has at most 150 characters. Check line: %(line)s") % {"line": long_names[0][:40]})
@@ -493,9 +501,12 @@ def link_invitation_create(*, actor, contact: str = "", contact_consent: bool = 
                 statement=CONTACT_CONSENT_TEXT,
                 language=get_language() or "",
             )
-            text = _(
+            text = ngettext(
                 "%(name)s invites you to link your Qalan accounts. Sign in to Qalan, open Family links and enter "
-                "the code %(code)s. It is valid for %(days)s days."
+                "the code %(code)s. It is valid for %(days)s day.",
+                "%(name)s invites you to link your Qalan accounts. Sign in to Qalan, open Family links and enter "
+                "the code %(code)s. It is valid for %(days)s days.",
+                settings.QALAN_LINK_CODE_DAYS,
             ) % {"name": _first_name(actor), "code": code_display(code), "days": settings.QALAN_LINK_CODE_DAYS}
             message_queue(channel=channel, recipient=recipient, subject=_("Link your Qalan accounts"), body=text)
         audit_record(

@@ -6,7 +6,6 @@ refuses ORM calls from a thread with a running loop. The tests query the databas
 browser steps from that same thread, so the check is switched off here, for these tests only.
 """
 
-import importlib
 import os
 from pathlib import Path
 
@@ -62,27 +61,9 @@ def page(chromium, live_server):
     context.close()
 
 
-# Data that migrations put in the database (the published Privacy Policy that consent is tied
-# to). Every live-server test is transactional, so the tables are emptied after each test and
-# this data has to be put back before the next one.
-#
-# Not ``serialized_rollback``: Django keeps the serialized copy on the main thread's database
-# connection object, but while Playwright runs, an event loop is "running" in the main thread
-# and Django hands that thread a different connection object (asgiref's Local switches to
-# context-var storage), so the copy is silently not restored whenever the database was
-# created before the browser started (any full-suite run).
-DATA_MIGRATIONS = [
-    ("qalan.privacy.migrations.0002_seed_policy_2025_05_01", "publish"),
-    ("qalan.privacy.migrations.0005_existing_policies_are_published", "publish_existing"),
-]
-
-
 @pytest.fixture(autouse=True)
-def migrated_data(transactional_db):
-    from django.apps import apps
-
-    for module, function in DATA_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
+def _seeded(migrated_data):
+    """Browser tests run on a live database: put back what data migrations published."""
 
 
 @pytest.fixture

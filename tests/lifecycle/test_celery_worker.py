@@ -45,7 +45,7 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def worker(transactional_db, tmp_path):
+def worker(migrated_data, tmp_path):
     if connection.vendor != "postgresql":
         _unavailable("the worker process needs the test database on PostgreSQL (set DATABASE_URL)")
     import redis

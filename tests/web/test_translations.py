@@ -21,8 +21,11 @@ def python_msgids() -> set[str]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES:
-                if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                    found.add(node.args[0].value)
+                # pgettext(context, message): the msgid is the second argument.
+                pgettext = getattr(node.func, "id", getattr(node.func, "attr", "")).startswith("pgettext")
+                args = node.args[1:] if pgettext else node.args
+                if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+                    found.add(args[0].value)
     return found
 
 

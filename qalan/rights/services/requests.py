@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_noop
 
 from qalan.accounts.models import Role, User
@@ -528,7 +529,11 @@ def request_extend(*, actor, request: DataRequest, until: date, reason: str) -> 
         errors["until"] = [_("Choose a date after the current due date, %(due)s.") % {"due": _fmt(request.due_on)}]
     elif until > latest:
         errors["until"] = [
-            _("A request must be answered within %(days)s business days: choose %(latest)s or earlier.")
+            ngettext(
+                "A request must be answered within %(days)s business day: choose %(latest)s or earlier.",
+                "A request must be answered within %(days)s business days: choose %(latest)s or earlier.",
+                settings.QALAN_REQUEST_DEADLINES["response"],
+            )
             % {"days": settings.QALAN_REQUEST_DEADLINES["response"], "latest": _fmt(latest)}
         ]
     if errors:
@@ -644,9 +649,12 @@ def request_process_automated(*, request: DataRequest) -> bool:
         elif request.kind == RequestKind.EXPORT:
             # The copy itself is built when downloaded, behind the account's sign-in.
             with translation.override(request.language or settings.LANGUAGE_CODE):
-                answer = _(
+                answer = ngettext(
                     "Your copy is ready. Sign in and open Privacy centre, Download: the ZIP file is built at once "
-                    "and its link works for %(minutes)s minutes."
+                    "and its link works for %(minutes)s minute.",
+                    "Your copy is ready. Sign in and open Privacy centre, Download: the ZIP file is built at once "
+                    "and its link works for %(minutes)s minutes.",
+                    settings.QALAN_EXPORT_LINK_MINUTES,
                 ) % {"minutes": settings.QALAN_EXPORT_LINK_MINUTES}
         elif request.consent_purpose and request.consent_purpose != ConsentPurpose.PLATFORM:
             if consent_in_force(user=user, purpose=request.consent_purpose):
