@@ -3,6 +3,7 @@ transferred days, the recipients register and the disclosure log, export downloa
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -234,6 +235,16 @@ class Recipient(models.Model):
         ordering = ["name"]
         verbose_name = _("recipient")
         verbose_name_plural = _("recipients")
+        constraints = [
+            # P5.5: a recipient abroad is recorded with the safeguard that protects the data.
+            models.CheckConstraint(
+                condition=Q(country__iexact="KZ") | ~Q(safeguard=""),
+                name="rights_recipient_abroad_has_safeguard",
+                violation_error_message=_(
+                    "A recipient outside Kazakhstan needs its safeguard: describe how the data is protected there."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -118,3 +118,14 @@ def test_the_dpo_records_disclosures_on_the_web(dpo_client, alice):
 def test_the_disclosure_log_is_for_the_dpo_only(client, alice):
     client.force_login(alice)
     assert client.get(reverse("rights:dpo_disclosures")).status_code == 404
+
+
+def test_a_recipient_abroad_is_refused_without_its_safeguard(db):
+    abroad = Recipient(slug="analytics_eu", name="Analytics EU", kind="other", purpose="statistics", country="DE")
+    with pytest.raises(ValidationError) as error:
+        abroad.full_clean()
+    assert "outside Kazakhstan needs its safeguard" in str(error.value)
+    abroad.safeguard = "Standard contractual clauses; data pseudonymised before transfer"
+    abroad.full_clean()
+    abroad.save()
+    assert Recipient.objects.get(slug="analytics_eu").outside_kazakhstan
