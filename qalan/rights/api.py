@@ -478,6 +478,8 @@ class DisclosureIn(serializers.Serializer):
     description = serializers.CharField(max_length=300)
     legal_basis = serializers.ChoiceField(choices=LegalBasis.choices)
     basis_detail = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    inform_user = serializers.BooleanField(required=False, default=True)
+    not_informed_reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class DpoDisclosureView(APIView):

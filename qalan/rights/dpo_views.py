@@ -251,6 +251,8 @@ def disclosures(request):
                     description=data["description"],
                     legal_basis=data["legal_basis"],
                     basis_detail=data["basis_detail"],
+                    inform_user=data["inform_user"],
+                    not_informed_reason=data["not_informed_reason"],
                 )
             except ValidationError as exc:
                 apply_service_errors(form, exc)

@@ -211,3 +211,7 @@ class DisclosureForm(forms.Form):
         label=_("Basis in detail"), max_length=300, required=False,
         help_text=_("For an authority: its name, the number and date of its request."),
     )
+    inform_user = forms.BooleanField(label=_("Tell the person about this transfer"), required=False, initial=True)
+    not_informed_reason = forms.CharField(
+        label=_("If not: the law that forbids telling them"), max_length=300, required=False
+    )

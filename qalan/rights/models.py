@@ -264,6 +264,9 @@ class Disclosure(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=12, choices=LegalBasis.choices)
     basis_detail = models.CharField(_("basis in detail"), max_length=300, blank=True)
     disclosed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # P5.4.e: the person is told unless the law forbids it; then the reason is recorded.
+    user_informed = models.BooleanField(_("the person was informed"), default=True)
+    not_informed_reason = models.CharField(_("why the person was not informed"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -117,6 +117,8 @@ register(
             "description": Category.AUDIT,
             "legal_basis": Category.AUDIT,
             "basis_detail": Category.AUDIT,
+            "user_informed": Category.AUDIT,
+            "not_informed_reason": Category.AUDIT,
             "disclosed_at": Category.AUDIT,
             "recorded_by": Category.AUDIT,
         },

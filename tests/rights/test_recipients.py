@@ -109,6 +109,7 @@ def test_the_dpo_records_disclosures_on_the_web(dpo_client, alice):
             "description": "Name, on a court order",
             "legal_basis": LegalBasis.LAW,
             "basis_detail": "Court order 5-67",
+            "inform_user": "on",
         },
     )
     assert response.status_code == 302
@@ -129,3 +130,31 @@ def test_a_recipient_abroad_is_refused_without_its_safeguard(db):
     abroad.full_clean()
     abroad.save()
     assert Recipient.objects.get(slug="analytics_eu").outside_kazakhstan
+
+
+def test_an_authority_request_needs_its_reference_and_the_person_is_told(dpo, alice):
+    from qalan.notify.models import OutboxMessage
+
+    facts = dict(recipient="authorities", user=alice, categories=["identity", "contact"],
+                 description="Name and phone number of the account", legal_basis="law")
+    with pytest.raises(ValidationError) as error:
+        services.disclosure_record(actor=dpo, **facts)
+    assert "basis_detail" in error.value.message_dict
+    assert not Disclosure.objects.exists()
+    disclosure = services.disclosure_record(actor=dpo, basis_detail="Police request No. 12/345 of 20.11.2026", **facts)
+    assert disclosure.user_informed
+    told = OutboxMessage.objects.get(user=alice, channel="inapp", subject__contains="was given to")
+    assert "12/345" in told.body
+
+
+def test_when_the_law_forbids_telling_the_person_the_reason_is_recorded(dpo, alice):
+    from qalan.notify.models import OutboxMessage
+
+    facts = dict(recipient="authorities", user=alice, categories=["identity"], description="Name",
+                 legal_basis="law", basis_detail="Court ruling 2-100/2026", inform_user=False)
+    with pytest.raises(ValidationError) as error:
+        services.disclosure_record(actor=dpo, **facts)
+    assert "not_informed_reason" in error.value.message_dict
+    disclosure = services.disclosure_record(actor=dpo, not_informed_reason="Criminal Procedure Code, art. 201", **facts)
+    assert not disclosure.user_informed and disclosure.not_informed_reason.startswith("Criminal Procedure Code")
+    assert not OutboxMessage.objects.filter(user=alice, subject__contains="was given to").exists()

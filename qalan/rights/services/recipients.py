@@ -30,8 +30,14 @@ def disclosure_record(
     legal_basis: str,
     basis_detail: str = "",
     disclosed_at: datetime | None = None,
+    inform_user: bool = True,
+    not_informed_reason: str = "",
 ) -> Disclosure:
-    """Log that a recipient received someone's data: what, when, on which basis."""
+    """Log that a recipient received someone's data: what, when, on which basis.
+
+    For a state body (P5.4.e) the basis names its request, and the person is told what was
+    given to whom unless the law forbids it, in which case the reason is recorded instead.
+    """
     if isinstance(recipient, str):
         recipient = Recipient.objects.filter(slug=recipient).first()
     errors = {}
@@ -44,6 +50,10 @@ def disclosure_record(
         errors["description"] = [_("Describe what was given, without copying the data itself.")]
     if legal_basis not in LegalBasis.values:
         errors["legal_basis"] = [_("Choose the legal basis of the transfer.")]
+    if recipient is not None and recipient.kind == Recipient.Kind.AUTHORITY and not (basis_detail or "").strip():
+        errors["basis_detail"] = [_("For a state body, name its request: the body, the number and the date.")]
+    if not inform_user and not (not_informed_reason or "").strip():
+        errors["not_informed_reason"] = [_("Say which law forbids telling the person, or choose to inform them.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -56,7 +66,11 @@ def disclosure_record(
             basis_detail=(basis_detail or "").strip()[:300],
             disclosed_at=disclosed_at or timezone.now(),
             recorded_by=actor if getattr(actor, "pk", None) else None,
+            user_informed=inform_user,
+            not_informed_reason="" if inform_user else not_informed_reason.strip()[:300],
         )
+        if inform_user and user is not None:
+            _disclosure_tell(disclosure)
         audit_record(
             actor=actor if getattr(actor, "pk", None) else None,
             subject=user,
@@ -64,6 +78,27 @@ def disclosure_record(
             extra={"disclosure": disclosure.pk, "recipient": recipient.slug, "categories": disclosure.categories},
         )
     return disclosure
+
+
+def _disclosure_tell(disclosure: Disclosure) -> None:
+    """Tell the person, in their language, who received what and on which basis."""
+    user = disclosure.user
+    language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Your personal data was given to %(recipient)s") % {"recipient": disclosure.recipient.name}
+        body = _(
+            "On %(date)s we gave %(recipient)s: %(what)s. Basis: %(basis)s. %(detail)s "
+            "See every transfer under Privacy centre, Who sees my data. Questions: write to the operator."
+        ) % {
+            "date": disclosure.disclosed_at.strftime("%d.%m.%Y"),
+            "recipient": disclosure.recipient.name,
+            "what": disclosure.description,
+            "basis": LegalBasis(disclosure.legal_basis).label,
+            "detail": disclosure.basis_detail,
+        }
+    message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body)
+    if user.email:
+        message_queue(user=user, channel=OutboxMessage.Channel.EMAIL, recipient=user.email, subject=subject, body=body)
 
 
 def _recipients_of(user) -> list[tuple[Recipient, list[Disclosure]]]:

@@ -25,6 +25,10 @@ class Command(BaseCommand):
         record.add_argument("--description", required=True, help="What was given (not the data itself).")
         record.add_argument("--basis", choices=LegalBasis.values, required=True)
         record.add_argument("--detail", default="", help="E.g. the authority's request number and date.")
+        record.add_argument(
+            "--not-informed", default="", metavar="LAW",
+            help="Do not tell the person, because this law forbids it (by default the person is told).",
+        )
 
     def handle(self, *args, actor: str, action: str, **options):
         user = User.objects.filter(username__iexact=actor).first()
@@ -52,6 +56,8 @@ class Command(BaseCommand):
                     description=options["description"],
                     legal_basis=options["basis"],
                     basis_detail=options["detail"],
+                    inform_user=not options["not_informed"],
+                    not_informed_reason=options["not_informed"],
                 )
                 self.stdout.write(f"disclosure #{disclosure.pk} recorded")
         except Http404:
