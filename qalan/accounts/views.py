@@ -29,6 +29,7 @@ from qalan.accounts.forms import (
 from qalan.accounts.models import Profile
 from qalan.privacy.models import ConsentChannel
 from qalan.privacy.selectors import policy_current
+from qalan.web.navigation import start_page
 from qalan.web.redirects import safe_next
 from qalan.web.views import language_cookie_set
 
@@ -55,7 +56,7 @@ def lockout_response(request, original_response=None, credentials=None):
 @never_cache
 def register(request):
     if request.user.is_authenticated:
-        return redirect("accounts:profile")
+        return redirect(start_page(request.user))
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -78,7 +79,7 @@ def register(request):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to Qalan! Your account is ready."))
-            return redirect("accounts:profile")
+            return redirect(start_page(user))
     elif request.method == "POST" and not form.cleaned_data.get("consent"):
         form.add_error("consent", _("To register, tick the box to consent to the processing of your personal data."))
     return render(request, "accounts/register.html", {"form": form, "policy": policy_current()})
@@ -95,7 +96,7 @@ def login_view(request):
             form.add_error(None, refusal)
         else:
             login(request, user)
-            return redirect(safe_next(request, "accounts:profile"))
+            return redirect(safe_next(request, start_page(user)))
     return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
+from qalan.web.navigation import start_page
 
 
 REGION_NAMES = {"KZ": _("Kazakhstan")}
@@ -17,7 +18,13 @@ def site(request):
         # None until the visitor chooses: the banner shows and no optional script loads.
         "cookie_choice": choice_read(request),
         "unread_notifications": _unread(request),
+        "start_page": _start(request),
     }
+
+
+def _start(request) -> str:
+    user = getattr(request, "user", None)
+    return start_page(user) if user is not None and user.is_authenticated else ""
 
 
 def _unread(request) -> int:

@@ -90,7 +90,8 @@ def test_student_registers_with_consent_signs_out_signs_in_and_switches_to_kazak
     page.fill("#id_password_confirm", PASSWORD)
     submit_main_form(page, "Register")
 
-    expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
+    # A new student lands on their learning dashboard.
+    expect(page).to_have_url(re.compile(r"/learn/$"))
     expect(page.get_by_text("Welcome to Qalan! Your account is ready.")).to_be_visible()
     user = User.objects.get(username=USERNAME)
     consent = ConsentRecord.objects.get(user=user)
@@ -106,12 +107,12 @@ def test_student_registers_with_consent_signs_out_signs_in_and_switches_to_kazak
     expect(sign_out_button(page)).to_have_count(0)
 
     sign_in(page, username=USERNAME, password=PASSWORD)
-    expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
+    expect(page).to_have_url(re.compile(r"/learn/$"))
     expect(sign_out_button(page)).to_contain_text(USERNAME)
 
     # 3. Switch the interface to Kazakh: the page says so, and the choice is saved in the profile.
     switch_language(page, "kk")
-    expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
+    expect(page).to_have_url(re.compile(r"/learn/$"))
     expect(page.locator("html")).to_have_attribute("lang", "kk")
     expect(page.locator("#language-select")).to_have_value("kk")
     user.profile.refresh_from_db()
