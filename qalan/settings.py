@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "qalan.privacy.gate.ConsentGateMiddleware",
     "qalan.privacy.middleware.PolicyNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "qalan.audit.middleware.StaffAccessAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the lockout flag set by any login view, web or API.
     "axes.middleware.AxesMiddleware",

@@ -73,3 +73,32 @@ def test_scrubbed_events_still_verify(alice):
     AuditEvent.objects.filter(subject=alice).update(actor=None, subject=None, extra={}, scrubbed=True)
     assert audit_verify_chain() == []
     assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_staff_access_to_workspaces_is_recorded_without_the_data(client, dpo, alice):
+    from qalan.privacy.services import inquiry_submit
+
+    inquiry_submit(user=alice, name="Alice", contact="alice@example.kz", topic="question", message="Secret question")
+    client.force_login(dpo)
+    assert client.get("/dpo/requests/").status_code == 200
+    event = AuditEvent.objects.filter(event_type="staff.accessed").latest("id")
+    assert event.actor == dpo and event.extra["route"] == "rights:dpo_queue" and event.extra["method"] == "GET"
+    assert "Secret question" not in str(event.extra)
+
+
+def test_ordinary_users_pages_are_not_recorded_as_staff_access(client, alice):
+    client.force_login(alice)
+    client.get("/accounts/profile/")
+    client.get("/dpo/requests/")  # 404 for her: nothing to record
+    assert not AuditEvent.objects.filter(event_type="staff.accessed").exists()
+
+
+def test_the_admin_site_records_what_a_superuser_opened(client, db):
+    from tests.conftest import make_user
+
+    admin = make_user("root-admin", role="admin")
+    victim = make_user("someone")
+    client.force_login(admin)
+    assert client.get(f"/admin/accounts/user/{victim.pk}/change/").status_code == 200
+    event = AuditEvent.objects.filter(event_type="staff.accessed").latest("id")
+    assert event.extra["objects"] == {"object_id": str(victim.pk)}
