@@ -167,3 +167,38 @@ def test_linked_parent_sees_a_teens_consents_and_others_get_404(client, api):
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(parent)}")
     states = api.get(f"/api/v1/privacy/children/{teen.pk}/consents").json()
     assert {s["purpose"]: s["in_force"] for s in states}["platform"] is True
+
+
+def test_a_child_waiting_for_the_parent_cannot_open_learning_on_the_web_or_the_api(client, child):
+    client.force_login(child)
+    response = client.get(reverse("learning:dashboard"))
+    assert response.status_code == 302 and response["Location"] == reverse("privacy:consent_required")
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token_for(child)}")
+    blocked = api.get("/api/v1/subjects")
+    assert blocked.status_code == 403
+    assert "parent or legal representative has not given consent" in blocked.json()["message"]
+    # Once the parent consents, learning opens.
+    link, _code = guardian_link_and_code()
+    client.logout()
+    client.post(link, {"guardian_name": "Saule", "relationship": "parent", "consent": "on"})
+    assert api.get("/api/v1/subjects").status_code == 200
+
+
+def test_every_learning_api_view_checks_platform_consent():
+    from django.urls import get_resolver
+
+    from qalan.privacy.gate import GATED_MODULES, PlatformConsentPermission
+
+    def views(patterns):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern.url_patterns)
+            else:
+                yield getattr(pattern.callback, "cls", None)
+
+    gated = [v for v in views(get_resolver().url_patterns) if v is not None and v.__module__.startswith(GATED_MODULES)]
+    assert gated
+    # Anonymous endpoints (taking over a class-list account) are the only ones without the check.
+    unchecked = [v.__name__ for v in gated if PlatformConsentPermission not in v.permission_classes and v.authentication_classes]
+    assert unchecked == []
