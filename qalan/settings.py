@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "qalan.lifecycle",
     "qalan.rights",
     "qalan.analytics",
+    "qalan.support",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,13 @@ QALAN_HANDOFF_DAYS = envint("QALAN_HANDOFF_DAYS", 30)
 # Seconds of grace after a timed test's limit before answers are refused: covers the time the
 # answers take to reach the server from a slow school connection.
 QALAN_TEST_GRACE_SECONDS = envint("QALAN_TEST_GRACE_SECONDS", 30)
+# Anonymised usage analysis (P4.2, P5.6): a task or a weekday-hour backed by fewer distinct
+# people than this is suppressed, because a small group can be re-identified (one class, one
+# pupil doing homework at 3 a.m.). 10 is a common floor for publishing education statistics;
+# below 2 nothing is anonymous at all.
+QALAN_ANALYTICS_MIN_GROUP = envint("QALAN_ANALYTICS_MIN_GROUP", 10)
+if QALAN_ANALYTICS_MIN_GROUP < 2:
+    raise ImproperlyConfigured("QALAN_ANALYTICS_MIN_GROUP must be at least 2")
 
 # --- Uploads ------------------------------------------------------------------------------
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT") or BASE_DIR / "media")

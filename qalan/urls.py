@@ -32,6 +32,8 @@ api_v1 = [
     path("", include("qalan.community.api_urls")),
     path("", include("qalan.lifecycle.api_urls")),
     path("", include("qalan.rights.api_urls")),
+    path("", include("qalan.support.api_urls")),
+    path("", include("qalan.analytics.api_urls")),
 ]
 
 urlpatterns = [
@@ -48,6 +50,7 @@ urlpatterns = [
     path("", include("qalan.rights.urls")),
     path("", include("qalan.analytics.urls")),
     path("", include("qalan.notify.urls")),
+    path("", include("qalan.support.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

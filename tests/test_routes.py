@@ -94,6 +94,18 @@ NUMERIC = lambda w: {"task_id": w.tasks["numeric"].pk}  # noqa: E731
 HOMEWORK = lambda w: {"assignment_id": w.assignment.pk}  # noqa: E731
 TEACHER_OF_A = {"student": 200, "classmate": 200, "teacher": 200}
 
+
+def student_ticket(w):
+    """A support ticket of the student, opened inside the request's savepoint."""
+    from qalan.support.services import ticket_open
+
+    ticket = ticket_open(actor=w.student, contact="student@example.kz", subject="Login", description="I cannot sign in.")
+    return {"ticket_id": ticket.pk}
+
+
+NEW_TICKET = lambda w: {"contact": "help@example.kz", "subject": "Login", "description": "I cannot sign in."}  # noqa: E731
+TICKET_OWNER_AND_SUPPORT = {"student": 200, "support": 200}
+
 ROUTES: list[Row] = [
     # --- Site ------------------------------------------------------------------------------
     Row("web:home", public()),
@@ -136,6 +148,16 @@ ROUTES: list[Row] = [
     Row("notify:preferences", web()),
     Row("notify:unsubscribe", public(400), kwargs=lambda w: {"token": "no-such-token"}),
     Row("analytics:collect", public(204), "post", data=lambda w: {}),
+    # --- Support (P3.1.d) -----------------------------------------------------------------
+    Row("support:tickets", public()),
+    Row("support:tickets", public(302), "post", data=NEW_TICKET, note="anyone may open a ticket with a contact"),
+    Row("support:ticket", only(TICKET_OWNER_AND_SUPPORT, anonymous=302), kwargs=student_ticket),
+    Row("support:ticket", only({"student": 302, "support": 302}, anonymous=302), "post", kwargs=student_ticket,
+        data=lambda w: {"body": "Any news?"}),
+    Row("support:ticket_close", only({"student": 302, "support": 302}, anonymous=302), "post", kwargs=student_ticket),
+    Row("support:queue", only({"support": 200}, anonymous=302)),
+    Row("analytics:staff_aggregates", only({"dpo": 200}, anonymous=302), note="admin and dpo; no admin persona"),
+    Row("analytics:staff_aggregates_csv", only({"dpo": 200}, anonymous=302)),
     # --- Lifecycle -------------------------------------------------------------------------
     Row("lifecycle:blocked", public(302), note="for blocked accounts only"),
     Row("lifecycle:blocks", only({"support": 200, "dpo": 200}, anonymous=302)),
@@ -275,6 +297,14 @@ ROUTES: list[Row] = [
     Row("api:rights_dpo_power_of_attorney", only({}, anonymous=401), "put", kwargs=lambda w: {"request_id": MISSING}),
     Row("api:rights_dpo_request_action", only({}, anonymous=401), "post", kwargs=lambda w: {"request_id": MISSING, "action": "verify"}),
     Row("api:rights_dpo_disclosures", only({"dpo": 200}, anonymous=401)),
+    # --- API: analytics --------------------------------------------------------------------
+    Row("api:analytics_aggregates", only({"dpo": 200}, anonymous=401), note="admin and dpo; no admin persona"),
+    # --- API: support ----------------------------------------------------------------------
+    Row("api:support_tickets", api()),
+    Row("api:support_tickets", public(201), "post", data=NEW_TICKET, note="anyone may open a ticket with a contact"),
+    Row("api:support_ticket", only(TICKET_OWNER_AND_SUPPORT, anonymous=401), kwargs=student_ticket),
+    Row("api:support_ticket_replies", only({"student": 201, "support": 201}, anonymous=401), "post", kwargs=student_ticket,
+        data=lambda w: {"body": "Any news?"}),
     # --- API: schools ----------------------------------------------------------------------
     Row("api:class_list", api()),
     Row("api:class_list", api(400, teacher=201, other_teacher=201), "post", data=lambda w: {"name": "9Z", "grade": 9}),

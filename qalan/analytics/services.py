@@ -1,4 +1,4 @@
-"""Counting page views without counting people."""
+"""Counting page views without counting people; recording exports of anonymised aggregates."""
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -6,6 +6,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from qalan.analytics.models import DailyRouteCount
+from qalan.audit.services import audit_record
 
 
 def route_of(path: str) -> str | None:
@@ -32,3 +33,18 @@ def pageview_count(*, path: str) -> bool:
         except IntegrityError:
             DailyRouteCount.objects.filter(day=day, route=route).update(count=F("count") + 1)
     return True
+
+
+def aggregates_export(*, actor, aggregates: dict) -> None:
+    """Record that anonymised aggregates left the platform as a file (P5.6): who took them and
+    how many rows, never the rows themselves."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            event_type="analytics.aggregates_exported",
+            extra={
+                "min_group": aggregates["min_group"],
+                "difficult_tasks": len(aggregates["difficult_tasks"]),
+                "usage_times": len(aggregates["usage_times"]),
+            },
+        )
