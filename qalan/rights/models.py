@@ -210,12 +210,14 @@ class PowerOfAttorney(models.Model):
 class Recipient(models.Model):
     """Someone the operator gives personal data to (P5.4, P5.5): the register."""
 
+    # Only the cases the policy allows (P5.3, P5.4): there is no kind for selling data or for
+    # any other purpose, so nothing outside them can be registered or sent to.
     class Kind(models.TextChoices):
         PROVIDER = "provider", _("Service provider acting on our instructions")
         PAYMENT = "payment", _("Bank or payment system")
         AUTHORITY = "authority", _("State body")
         EDUCATION = "education", _("School or educational organisation")
-        OTHER = "other", _("Other")
+        RIGHTS = "rights", _("Protection of rights: a court, a lawyer or an insurer")
 
     slug = models.SlugField(_("code"), max_length=40, unique=True, help_text=_("The name used in privacy.py declarations."))
     name = models.CharField(_("name"), max_length=200)
@@ -236,6 +238,11 @@ class Recipient(models.Model):
         verbose_name = _("recipient")
         verbose_name_plural = _("recipients")
         constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["provider", "payment", "authority", "education", "rights"]),
+                name="rights_recipient_kind_allowed_by_policy",
+                violation_error_message=_("Personal data goes only to the kinds of recipients the Privacy Policy names."),
+            ),
             # P5.5: a recipient abroad is recorded with the safeguard that protects the data.
             models.CheckConstraint(
                 condition=Q(country__iexact="KZ") | ~Q(safeguard=""),

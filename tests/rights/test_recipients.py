@@ -122,7 +122,7 @@ def test_the_disclosure_log_is_for_the_dpo_only(client, alice):
 
 
 def test_a_recipient_abroad_is_refused_without_its_safeguard(db):
-    abroad = Recipient(slug="analytics_eu", name="Analytics EU", kind="other", purpose="statistics", country="DE")
+    abroad = Recipient(slug="analytics_eu", name="Analytics EU", kind="provider", purpose="statistics", country="DE")
     with pytest.raises(ValidationError) as error:
         abroad.full_clean()
     assert "outside Kazakhstan needs its safeguard" in str(error.value)
@@ -158,3 +158,24 @@ def test_when_the_law_forbids_telling_the_person_the_reason_is_recorded(dpo, ali
     disclosure = services.disclosure_record(actor=dpo, not_informed_reason="Criminal Procedure Code, art. 201", **facts)
     assert not disclosure.user_informed and disclosure.not_informed_reason.startswith("Criminal Procedure Code")
     assert not OutboxMessage.objects.filter(user=alice, subject__contains="was given to").exists()
+
+
+@pytest.mark.parametrize("kind", ["other", "buyer", "advertiser"])
+def test_no_recipient_outside_the_policys_cases_can_be_registered(db, kind):
+    from django.db import IntegrityError, transaction
+
+    outsider = Recipient(slug="data-broker", name="Data broker", kind=kind, purpose="resale", country="KZ")
+    with pytest.raises(ValidationError):
+        outsider.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        outsider.save()
+    assert not Recipient.objects.filter(slug="data-broker").exists()
+
+
+def test_data_goes_only_to_recipients_in_the_register(dpo, alice):
+    with pytest.raises(ValidationError) as error:
+        services.disclosure_record(
+            actor=dpo, recipient="data-broker", user=alice, categories=["contact"], description="Phone list", legal_basis="consent"
+        )
+    assert "recipient" in error.value.message_dict
+    assert not Disclosure.objects.exists()
