@@ -29,6 +29,7 @@ from qalan.accounts.forms import (
 from qalan.accounts.models import Profile
 from qalan.privacy.models import ConsentChannel
 from qalan.privacy.selectors import policy_current
+from qalan.web.feedback import error_messages
 from qalan.web.navigation import start_page
 from qalan.web.redirects import safe_next
 from qalan.web.views import language_cookie_set
@@ -138,8 +139,7 @@ def avatar_upload(request):
         try:
             services.avatar_set(actor=request.user, user=request.user, upload=form.cleaned_data["avatar"])
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             messages.success(request, _("Photo saved."))
     else:

@@ -27,6 +27,7 @@ from qalan.rights.forms import (
     VerifyForm,
 )
 from qalan.rights.models import DataRequest, RequestKind
+from qalan.web.feedback import error_messages
 
 
 @login_required
@@ -148,8 +149,7 @@ def request_action(request, request_id: int, action: str):
         try:
             services.request_withdraw(actor=request.user, request=data_request)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         return redirect("rights:dpo_request", data_request.pk)
     if action not in ACTIONS:
         return redirect("rights:dpo_request", data_request.pk)

@@ -32,6 +32,7 @@ from qalan.rights.forms import (
 )
 from qalan.rights.models import DataRequest, RequestKind
 from qalan.rights.report import data_sections, information_report_document
+from qalan.web.feedback import error_messages
 
 PUBLIC_REQUEST_SESSION_KEY = "qalan_public_request"
 
@@ -50,8 +51,7 @@ def _submit(request, form, **fields) -> DataRequest | None:
         return services.request_submit(actor=request.user, language=get_language() or "", **fields)
     except ValidationError as exc:
         if form is None:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             apply_service_errors(form, exc)
         _duplicate_link(request, exc)
@@ -179,8 +179,7 @@ def consent_withdraw(request, purpose: str):
         try:
             services.consent_withdraw_by_user(actor=request.user, purpose=purpose)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             messages.success(request, _("Consent withdrawn: %(purpose)s.") % {"purpose": line.label})
         return redirect("rights:consents")
@@ -196,8 +195,7 @@ def consent_give(request, purpose: str):
     try:
         services.consent_give_by_user(actor=request.user, purpose=purpose)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("Consent given. You can withdraw it here at any time."))
     return redirect("rights:consents")
@@ -355,8 +353,7 @@ def request_withdraw(request, request_id: int):
     try:
         services.request_withdraw(actor=request.user, request=data_request)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("Request #%(number)s is withdrawn.") % {"number": data_request.pk})
     return redirect("rights:request_detail", data_request.pk)
@@ -420,8 +417,7 @@ def delete_account_cancel(request):
     try:
         services.account_deletion_cancel(actor=request.user, request=pending)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The deletion is cancelled. Your account stays."))
     return redirect("rights:delete_account")
