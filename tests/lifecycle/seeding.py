@@ -56,10 +56,51 @@ def _finished_erasure_run(seeder: Seeder) -> models.Model:
     )
 
 
+def _dated_row(model_label: str, **values) -> Callable[[Seeder], models.Model]:
+    # One row a day (daily focus) or one active row per grade (diagnostic): each seeded row gets
+    # its own day, so a person can be seeded into several models that point at it.
+    def seed(seeder: Seeder) -> models.Model:
+        from django.apps import apps
+
+        obj = seeder.build(apps.get_model(model_label))
+        obj.day = timezone.localdate() - timedelta(days=next(_counter))
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.save(force_insert=True)
+        return obj
+
+    return seed
+
+
+def _finished_diagnostic(seeder: Seeder) -> models.Model:
+    from qalan.trainer.models import Diagnostic
+
+    obj = seeder.build(Diagnostic)
+    obj.status = Diagnostic.Status.FINISHED
+    obj.save(force_insert=True)
+    return obj
+
+
+def _served_item(seeder: Seeder) -> models.Model:
+    # ``similar_to`` points at the model itself; the generic seeder would recurse. Fill every
+    # other link so erasure has to deal with all of them.
+    from qalan.trainer.models import ItemInstance
+
+    obj = seeder.build(ItemInstance)
+    obj.focus = SEED_OVERRIDES["trainer.FocusSession"](seeder)
+    obj.diagnostic = SEED_OVERRIDES["trainer.Diagnostic"](seeder)
+    obj.save(force_insert=True)
+    return obj
+
+
 # Per-model seeding for models the generic rules cannot fill (or should not, like a run that
 # would act by itself).
 SEED_OVERRIDES: dict[str, Callable[[Seeder], models.Model]] = {
     "lifecycle.ErasureRun": _finished_erasure_run,
+    "trainer.FocusSession": _dated_row("trainer.FocusSession"),
+    "trainer.StreakDay": _dated_row("trainer.StreakDay"),
+    "trainer.Diagnostic": _finished_diagnostic,
+    "trainer.ItemInstance": _served_item,
 }
 
 
@@ -163,6 +204,8 @@ class Seeder:
                 return getattr(self.user, path.split("@")[1])
         if model_field.is_relation:
             return self._relation(model_field, first_hops, depth, bystander_link=bystander_link)
+        if model_field.primary_key and isinstance(model_field, models.UUIDField):
+            return uuid.uuid4()
         if model_field.primary_key:
             return f"seed{next(_counter)}{uuid.uuid4().hex}"[: model_field.max_length or 40]
         personal = (
