@@ -24,14 +24,14 @@ from qalan.accounts.forms import (
     RecoveryConfirmForm,
     RecoveryRequestForm,
     RegistrationForm,
-    apply_service_errors,
 )
 from qalan.accounts.models import Profile
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
+from qalan.core.feedback import apply_service_errors
 from qalan.privacy.selectors import policy_current
-from qalan.web.feedback import error_messages
+from qalan.core.feedback import error_messages
 from qalan.web.navigation import start_page
-from qalan.web.redirects import safe_next
+from qalan.core.redirects import safe_next
 from qalan.web.views import language_cookie_set
 
 RECOVERY_SESSION_KEY = "qalan_recovery_identifier"

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from qalan.accounts.services import profile_update
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
-from qalan.web.redirects import safe_next
+from qalan.core.redirects import safe_next
 
 
 def home(request):
