@@ -26,9 +26,8 @@ from qalan.core.tokens import code_hash, code_matches, code_new, token_hash, tok
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue, security_notice
-from qalan.core.consent import ConsentChannel, ConsentPurpose
+from qalan.core import hooks
 from qalan.core.sensitive import sensitive_check
-from qalan.privacy.services import consent_give, guardian_request_create
 
 # The wording of the registration consent box. The form shows it (translated) and each consent
 # record stores both the source text and the words the person actually saw.
@@ -144,10 +143,10 @@ def user_register(
             **(evidence or {}),
         }
         audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel, "minor": minor})
-        if minor:
-            guardian_request_create(child=user, contact=guardian_contact, evidence={**registration_evidence, "guardian_agreed": True})
-        else:
-            consent_give(user=user, actor=user, purpose=ConsentPurpose.PLATFORM, channel=channel, evidence=registration_evidence)
+        # The privacy app records the consent (or asks a minor's parent) in this transaction.
+        hooks.account_registered.send(
+            sender="accounts", user=user, channel=channel, minor=minor, guardian_contact=guardian_contact, evidence=registration_evidence
+        )
     return user
 
 

@@ -44,6 +44,11 @@ def language_cookie_set(request, response, language: str) -> None:
     )
 
 
+def language_chosen(sender, *, request, response, language, **kwargs) -> None:
+    """``core.hooks.language_chosen``: a person chose a language on their profile."""
+    language_cookie_set(request, response, language)
+
+
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
