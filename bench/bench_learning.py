@@ -41,7 +41,7 @@ def _seed() -> dict:
 
     from qalan.accounts.models import Profile, Role, User
     from qalan.learning.models import Assignment, AssignmentItem, Attempt, Submission, Subject, Task, Topic
-    from qalan.privacy.models import ConsentChannel
+    from qalan.core.consent import ConsentChannel
     from qalan.privacy.services import consent_give
     from qalan.schools.models import Membership, ParentLink, SchoolClass
 

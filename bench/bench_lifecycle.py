@@ -50,7 +50,7 @@ def _heavy_user(name: str, rows: int):
     from django.apps import apps
 
     from qalan.lifecycle.requestlog import user_pseudonym
-    from qalan.privacy import inventory
+    from qalan.core import inventory
     from tests.conftest import make_user
     from tests.lifecycle.seeding import Identity, Seeder, seed_every_declared_model
 
@@ -86,7 +86,7 @@ def _heavy_user(name: str, rows: int):
 
 
 def _rows_of(user) -> int:
-    from qalan.privacy import inventory
+    from qalan.core import inventory
 
     return sum(d.rows_for(user).count() for d in inventory.declarations() if d.subjects or d.subject_keys)
 
@@ -121,7 +121,7 @@ def _export(user) -> int:
 def _export_from_inventory(user) -> int:
     import json
 
-    from qalan.privacy import inventory
+    from qalan.core import inventory
 
     size = 0
     for declaration in inventory.declarations():
@@ -132,7 +132,7 @@ def _export_from_inventory(user) -> int:
 
 def _copy_baseline(user) -> int:
     """COPY of the same rows the export reads, table by table."""
-    from qalan.privacy import inventory
+    from qalan.core import inventory
 
     size = 0
     with connection.cursor() as cursor:
@@ -152,7 +152,7 @@ def _raw_erasure(user) -> None:
     """DELETE / UPDATE over the rows the engine touches, in its order; rolled back."""
     from qalan.lifecycle.erasure import _clearing, _rows, _user_fks, erasure_plan
     from qalan.lifecycle.models import ErasureRun
-    from qalan.privacy.inventory import Erasure
+    from qalan.core.inventory import Erasure
 
     run = ErasureRun(pk=0)
     with transaction.atomic():

@@ -313,7 +313,7 @@ REST_FRAMEWORK = {
         "qalan.privacy.gate.PlatformConsentPermission",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "qalan.web.api.exception_handler",
+    "EXCEPTION_HANDLER": "qalan.core.api.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + ([] if PRODUCTION else ["rest_framework.renderers.BrowsableAPIRenderer"]),
@@ -421,7 +421,7 @@ QALAN_FIELD_ENCRYPTION_KEYS = [
 
 # --- Data lifecycle (qalan.lifecycle) -------------------------------------------------------
 # Days each time-bound retention keeps rows (P4.6, P5.1). Start-up refuses values the policy
-# forbids: payments under 5 years, logs over 1 year (qalan.privacy.inventory.RETENTION_BOUNDS).
+# forbids: payments under 5 years, logs over 1 year (qalan.core.inventory.RETENTION_BOUNDS).
 QALAN_RETENTION_DAYS = {
     "short_lived": envint("QALAN_RETENTION_SHORT_LIVED_DAYS", 1),
     "session": envint("QALAN_RETENTION_SESSION_DAYS", 90),

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 from qalan.accounts.models import Role
 from qalan.accounts.services import device_session_start, user_register, user_set_role, ClientInfo
 from qalan.accounts.models import DeviceSession
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 
 PASSWORD = "correct-horse-battery-42"
 _phone_counter = iter(range(1000000, 9999999))

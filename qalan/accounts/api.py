@@ -13,8 +13,8 @@ from rest_framework.views import APIView
 
 from qalan.accounts import selectors, services
 from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, Profile, RecoveryCode, User
-from qalan.web.api import ErrorResponse
-from qalan.privacy.models import ConsentChannel
+from qalan.core.api import ErrorResponse
+from qalan.core.consent import ConsentChannel
 
 
 class ClientFields(serializers.Serializer):

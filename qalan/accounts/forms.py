@@ -102,14 +102,6 @@ class PasswordChangeForm(forms.Form):
         return value
 
 
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's field errors on the form (unknown fields go to the top)."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
-
-
 class PhoneChangeForm(forms.Form):
     new_phone = forms.CharField(label=_("New phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67"))
 

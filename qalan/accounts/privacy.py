@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
 
 register(
     Declaration(

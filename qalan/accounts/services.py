@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,14 +21,13 @@ from django.utils.translation import get_language, gettext_lazy, gettext_noop
 
 from qalan.accounts.avatars import avatar_process
 from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, PhoneChange, Profile, RecoveryCode, Role, User
-from qalan.accounts.phone import normalize_kz_mobile
-from qalan.accounts.tokens import code_hash, code_matches, code_new, token_hash, token_new
+from qalan.core.contacts import guardian_contact_clean, normalize_kz_mobile
+from qalan.core.tokens import code_hash, code_matches, code_new, token_hash, token_new
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue, security_notice
-from qalan.privacy.models import ConsentChannel, ConsentPurpose
-from qalan.privacy.sensitive import sensitive_check
-from qalan.privacy.services import consent_give, guardian_request_create
+from qalan.core import hooks
+from qalan.core.sensitive import sensitive_check
 
 # The wording of the registration consent box. The form shows it (translated) and each consent
 # record stores both the source text and the words the person actually saw.
@@ -102,7 +100,7 @@ def user_register(
         ]
     if minor:
         try:
-            guardian_contact = _guardian_contact_clean(guardian_contact)
+            guardian_contact = guardian_contact_clean(guardian_contact)
         except ValidationError as exc:
             errors["guardian_contact"] = exc.messages
         if not guardian_agreed:
@@ -145,10 +143,10 @@ def user_register(
             **(evidence or {}),
         }
         audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel, "minor": minor})
-        if minor:
-            guardian_request_create(child=user, contact=guardian_contact, evidence={**registration_evidence, "guardian_agreed": True})
-        else:
-            consent_give(user=user, actor=user, purpose=ConsentPurpose.PLATFORM, channel=channel, evidence=registration_evidence)
+        # The privacy app records the consent (or asks a minor's parent) in this transaction.
+        hooks.account_registered.send(
+            sender="accounts", user=user, channel=channel, minor=minor, guardian_contact=guardian_contact, evidence=registration_evidence
+        )
     return user
 
 
@@ -156,18 +154,6 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
-def _guardian_contact_clean(raw: str) -> str:
-    raw = (raw or "").strip()
-    if "@" in raw:
-        try:
-            EmailValidator()(raw)
-        except ValidationError:
-            raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None
-        return raw.lower()
-    try:
-        return normalize_kz_mobile(raw)
-    except ValidationError:
-        raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None
 
 
 def user_set_role(*, actor: User | None, user: User, role: str) -> User:

@@ -24,15 +24,14 @@ from qalan.accounts.forms import (
     RecoveryConfirmForm,
     RecoveryRequestForm,
     RegistrationForm,
-    apply_service_errors,
 )
 from qalan.accounts.models import Profile
-from qalan.privacy.models import ConsentChannel
-from qalan.privacy.selectors import policy_current
-from qalan.web.feedback import error_messages
-from qalan.web.navigation import start_page
-from qalan.web.redirects import safe_next
-from qalan.web.views import language_cookie_set
+from qalan.core import hooks
+from qalan.core.consent import ConsentChannel
+from qalan.core.feedback import apply_service_errors
+from qalan.core.feedback import error_messages
+from qalan.accounts.navigation import start_page
+from qalan.core.redirects import safe_next
 
 RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
 
@@ -83,7 +82,7 @@ def register(request):
             return redirect(start_page(user))
     elif request.method == "POST" and not form.cleaned_data.get("consent"):
         form.add_error("consent", _("To register, tick the box to consent to the processing of your personal data."))
-    return render(request, "accounts/register.html", {"form": form, "policy": policy_current()})
+    return render(request, "accounts/register.html", {"form": form, "policy": hooks.ask(hooks.policy_current, sender="accounts")})
 
 
 @never_cache
@@ -126,7 +125,8 @@ def profile(request):
             messages.success(request, _("Profile saved."))
             response = redirect("accounts:profile")
             if data["language"]:
-                language_cookie_set(request, response, data["language"])
+                # The web app sets the cookie, for as long as the visitor's cookie choice allows.
+                hooks.language_chosen.send(sender="accounts", request=request, response=response, language=data["language"])
             return response
     return render(request, "accounts/profile.html", {"form": form, "avatar_form": AvatarForm()})
 

@@ -1,4 +1,4 @@
-from qalan.privacy.inventory import NotPersonal, register
+from qalan.core.inventory import NotPersonal, register
 
 register(
     NotPersonal(

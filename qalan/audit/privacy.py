@@ -1,4 +1,4 @@
-from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
 from django.utils.translation import gettext_lazy as _
 
 register(

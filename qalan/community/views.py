@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.community import selectors, services
 from qalan.community.forms import MessageForm, ReportForm
 from qalan.learning import selectors as learning_selectors

@@ -14,7 +14,7 @@ from qalan.learning.grading import answer_display, correct_answer_display
 from qalan.learning.models import Assignment, Submission, Task
 from qalan.schools import selectors as school_selectors
 from qalan.schools.api import PersonOut
-from qalan.web.api import ErrorResponse
+from qalan.core.api import ErrorResponse
 
 
 def _extended_locked() -> ErrorResponse:

@@ -3,7 +3,7 @@ homework, entitlements and digests are."""
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import (
+from qalan.core.inventory import (
     Category,
     Declaration,
     Erasure,

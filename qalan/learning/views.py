@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
 from qalan.community.forms import CommentForm
 from qalan.community.selectors import questions_for_teacher, task_comments

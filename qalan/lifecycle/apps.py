@@ -11,7 +11,7 @@ class LifecycleConfig(AppConfig):
         from django.conf import settings
 
         from qalan.lifecycle.sessions import request_log_rows_of, session_keys_of
-        from qalan.privacy.inventory import register_subject_finder, retention_periods_check
+        from qalan.core.inventory import register_subject_finder, retention_periods_check
 
         # A retention rule that would break the policy (payments under 5 years, logs over a
         # year) stops start-up instead of destroying data.

@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from qalan.privacy.inventory import Declaration, Retention, retention_days
+from qalan.core.inventory import Declaration, Retention, retention_days
 
 
 def _fernet() -> MultiFernet:

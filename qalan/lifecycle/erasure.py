@@ -1,6 +1,6 @@
 """The erasure engine: what the inventory declares, done to one user's rows, step by step.
 
-Driven only by ``qalan.privacy.inventory.declarations()``, so a model declared tomorrow is
+Driven only by ``qalan.core.inventory.declarations()``, so a model declared tomorrow is
 erased without changes here. Per declaration, rows reached through the first subject path
 (the row's owner) are deleted, archived, anonymised or scrubbed as declared; rows that only
 mention the user through another nullable link (the teacher of a class, the parent who gave a
@@ -29,8 +29,8 @@ from qalan.audit.services import audit_record
 from qalan.lifecycle import selectors
 from qalan.lifecycle.archive import archive_rows
 from qalan.lifecycle.models import ArchivedRecord, ErasureRun, ErasureStep
-from qalan.privacy import inventory
-from qalan.privacy.inventory import REDACTED, Declaration, Erasure, FieldRule, subject_condition
+from qalan.core import inventory
+from qalan.core.inventory import REDACTED, Declaration, Erasure, FieldRule, subject_condition
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qalan.lifecycle.models import ArchivePurpose, BlockReason
-from qalan.privacy import inventory
+from qalan.core import inventory
 
 
 class BlockForm(forms.Form):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qalan.privacy.inventory import Erasure
+from qalan.core.inventory import Erasure
 
 
 class ErasureRun(models.Model):

@@ -33,8 +33,8 @@ from qalan.lifecycle import selectors
 from qalan.lifecycle.erasure import PlannedStep, _pk_batches, delete_with_files
 from qalan.lifecycle.models import ArchivedRecord, DestructionRecord, InactivityNotice, RequestLog
 from qalan.lifecycle.requestlog import ip_truncate
-from qalan.privacy import inventory
-from qalan.privacy.inventory import Declaration, Erasure, Retention, retention_clock, retention_days
+from qalan.core import inventory
+from qalan.core.inventory import Declaration, Erasure, Retention, retention_clock, retention_days
 
 # Clock fields that hold an expiry moment: rows go a short grace after it, not a period after it.
 EXPIRY_CLOCKS = ("expires_at", "expire_date", "expire_at", "valid_until")

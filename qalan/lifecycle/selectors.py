@@ -8,7 +8,7 @@ from django.utils import timezone
 from qalan.accounts.models import Role
 from qalan.lifecycle.archive import lookup_key
 from qalan.lifecycle.models import AccountBlock, ArchivedRecord, ErasureRun, LegalHold
-from qalan.privacy import inventory
+from qalan.core import inventory
 
 HOLD_ROLES = (Role.DPO, Role.ADMIN)
 BLOCK_ROLES = (Role.SUPPORT, Role.DPO, Role.ADMIN)
@@ -124,7 +124,7 @@ def archive_records_for(*, viewer, person: str = "") -> QuerySet[ArchivedRecord]
     records = ArchivedRecord.objects.defer("payload")
     person = (person or "").strip()
     if person:
-        from qalan.accounts.phone import normalize_kz_mobile
+        from qalan.core.contacts import normalize_kz_mobile
 
         keys = Q(username_key=lookup_key("username", person))
         try:

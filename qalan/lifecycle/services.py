@@ -31,7 +31,7 @@ from qalan.lifecycle.erasure import erasure_execute_claimed
 from qalan.lifecycle.models import AccountBlock, ArchivedRecord, ArchivePurpose, BlockReason, ErasureRun, LegalHold
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy import inventory
+from qalan.core import inventory
 
 OPEN_STATES = (ErasureRun.Status.SCHEDULED, ErasureRun.Status.RUNNING, ErasureRun.Status.HELD)
 

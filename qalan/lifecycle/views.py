@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import User
 from qalan.lifecycle import selectors, services
 from qalan.lifecycle.forms import ArchiveReadForm, ArchiveSearchForm, BlockForm, LegalHoldForm

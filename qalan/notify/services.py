@@ -1,6 +1,7 @@
 """Queueing and delivering messages. Callers queue; delivery runs after commit (Celery)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from qalan.audit.services import audit_record
+from qalan.core import hooks
 from qalan.notify.models import Campaign, NotificationPreference, OutboxMessage
 from qalan.notify.sms import SmsError, sms_backend
 
@@ -83,10 +85,13 @@ def preference_for(user) -> NotificationPreference:
     return preference
 
 
-def marketing_allowed(*, user, channel: str) -> bool:
-    from qalan.privacy.selectors import consent_in_force
+def marketing_consent(user) -> bool:
+    # The consent ledger is the privacy app's; it answers through the core hook.
+    return hooks.ask(hooks.consent_in_force, sender="notify", default=False, user=user, purpose="marketing")
 
-    if user is None or not consent_in_force(user=user, purpose="marketing"):
+
+def marketing_allowed(*, user, channel: str) -> bool:
+    if user is None or not marketing_consent(user):
         return False
     preference = preference_for(user)
     return {
@@ -98,18 +103,16 @@ def marketing_allowed(*, user, channel: str) -> bool:
 
 def preference_update(*, actor, user, marketing: bool, marketing_email: bool, marketing_sms: bool, security_email: bool) -> NotificationPreference:
     """The preference centre: marketing consent goes to the ledger, channels to preferences."""
-    from qalan.privacy.selectors import consent_in_force
-    from qalan.privacy.services import consent_give, consent_withdraw
-
     with transaction.atomic():
         preference = preference_for(user)
         preference.marketing_email = marketing_email
         preference.marketing_sms = marketing_sms
         preference.security_email = security_email
         preference.save()
-        if marketing != consent_in_force(user=user, purpose="marketing"):
-            change = consent_give if marketing else consent_withdraw
-            change(user=user, actor=actor, purpose="marketing", channel="web", evidence={"source": "preference centre"})
+        if marketing != marketing_consent(user):
+            hooks.consent_change_requested.send(
+                sender="notify", user=user, actor=actor, purpose="marketing", given=marketing, channel="web", evidence={"source": "preference centre"}
+            )
         audit_record(actor=actor, subject=user, event_type="notify.preferences_updated", extra={"marketing": marketing})
     return preference
 
@@ -122,9 +125,7 @@ def unsubscribe_user(token: str):
     """The user a marketing unsubscribe token names; raises signing.BadSignature when the
     token is forged or older than a year."""
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
-    from qalan.accounts.models import User
-
-    user = User.objects.filter(pk=data.get("u")).first()
+    user = get_user_model().objects.filter(pk=data.get("u")).first()
     if user is None or data.get("p") != "marketing":
         raise signing.BadSignature("unknown user")
     return user
@@ -132,12 +133,11 @@ def unsubscribe_user(token: str):
 
 def unsubscribe(*, token: str, via: str):
     """One-click unsubscribe (RFC 8058): withdraw marketing consent without signing in."""
-    from qalan.privacy.selectors import consent_in_force
-    from qalan.privacy.services import consent_withdraw
-
     user = unsubscribe_user(token)
-    if consent_in_force(user=user, purpose="marketing"):
-        consent_withdraw(user=user, actor=user, purpose="marketing", channel="web", evidence={"source": via})
+    if marketing_consent(user):
+        hooks.consent_change_requested.send(
+            sender="notify", user=user, actor=user, purpose="marketing", given=False, channel="web", evidence={"source": via}
+        )
     return user
 
 
@@ -148,13 +148,10 @@ def unsubscribe_url(user) -> str:
 def campaign_send(*, actor, campaign: Campaign) -> int:
     """Send a newsletter by e-mail to users who consented to marketing, each with a personal
     one-click unsubscribe link and the List-Unsubscribe headers."""
-    from qalan.accounts.models import User
-    from qalan.privacy.models import ConsentRecord
-
     if campaign.sent_at is not None:
         raise ValidationError({"campaign": [gettext("This newsletter was already sent.")]})
-    consenting = ConsentRecord.objects.filter(purpose="marketing", action="given").values("user_id").distinct()
-    users = User.objects.filter(pk__in=consenting, is_active=True).exclude(email="").select_related("profile")
+    consenting = hooks.ask(hooks.consent_holders, sender="notify", default=[], purpose="marketing")
+    users = get_user_model().objects.filter(pk__in=consenting, is_active=True).exclude(email="").select_related("profile")
     sent = 0
     with transaction.atomic():
         for user in users.iterator(chunk_size=500):

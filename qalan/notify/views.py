@@ -12,7 +12,6 @@ from django.views.decorators.csrf import csrf_exempt
 from qalan.notify import services
 from qalan.notify.forms import PreferenceForm
 from qalan.notify.models import OutboxMessage
-from qalan.privacy.selectors import consent_in_force
 
 
 @login_required
@@ -27,7 +26,7 @@ def inbox(request):
 def preferences(request):
     preference = services.preference_for(request.user)
     initial = {
-        "marketing": consent_in_force(user=request.user, purpose="marketing"),
+        "marketing": services.marketing_consent(request.user),
         "marketing_email": preference.marketing_email,
         "marketing_sms": preference.marketing_sms,
         "security_email": preference.security_email,
@@ -53,4 +52,4 @@ def unsubscribe(request, token: str):
             return HttpResponse(status=200)
         return render(request, "notify/unsubscribe.html", {"done": True})
     # GET shows a button: link scanners that open links must not unsubscribe anybody.
-    return render(request, "notify/unsubscribe.html", {"subscribed": consent_in_force(user=user, purpose="marketing")})
+    return render(request, "notify/unsubscribe.html", {"subscribed": services.marketing_consent(user)})

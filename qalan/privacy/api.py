@@ -10,7 +10,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from qalan.privacy import selectors, services
-from qalan.privacy.models import ConsentPurpose, Inquiry, PolicyVersion
+from qalan.core.consent import ConsentPurpose
+from qalan.privacy.models import Inquiry, PolicyVersion
 from django.conf import settings
 from django.http import Http404
 from django.core.exceptions import ValidationError

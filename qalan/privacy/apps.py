@@ -11,3 +11,4 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         # Collect every app's personal-data declarations (``<app>/privacy.py``).
         autodiscover_modules("privacy")
+        from qalan.privacy import receivers  # noqa: F401  (the core hooks this app answers)

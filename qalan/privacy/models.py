@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from qalan.core.consent import ConsentChannel, ConsentPurpose  # the fields' choices
+
 
 class PolicyVersion(models.Model):
     """One published text of the Privacy Policy (P9.1)."""
@@ -51,22 +53,6 @@ class PolicyNotice(models.Model):
 
     def __str__(self) -> str:
         return f"notice #{self.pk}"
-
-
-class ConsentPurpose(models.TextChoices):
-    PLATFORM = "platform", _("Processing of personal data to use the platform")
-    MARKETING = "marketing", _("News and offers")
-    ANALYTICS = "analytics", _("Analytics cookies (anonymous statistics of visits)")
-    PREFERENCES = "preferences", _("Preference cookies (remembered language, video sound)")
-    ADVERTISING = "advertising", _("Advertising and referral cookies")
-    DISCLOSURE = "disclosure", _("Showing results to linked teachers and parents")
-    CROSS_BORDER = "cross_border", _("Transfer outside Kazakhstan")
-
-
-class ConsentChannel(models.TextChoices):
-    WEB = "web", _("Website")
-    APP = "app", _("Mobile app")
-    OPERATOR = "operator", _("Entered by the operator")
 
 
 class ConsentRecord(models.Model):

@@ -124,7 +124,7 @@ def policy_diff(old: PolicyVersion, new: PolicyVersion) -> list[tuple[str, str]]
 
 def consent_states(*, user) -> list[dict]:
     """Each purpose with whether it is in force and when it last changed."""
-    from qalan.privacy.models import ConsentPurpose
+    from qalan.core.consent import ConsentPurpose
 
     states = []
     for purpose in ConsentPurpose:

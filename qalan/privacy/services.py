@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from qalan.audit.services import audit_record
+from qalan.core.contacts import guardian_contact_clean
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
 from qalan.privacy.models import (
@@ -24,7 +25,7 @@ from qalan.privacy.models import (
     PolicyVersion,
 )
 from qalan.privacy.selectors import consent_state, policy_current
-from qalan.privacy.sensitive import sensitive_check
+from qalan.core.sensitive import sensitive_check
 
 
 class NoPolicyPublished(RuntimeError):
@@ -274,7 +275,7 @@ GUARDIAN_SALT = "qalan.privacy.guardian"
 def guardian_request_create(*, child, contact: str, evidence: dict[str, Any]) -> GuardianConsentRequest:
     """Ask the parent (phone or e-mail given by the child) to confirm and consent. The child's
     account stays unusable until then."""
-    from qalan.accounts.tokens import code_hash, code_new
+    from qalan.core.tokens import code_hash, code_new
 
     now = timezone.now()
     code = code_new()
@@ -323,7 +324,7 @@ def guardian_request_from_token(token: str) -> GuardianConsentRequest:
 
 def guardian_request_from_code(*, username: str, code: str) -> GuardianConsentRequest:
     from qalan.accounts.models import User
-    from qalan.accounts.tokens import code_matches
+    from qalan.core.tokens import code_matches
 
     wrong = ValidationError({"code": [_("The username or the code is wrong, or the code has expired.")]})
     child = User.objects.filter(username__iexact=(username or "").strip()).first()
@@ -360,7 +361,7 @@ def guardian_consent_confirm(*, request: GuardianConsentRequest, guardian_name: 
         errors["consent"] = [_("To let your child use Qalan, tick the box to give your consent.")]
     if errors:
         raise ValidationError(errors)
-    from qalan.accounts.phone import mask_phone
+    from qalan.core.contacts import mask_phone
 
     guardian = guardian if guardian is not None and guardian.is_authenticated else None
     with transaction.atomic():
@@ -391,10 +392,8 @@ def guardian_consent_confirm(*, request: GuardianConsentRequest, guardian_name: 
 
 def guardian_request_resend(*, child, contact: str) -> GuardianConsentRequest:
     """Send the request again (possibly to a corrected contact); at most 3 an hour."""
-    from qalan.accounts.services import _guardian_contact_clean
-
     try:
-        contact = _guardian_contact_clean(contact)
+        contact = guardian_contact_clean(contact)
     except ValidationError as exc:
         raise ValidationError({"guardian_contact": exc.messages}) from None
     recent = GuardianConsentRequest.objects.filter(child=child, created_at__gte=timezone.now() - timedelta(hours=1)).count()

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 
 from qalan.privacy import selectors, services
 from qalan.privacy.cookies import NECESSARY_DESCRIPTION, OPTIONAL, CookieChoice, choice_read, choice_write
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianResendForm, InquiryForm
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import GuardianConsentRequest
 from qalan.schools.selectors import separate_operators_for
-from qalan.web.redirects import safe_next
+from qalan.core.redirects import safe_next
 
 
 def _policy_page(request, policy):

@@ -13,13 +13,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from qalan.privacy.inventory import Category, LegalBasis
-from qalan.privacy.models import ConsentPurpose
+from qalan.core.inventory import Category, LegalBasis
+from qalan.core.consent import ConsentPurpose
 from qalan.rights import selectors, services
 from qalan.rights.export import export_filename, export_zip_stream
 from qalan.rights.models import DataRequest, RequestChannel, RequestEvent, RequestKind
 from qalan.rights.report import data_sections
-from qalan.web.api import ErrorResponse
+from qalan.core.api import ErrorResponse
 
 # --- Serializers --------------------------------------------------------------------------
 
@@ -260,7 +260,7 @@ class ConsentWithdrawView(APIView):
 class ConsentGiveView(APIView):
     @extend_schema(request=None, responses={200: ConsentOut(many=True)}, summary="Give a consent again")
     def post(self, request, purpose: str):
-        from qalan.privacy.models import ConsentChannel
+        from qalan.core.consent import ConsentChannel
 
         channel = ConsentChannel.APP if _channel(request) == RequestChannel.APP else ConsentChannel.WEB
         services.consent_give_by_user(actor=request.user, purpose=purpose, channel=channel)

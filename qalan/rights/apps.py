@@ -6,3 +6,10 @@ class RightsConfig(AppConfig):
     name = "qalan.rights"
     label = "rights"
     verbose_name = _("Rights and requests")
+
+    def ready(self) -> None:
+        from qalan.core import calendar
+        from qalan.rights.models import transferred_days
+
+        # Request deadlines count business days; the operator's table of transferred days is here.
+        calendar.transfers_source_set(transferred_days)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.rights import selectors, services
 from qalan.rights.forms import (
     AnswerForm,
@@ -27,7 +27,7 @@ from qalan.rights.forms import (
     VerifyForm,
 )
 from qalan.rights.models import DataRequest, RequestKind
-from qalan.web.feedback import error_messages
+from qalan.core.feedback import error_messages
 
 
 @login_required

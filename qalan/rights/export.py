@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from qalan.privacy.inventory import Category, Declaration, declarations
+from qalan.core.inventory import Category, Declaration, declarations
 from qalan.rights.report import section_for
 
 FORMAT = "qalan-export/1"

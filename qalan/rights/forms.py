@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qalan.privacy.inventory import Category, LegalBasis
-from qalan.privacy.models import ConsentPurpose
+from qalan.core.inventory import Category, LegalBasis
+from qalan.core.consent import ConsentPurpose
 from qalan.rights.models import Recipient, RequestChannel, RequestKind
 
 # Kinds a signed-in person asks for with a text; the others have their own pages.

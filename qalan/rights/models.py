@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import LegalBasis
+from qalan.core import calendar
+from qalan.core.inventory import LegalBasis
 
 
 class TransferredDay(models.Model):
@@ -15,8 +16,8 @@ class TransferredDay(models.Model):
     Saturday/Sunday made a working day. Overrides the public-holiday calendar."""
 
     class Kind(models.TextChoices):
-        DAY_OFF = "day_off", _("Transferred day off (not a business day)")
-        WORKING_DAY = "working_day", _("Transferred working day (a business day)")
+        DAY_OFF = calendar.DAY_OFF, _("Transferred day off (not a business day)")
+        WORKING_DAY = calendar.WORKING_DAY, _("Transferred working day (a business day)")
 
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
@@ -30,6 +31,11 @@ class TransferredDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.kind}"
+
+
+def transferred_days(start, end) -> dict:
+    """Transferred days in [start, end]: date -> kind (the business-day calendar's source)."""
+    return dict(TransferredDay.objects.filter(date__range=(start, end)).values_list("date", "kind"))
 
 
 class RequestKind(models.TextChoices):

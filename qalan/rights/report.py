@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from qalan.privacy.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, declarations
+from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, declarations
 
 
 @dataclass

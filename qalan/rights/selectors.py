@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from qalan.accounts.models import Role
-from qalan.privacy.models import ConsentPurpose
+from qalan.core.consent import ConsentPurpose
 from qalan.privacy.selectors import consent_in_force, consent_state
-from qalan.rights.calendar import add_business_days
+from qalan.core.calendar import add_business_days
 from qalan.rights.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -262,7 +262,7 @@ def account_by_identifier(identifier: str) -> object | None:
     from django.core.exceptions import ValidationError
 
     from qalan.accounts.models import User
-    from qalan.accounts.phone import normalize_kz_mobile
+    from qalan.core.contacts import normalize_kz_mobile
 
     identifier = (identifier or "").strip()
     if not identifier:

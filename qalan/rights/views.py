@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
-from qalan.privacy.inventory import Category, Erasure
-from qalan.privacy.models import ConsentPurpose
+from qalan.core.feedback import apply_service_errors
+from qalan.core.inventory import Category, Erasure
+from qalan.core.consent import ConsentPurpose
 from qalan.rights import selectors, services
 from qalan.rights.export import export_filename, export_zip_stream
 from qalan.rights.forms import (
@@ -32,7 +32,7 @@ from qalan.rights.forms import (
 )
 from qalan.rights.models import DataRequest, RequestKind
 from qalan.rights.report import data_sections, information_report_document
-from qalan.web.feedback import error_messages
+from qalan.core.feedback import error_messages
 
 PUBLIC_REQUEST_SESSION_KEY = "qalan_public_request"
 
@@ -364,7 +364,7 @@ def request_withdraw(request, request_id: int):
 
 def _erasure_groups() -> dict[str, list[str]]:
     """What erasure does to each kind of record, from the inventory."""
-    from qalan.privacy.inventory import declarations
+    from qalan.core.inventory import declarations
 
     groups: dict[str, list[str]] = {value: [] for value in Erasure.values}
     for declaration in declarations():

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from qalan.accounts.services import ClientInfo, device_session_start
 from qalan.accounts.models import DeviceSession
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.schools import selectors, services
 from qalan.schools.models import SchoolClass
 

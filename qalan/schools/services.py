@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from qalan.accounts.models import Profile, Role
-from qalan.accounts.phone import normalize_kz_mobile
+from qalan.core.contacts import normalize_kz_mobile
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.models import ConsentChannel, ConsentPurpose, ConsentRecord
+from qalan.core.consent import ConsentChannel, ConsentPurpose
+from qalan.privacy.models import ConsentRecord
 from qalan.privacy.services import consent_give
 from qalan.schools.codes import code_digest, code_display, code_new, code_normalise
 from qalan.schools.models import (

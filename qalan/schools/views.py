@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
 from qalan.learning.selectors import assignments_for_class, class_leaderboard, homework_for_student
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.selectors import policy_current
 from qalan.schools import selectors, services
 from qalan.schools.forms import ClassForm, HandoffForm, InviteForm, JoinForm, LinkCodeForm, LinkConfirmForm, RosterForm

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import (
+from qalan.core.inventory import (
     Category,
     Declaration,
     Erasure,

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from qalan.accounts.phone import normalize_kz_mobile
+from qalan.core.contacts import normalize_kz_mobile
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.sensitive import sensitive_check
+from qalan.core.sensitive import sensitive_check
 from qalan.support.models import DESCRIPTION_MAX, REPLY_MAX, Ticket, TicketReply
 from qalan.support.selectors import is_support
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.accounts.forms import apply_service_errors
+from qalan.core.feedback import apply_service_errors
 from qalan.support import selectors, services
 from qalan.support.forms import ReplyForm, TicketForm
 

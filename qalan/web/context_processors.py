@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
-from qalan.web.navigation import start_page
+from qalan.accounts.navigation import start_page
 
 
 REGION_NAMES = {"KZ": _("Kazakhstan")}

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from qalan.accounts.services import profile_update
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
-from qalan.web.redirects import safe_next
+from qalan.core.redirects import safe_next
 
 
 def home(request):
@@ -42,6 +42,11 @@ def language_cookie_set(request, response, language: str) -> None:
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=True,
     )
+
+
+def language_chosen(sender, *, request, response, language, **kwargs) -> None:
+    """``core.hooks.language_chosen``: a person chose a language on their profile."""
+    language_cookie_set(request, response, language)
 
 
 def healthz(request):

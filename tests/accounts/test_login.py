@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from qalan.accounts.models import DeviceSession
-from qalan.accounts.tokens import token_hash
+from qalan.core.tokens import token_hash
 from tests.conftest import PASSWORD, token_for
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import consent_withdraw
 from tests.conftest import api_as
 

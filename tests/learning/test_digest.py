@@ -9,7 +9,7 @@ from qalan.learning.models import DigestLog
 from qalan.learning.services import digest_send_weekly
 from qalan.learning.tasks import send_weekly_digests
 from qalan.notify.models import OutboxMessage
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import consent_withdraw
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

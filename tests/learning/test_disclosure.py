@@ -3,7 +3,7 @@
 import pytest
 
 from qalan.learning.selectors import disclosure_map
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.selectors import disclosure_allowed
 from qalan.privacy.services import consent_give, consent_withdraw
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from qalan.accounts.models import Profile, Role, User
 from qalan.community.models import Comment, Message
 from qalan.learning.models import Assignment, AssignmentItem, Attempt, Submission
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import consent_give
 from qalan.schools.models import Membership, ParentLink
 from tests.conftest import api_as

@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from qalan.lifecycle.erasure import erased_fields
-from qalan.privacy import inventory
-from qalan.privacy.inventory import Category, Declaration
+from qalan.core import inventory
+from qalan.core.inventory import Category, Declaration
 
 _counter = itertools.count(1)
 NEUTRAL = "seeded neutral text"

@@ -87,8 +87,8 @@ def test_payment_like_records_stay_archived_at_least_five_years_then_are_destroy
     from django.utils import timezone
 
     from qalan.lifecycle.retention import retention_run
-    from qalan.privacy import inventory
-    from qalan.privacy.inventory import Erasure, Retention
+    from qalan.core import inventory
+    from qalan.core.inventory import Erasure, Retention
 
     label = "learning.Entitlement" if apps.all_models.get("learning", {}).get("entitlement") else "privacy.ConsentRecord"
     original = inventory.entry_for(label)

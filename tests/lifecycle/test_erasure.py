@@ -21,8 +21,8 @@ from qalan.lifecycle.services import (
     erasure_schedule,
     legal_hold_place,
 )
-from qalan.privacy import inventory
-from qalan.privacy.inventory import Erasure
+from qalan.core import inventory
+from qalan.core.inventory import Erasure
 from tests.conftest import token_for
 from tests.lifecycle.conftest import ZHANAR
 from tests.lifecycle.seeding import leftovers

@@ -17,8 +17,8 @@ from qalan.lifecycle.models import ArchivedRecord, DestructionRecord, ErasureRun
 from qalan.lifecycle.retention import retention_rules, retention_run
 from qalan.lifecycle.services import erasure_run_due, legal_hold_place
 from qalan.notify.models import OutboxMessage
-from qalan.privacy import inventory
-from qalan.privacy.inventory import RETENTION_DEFAULT_DAYS, retention_clock
+from qalan.core import inventory
+from qalan.core.inventory import RETENTION_DEFAULT_DAYS, retention_clock
 from qalan.privacy.models import Inquiry
 
 ROOT = Path(__file__).resolve().parents[2]

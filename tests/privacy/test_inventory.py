@@ -5,8 +5,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from qalan.privacy import inventory
-from qalan.privacy.inventory import Category, Declaration, NotPersonal
+from qalan.core import inventory
+from qalan.core.inventory import Category, Declaration, NotPersonal
 
 USER_LABEL = settings.AUTH_USER_MODEL.lower()
 

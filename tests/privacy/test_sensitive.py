@@ -7,7 +7,7 @@ from django.urls import reverse
 from qalan.accounts.forms import ProfileForm, RegistrationForm
 from qalan.accounts.models import Profile
 from qalan.privacy.models import Inquiry
-from qalan.privacy.sensitive import sensitive_categories
+from qalan.core.sensitive import sensitive_categories
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from qalan.rights.calendar import add_business_days, business_days_between, deadline_for, is_business_day
+from qalan.core.calendar import add_business_days, business_days_between, deadline_for, is_business_day
 from qalan.rights.models import TransferredDay
 
 pytestmark = pytest.mark.django_db

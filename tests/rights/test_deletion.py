@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qalan.accounts.models import User
-from qalan.privacy.inventory import LegalBasis
+from qalan.core.inventory import LegalBasis
 from qalan.privacy.selectors import consent_in_force
 from qalan.rights import services
 from qalan.rights.models import DataRequest, RecipientNotice, RequestKind, RequestStatus

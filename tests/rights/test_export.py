@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qalan.audit.models import AuditEvent
-from qalan.privacy.inventory import Category, declarations
+from qalan.core.inventory import Category, declarations
 from qalan.rights.models import DataExport, DataRequest, RequestKind, RequestStatus
 
 pytestmark = pytest.mark.django_db

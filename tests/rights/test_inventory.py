@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from qalan.privacy.inventory import LegalBasis, entry_for
+from qalan.core.inventory import LegalBasis, entry_for
 from qalan.rights import services
 from qalan.rights.export import export_collect
 from qalan.rights.models import RecipientNotice, RequestKind

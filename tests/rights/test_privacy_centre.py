@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from qalan.audit.models import AuditEvent
-from qalan.privacy.inventory import declarations
+from qalan.core.inventory import declarations
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_give
 from qalan.rights.models import DataRequest, RequestKind, RequestStatus
@@ -103,7 +103,7 @@ def test_another_persons_request_is_404(client, alice, bob):
 
 
 def test_a_correction_request_goes_to_the_queue_with_fifteen_business_days(client, alice):
-    from qalan.rights.calendar import deadline_for
+    from qalan.core.calendar import deadline_for
     from django.utils import timezone
 
     client.force_login(alice)
@@ -252,7 +252,7 @@ def test_the_complaint_page_names_the_authority_and_the_consequences_of_refusing
 def test_a_complaint_is_a_request_answered_within_twenty_business_days(client, alice):
     from django.utils import timezone
 
-    from qalan.rights.calendar import deadline_for
+    from qalan.core.calendar import deadline_for
 
     client.force_login(alice)
     client.post(reverse("rights:complain"), {"description": "My teacher saw my private message."})

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from qalan.audit.models import AuditEvent
-from qalan.privacy.inventory import LegalBasis, declarations
+from qalan.core.inventory import LegalBasis, declarations
 from qalan.rights import services
 from qalan.rights.models import Disclosure, Recipient, RecipientNotice, RequestChannel, RequestKind
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from qalan.audit.models import AuditEvent
 from qalan.notify.models import OutboxMessage
 from qalan.rights import services
-from qalan.rights.calendar import deadline_for
+from qalan.core.calendar import deadline_for
 from qalan.rights.models import DataRequest, RequestChannel, RequestKind, RequestStatus, VerificationMethod
 from tests.conftest import make_user
 from tests.rights.conftest import messages_to

@@ -7,7 +7,7 @@ from django.utils import timezone
 from qalan.learning import services as learning
 from qalan.learning.models import Attempt, DigestLog, Submission
 from qalan.community.models import Comment, Message
-from qalan.privacy import inventory
+from qalan.core import inventory
 from qalan.schools import services as schools
 from qalan.schools.models import Membership
 

@@ -17,8 +17,8 @@ from qalan.accounts.models import Role
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.models import ConsentPurpose
-from qalan.rights.calendar import deadline_for
+from qalan.core.consent import ConsentPurpose
+from qalan.core.calendar import deadline_for
 from qalan.rights.models import (
     DEADLINE_KIND,
     OPEN_STATUSES,

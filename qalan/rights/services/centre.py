@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from qalan.accounts.models import User
 from qalan.audit.services import audit_record
 from qalan.notify.services import message_queue
-from qalan.privacy.models import ConsentChannel, ConsentPurpose
+from qalan.core.consent import ConsentChannel, ConsentPurpose
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_give, consent_withdraw
 from qalan.rights.models import (

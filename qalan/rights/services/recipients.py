@@ -15,7 +15,7 @@ from qalan.accounts.models import User
 from qalan.audit.services import audit_record
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.inventory import Category, LegalBasis
+from qalan.core.inventory import Category, LegalBasis
 from qalan.rights.models import DataRequest, Disclosure, Recipient, RecipientNotice
 from qalan.rights.services._common import _audit, _event
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from qalan.accounts.models import Role, User
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.privacy.models import ConsentChannel, ConsentPurpose
+from qalan.core.consent import ConsentChannel, ConsentPurpose
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_withdraw
 from qalan.rights import crypto
@@ -690,7 +690,7 @@ def requests_process_pending() -> int:
 def requests_remind_due(*, today: date | None = None) -> int:
     """Remind the DPO (the assignee, else every DPO) of open requests due soon or overdue, once
     a day per request. Returns the number of requests reminded."""
-    from qalan.rights.calendar import add_business_days
+    from qalan.core.calendar import add_business_days
 
     today = today or _today()
     horizon = add_business_days(today, settings.QALAN_REQUEST_REMINDER_DAYS)

@@ -3,7 +3,7 @@ show whether a date is a business day."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from qalan.rights.calendar import is_business_day
+from qalan.core.calendar import is_business_day
 from qalan.rights.management.commands.privacy_deadline import parse_iso_date
 from qalan.rights.models import TransferredDay
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from qalan.rights.calendar import DEADLINE_KINDS, deadline_days, deadline_for
+from qalan.core.calendar import DEADLINE_KINDS, deadline_days, deadline_for
 
 
 def parse_iso_date(text: str) -> date | None:

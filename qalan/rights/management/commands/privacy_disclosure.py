@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from qalan.accounts.models import User
-from qalan.privacy.inventory import Category, LegalBasis
+from qalan.core.inventory import Category, LegalBasis
 from qalan.rights import selectors, services
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from qalan.accounts.models import Role, User
 from qalan.accounts.services import user_register, user_set_role
-from qalan.privacy.models import ConsentChannel
+from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import guardian_consent_confirm
 
 DEMO_PASSWORD = "qalan-demo-2025"

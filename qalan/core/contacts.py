@@ -1,7 +1,9 @@
-"""Kazakhstan mobile numbers: parse what people type, store E.164."""
+"""Contacts: Kazakhstan mobile numbers (parse what people type, store E.164) and e-mail
+addresses, cleaned the same way wherever a form takes them."""
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
 INVALID_PHONE = _("Enter a Kazakhstan mobile number, for example +7 701 123 45 67.")
@@ -36,3 +38,17 @@ def mask_phone(e164: str) -> str:
     if len(e164) < 6:
         return "***"
     return f"{e164[:2]} {e164[2:5]} *** ** {e164[-2:]}"
+
+
+def guardian_contact_clean(raw: str) -> str:
+    raw = (raw or "").strip()
+    if "@" in raw:
+        try:
+            EmailValidator()(raw)
+        except ValidationError:
+            raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None
+        return raw.lower()
+    try:
+        return normalize_kz_mobile(raw)
+    except ValidationError:
+        raise ValidationError(_("Enter your parent's mobile number or e-mail address.")) from None

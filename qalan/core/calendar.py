@@ -9,6 +9,7 @@ Saturday or Sunday always is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -26,20 +27,32 @@ def _public_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("KZ", years=year, observed=True).keys())
 
 
-def _transfers(start: date, end: date) -> dict[date, str]:
+# The kinds of a transferred day (the values of ``rights.TransferredDay.Kind``).
+DAY_OFF = "day_off"
+WORKING_DAY = "working_day"
+
+TransfersSource = Callable[[date, date], Mapping[date, str]]
+_transfers_source: TransfersSource | None = None
+
+
+def transfers_source_set(source: TransfersSource | None) -> None:
+    """Name where transferred days come from: ``source(start, end)`` -> {date: kind} for the
+    days in [start, end]. The rights app, which keeps the operator's table, sets it in
+    ``RightsConfig.ready``; without a source only weekends and public holidays count."""
+    global _transfers_source
+    _transfers_source = source
+
+
+def _transfers(start: date, end: date) -> Mapping[date, str]:
     """Transferred days in [start, end] from the operator's table: date -> kind."""
-    from qalan.rights.models import TransferredDay
-
-    return dict(TransferredDay.objects.filter(date__range=(start, end)).values_list("date", "kind"))
+    return _transfers_source(start, end) if _transfers_source is not None else {}
 
 
-def _is_business_day(day: date, transfers: dict[date, str]) -> bool:
-    from qalan.rights.models import TransferredDay
-
+def _is_business_day(day: date, transfers: Mapping[date, str]) -> bool:
     kind = transfers.get(day)
-    if kind == TransferredDay.Kind.WORKING_DAY:
+    if kind == WORKING_DAY:
         return True
-    if kind == TransferredDay.Kind.DAY_OFF:
+    if kind == DAY_OFF:
         return False
     return day.weekday() not in WEEKEND and day not in _public_holidays(day.year)
 
