@@ -3,7 +3,7 @@ answers, mastery, focus sessions, diagnostics and streak days are about the stud
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.privacy.inventory import (
+from qalan.core.inventory import (
     Category,
     Declaration,
     Erasure,
