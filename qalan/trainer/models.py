@@ -77,6 +77,8 @@ class Chapter(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     title = models.JSONField(default=dict)
     source_file = models.CharField(max_length=200, blank=True)
+    checksum = models.CharField(max_length=64, blank=True)
+    is_active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["grade", "course", "order", "code"]
@@ -104,6 +106,9 @@ class Skill(models.Model):
     # Extended (paid) content: opened only through the entitlement check.
     is_extended = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    # Set for skills shipped in a data file (read-only in the admin); checksum as for templates.
+    source_file = models.CharField(max_length=200, blank=True)
+    checksum = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["grade", "chapter__order", "order", "code"]

@@ -1,11 +1,12 @@
-"""Build one instance of a template from a seed: parameters, key, shuffled choices, texts."""
+"""Build one instance of a template from a seed: parameters, key, shuffled choices, texts, figure."""
 
 import random
 import string
 from dataclasses import dataclass, field
 
+from qalan.trainer.content.locale import LANGUAGES, as_number, number_tex, unit_text
+from qalan.trainer.content.placeholders import fill
 from qalan.trainer.content.registry import generator_get
-from qalan.trainer.models import LANGUAGES
 
 
 @dataclass
@@ -15,12 +16,16 @@ class Built:
     unit: str = ""
     # [{"id": "a", "text": {lang: ...}}] in the order shown.
     choices: list = field(default_factory=list)
-    # {"prompt": {lang}, "hints": [{lang}], "solution": [{lang}], "figure": "<svg>" or ""}
+    # {"prompt": {lang}, "hints": [{lang}], "solution": [{lang}], "figure": {lang: "<svg>"} or {}}
     rendered: dict = field(default_factory=dict)
 
 
-def _fill(texts: dict, values: dict) -> dict:
-    return {lang: str(texts.get(lang, "")).format_map(values) for lang in LANGUAGES if texts.get(lang) is not None}
+def _fill(texts, values: dict) -> dict:
+    if not isinstance(texts, dict):
+        # A bare value (a generated choice such as "3/4"): the same number in each language's way.
+        number = as_number(texts)
+        return {lang: f"${number_tex(texts, lang)}$" if number is not None else str(texts) for lang in LANGUAGES}
+    return {lang: fill(texts[lang], values, lang) for lang in LANGUAGES if texts.get(lang) is not None}
 
 
 def _shuffled(rng: random.Random, options: list[dict], values: dict) -> tuple[list[dict], str]:
@@ -32,6 +37,25 @@ def _shuffled(rng: random.Random, options: list[dict], values: dict) -> tuple[li
         if option.get("correct"):
             right.append(letter)
     return shown, ",".join(right)
+
+
+def _figure(spec: dict | None, values: dict) -> dict:
+    if not spec:
+        return {}
+    from qalan.trainer.content.figures import figure_draw
+
+    figures = {}
+    for lang in LANGUAGES:
+        params = {}
+        for name, raw in (spec.get("params") or {}).items():
+            # "[[a]]" alone passes the raw value; other strings are filled as texts.
+            stripped = str(raw).strip()
+            if stripped.startswith("[[") and stripped.endswith("]]") and stripped[2:-2] in values:
+                params[name] = values[stripped[2:-2]]
+            else:
+                params[name] = fill(raw, values, lang) if isinstance(raw, str) else raw
+        figures[lang] = figure_draw(spec["name"], params, lang)
+    return figures
 
 
 def build(template, seed: int) -> Built:
@@ -49,10 +73,12 @@ def build(template, seed: int) -> Built:
     choices = []
     if options:
         choices, key = _shuffled(rng, options, values)
+    unit = str(definition.get("unit", "") or "")
     rendered = {
-        "prompt": _fill(item.get("prompt", definition.get("prompt", {})), values),
-        "hints": [_fill(h, values) for h in item.get("hints", definition.get("hints", []))],
-        "solution": [_fill(s, values) for s in item.get("solution", definition.get("solution", []))],
-        "figure": "",
+        "prompt": _fill(item.get("prompt") or definition.get("prompt", {}), values),
+        "hints": [_fill(h, values) for h in (item.get("hints") or definition.get("hints", []))],
+        "solution": [_fill(s, values) for s in (item.get("solution") or definition.get("solution", []))],
+        "figure": _figure(item.get("figure") or definition.get("figure"), values),
+        "unit": {lang: unit_text(unit, lang) for lang in LANGUAGES} if unit else {},
     }
-    return Built(params=values, key=key, unit=str(definition.get("unit", "")), choices=choices, rendered=rendered)
+    return Built(params=values, key=key, unit=unit, choices=choices, rendered=rendered)

@@ -1,0 +1,118 @@
+"""SVG figures drawn from an item's parameters, registered by name; no script, no external references."""
+
+from collections.abc import Callable
+from html import escape
+
+from qalan.trainer.content.locale import number_text, unit_text
+
+_DRAWERS: dict[str, Callable[[dict, str], str]] = {}
+LABELS = {
+    "rectangle": {"kk": "Тіктөртбұрыш", "ru": "Прямоугольник", "en": "Rectangle", "uz": "Toʻgʻri toʻrtburchak"},
+    "triangle": {"kk": "Үшбұрыш", "ru": "Треугольник", "en": "Triangle", "uz": "Uchburchak"},
+    "angle": {"kk": "Бұрыш", "ru": "Угол", "en": "Angle", "uz": "Burchak"},
+    "number_line": {"kk": "Сан түзуі", "ru": "Числовая прямая", "en": "Number line", "uz": "Son oʻqi"},
+    "fraction_bar": {"kk": "Бөлшек жолағы", "ru": "Полоска дроби", "en": "Fraction bar", "uz": "Kasr tasmasi"},
+}
+
+
+def drawer(name: str):
+    def register(function):
+        _DRAWERS[name] = function
+        return function
+
+    return register
+
+
+def drawer_names() -> list[str]:
+    return sorted(_DRAWERS)
+
+
+def figure_draw(name: str, params: dict, language: str) -> str:
+    return _DRAWERS[name](params, language)
+
+
+def _label(value, language: str, unit: str = "") -> str:
+    text = value if isinstance(value, str) else number_text(value, language)
+    if unit and text not in ("", "?"):
+        text = f"{text}°" if unit == "deg" else f"{text} {unit_text(unit, language)}"
+    return escape(text)
+
+
+def _svg(kind: str, language: str, details: str, body: str, width: int = 220, height: int = 160) -> str:
+    aria = escape(f"{LABELS[kind][language]}: {details}" if details else LABELS[kind][language])
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{aria}"><g fill="none" stroke="currentColor" '
+        f'stroke-width="2">{body}</g></svg>'
+    )
+
+
+def _text(x, y, text, anchor="middle") -> str:
+    return f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="currentColor" stroke="none" font-size="14">{text}</text>'
+
+
+@drawer("rectangle")
+def rectangle(params: dict, language: str) -> str:
+    """A rectangle with its length (below) and width (right) labelled."""
+    unit = params.get("unit", "")
+    length, width = _label(params.get("length", ""), language, unit), _label(params.get("width", ""), language, unit)
+    body = '<rect x="30" y="25" width="150" height="90"/>' + _text(105, 140, length) + _text(188, 75, width, "start")
+    return _svg("rectangle", language, f"{length} × {width}", body)
+
+
+@drawer("triangle")
+def triangle(params: dict, language: str) -> str:
+    """A triangle ABC with optional labels of the angles at A, B, C and of the sides."""
+    corners = {"a": (25, 135), "b": (195, 135), "c": (80, 25)}
+    body = '<polygon points="25,135 195,135 80,25"/>'
+    details = []
+    offsets = {"a": (28, -8), "b": (-30, -8), "c": (0, 30)}
+    for corner, (x, y) in corners.items():
+        body += _text(x + (-10 if corner == "a" else 10 if corner == "b" else 0), y + (15 if corner != "c" else -8), corner.upper())
+        if f"angle_{corner}" in params:
+            label = _label(params[f"angle_{corner}"], language, "deg")
+            dx, dy = offsets[corner]
+            body += _text(x + dx, y + dy, label)
+            details.append(f"{corner.upper()} {label}")
+    for side, (x, y) in {"side_ab": (110, 152), "side_bc": (148, 75), "side_ca": (40, 75)}.items():
+        if side in params:
+            label = _label(params[side], language, params.get("unit", ""))
+            body += _text(x, y, label)
+            details.append(f"{side[-2:].upper()} {label}")
+    return _svg("triangle", language, ", ".join(details), body)
+
+
+@drawer("angle")
+def angle(params: dict, language: str) -> str:
+    """Two rays from a vertex with the angle's measure (a label; the drawing is schematic)."""
+    label = _label(params.get("label", ""), language, "deg")
+    body = '<line x1="30" y1="130" x2="200" y2="130"/><line x1="30" y1="130" x2="150" y2="30"/>'
+    body += '<path d="M 70 130 A 40 40 0 0 0 61 104"/>' + _text(95, 118, label, "start")
+    return _svg("angle", language, label, body)
+
+
+@drawer("number_line")
+def number_line(params: dict, language: str) -> str:
+    """A number line from ``start`` to ``end`` with whole ticks and a marked point ``mark``."""
+    start, end = int(params.get("start", 0)), int(params.get("end", 10))
+    span = max(end - start, 1)
+    body = '<line x1="10" y1="80" x2="210" y2="80"/>'
+    for i in range(span + 1):
+        x = 10 + 200 * i / span
+        body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + _text(round(x, 1), 104, _label(start + i, language))
+    details = f"{_label(start, language)} … {_label(end, language)}"
+    return _svg("number_line", language, details, body, height=120)
+
+
+@drawer("fraction_bar")
+def fraction_bar(params: dict, language: str) -> str:
+    """A bar split into ``parts`` equal parts with ``shaded`` of them shaded."""
+    parts, shaded = max(int(params.get("parts", 1)), 1), int(params.get("shaded", 0))
+    step = 200 / parts
+    body = "".join(
+        f'<rect x="{10 + i * step:.1f}" y="40" width="{step:.1f}" height="40"'
+        + (' fill="currentColor" fill-opacity="0.3"' if i < shaded else "")
+        + "/>"
+        for i in range(parts)
+    )
+    return _svg("fraction_bar", language, f"{shaded}/{parts}", body, height=120)
