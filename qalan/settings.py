@@ -215,6 +215,9 @@ QALAN_HANDOFF_DAYS = envint("QALAN_HANDOFF_DAYS", 30)
 # Seconds of grace after a timed test's limit before answers are refused: covers the time the
 # answers take to reach the server from a slow school connection.
 QALAN_TEST_GRACE_SECONDS = envint("QALAN_TEST_GRACE_SECONDS", 30)
+# The maths trainer's streak: a day counts after this many right first answers. Five is a short
+# real session (about ten minutes) rather than one lucky click.
+QALAN_STREAK_MIN_RIGHT = envint("QALAN_STREAK_MIN_RIGHT", 5)
 # Anonymised usage analysis (P4.2, P5.6): a task or a weekday-hour backed by fewer distinct
 # people than this is suppressed, because a small group can be re-identified (one class, one
 # pupil doing homework at 3 a.m.). 10 is a common floor for publishing education statistics;
