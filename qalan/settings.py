@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "qalan.privacy",
     "qalan.schools",
     "qalan.learning",
+    "qalan.trainer",
     "qalan.community",
     "qalan.lifecycle",
     "qalan.rights",
