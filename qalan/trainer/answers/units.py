@@ -1,6 +1,7 @@
 """The whitelist of units and currencies an answer may carry, each spelling mapped to one unit."""
 
 import re
+import unicodedata
 
 # canonical unit -> every spelling students use for it (compared after casefold; ² is read as ^2).
 _SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -58,7 +59,8 @@ _CANONICAL = {spelling.casefold(): unit for unit, spellings in _SPELLINGS.items(
 
 
 def _key(text: str) -> str:
-    # "см 2", "см ^ 2" and "см²" (cleaned to "см^2") are one spelling.
+    # "см 2", "см ^ 2" and "см²" are one spelling; an item's declared unit is not cleaned before.
+    text = unicodedata.normalize("NFKC", text.replace("²", "^2").replace("³", "^3"))
     text = " ".join(text.casefold().split())
     return re.sub(r"\s*\^\s*", "^", re.sub(r"(?<=[^\W\d_])\s+(?=[23]$)", "", text))
 
