@@ -1,0 +1,38 @@
+"""Check one typed answer from the shell, exactly as the trainer does; the last line is the verdict."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from qalan.trainer.answers import FORMS, check, key_validate
+
+
+class Command(BaseCommand):
+    help = (
+        "Grade INPUT against KEY of FORM. The last line is `right`, `wrong` or `invalid: <message>`; "
+        "the exit code is 0 for all three and non-zero only for a bad FORM or KEY."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("form", help=f"one of {', '.join(FORMS)}")
+        parser.add_argument("key", help="the key as written in content, e.g. 5/7, 6*a, b, a,c, kk:...|ru:...")
+        parser.add_argument("input", help="what the student typed")
+        parser.add_argument("--lang", default="en", help="language of the message (kk, ru, en, uz)")
+        parser.add_argument("--unit", default="", help="the unit the item declares, e.g. см, °, тг")
+        parser.add_argument("--choices", default="", help="the ids of the options, e.g. a,b,c,d")
+
+    def handle(self, *args, **options):
+        form, key = options["form"], options["key"]
+        if form not in FORMS:
+            raise CommandError(f"unknown form {form!r}: expected one of {', '.join(FORMS)}")
+        choices = [c.strip() for c in options["choices"].split(",") if c.strip()]
+        try:
+            key_validate(form, key)
+            verdict = check(
+                form=form, key=key, raw=options["input"], language=options["lang"], unit=options["unit"],
+                choices=choices,
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if verdict.normalised:
+            self.stdout.write(f"read: {verdict.normalised}")
+        self.stdout.write(f"code: {verdict.code}")
+        self.stdout.write(verdict.status if verdict.status != "invalid" else f"invalid: {verdict.message}")
