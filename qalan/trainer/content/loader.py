@@ -138,6 +138,8 @@ def _field(path: tuple) -> str:
     for marker in ("items", "templates", "skills"):
         if marker in tail:
             index = len(tail) - 1 - tail[::-1].index(marker)
+            if index == len(tail) - 1:
+                return marker
             tail = tail[index + 2 :]
             break
     return ".".join(str(p) for p in tail) or "-"
@@ -183,6 +185,7 @@ def _check_file(content: ContentFile) -> None:
         for t, template in enumerate(skill["templates"]):
             where = ("skills", s, "templates", t)
             form = template["answer_form"]
+            before = len(content.errors)
             if template["key"] in keys:
                 _error(content, (*where, "key"), f"template key {template['key']} appears twice")
             keys.add(template["key"])
@@ -196,7 +199,8 @@ def _check_file(content: ContentFile) -> None:
                 _check_texts(content, where, template, {})
                 if template.get("choices"):
                     _check_choices(content, where, form, template["choices"])
-                _smoke(content, where, template)
+                if len(content.errors) == before:
+                    _smoke(content, where, template)
                 continue
             seen = set()
             for i, item in enumerate(template["items"]):
@@ -212,7 +216,8 @@ def _check_file(content: ContentFile) -> None:
                     _error(content, (*iw, "choices"), f"a {form} item needs choices")
                 elif not _key_ok(form, item["key"]):
                     _error(content, (*iw, "key"), f"{item['key']!r} is not a valid {form} key")
-            _smoke(content, where, template)
+            if len(content.errors) == before:
+                _smoke(content, where, template)
 
 
 class _Row:

@@ -69,9 +69,23 @@ def _decimal_parts(value) -> tuple[str, str, str] | None:
     return sign, whole, fractional.rstrip("0")
 
 
+def _literal_fraction(value) -> tuple[str, int, int] | None:
+    """A fraction as written (``"6/8"`` stays 6/8: unsimplified fractions are the point of some items)."""
+    if isinstance(value, str) and "/" in value:
+        text = value.strip().replace(MINUS, "-")
+        sign = "-" if text.startswith("-") else ""
+        num, _, den = text.lstrip("-").partition("/")
+        if num.isdigit() and den.isdigit():
+            return sign, int(num), int(den)
+    return None
+
+
 def number_text(value, language: str) -> str:
     """``31,5`` and ``12 000`` in kk/ru/uz, ``31.5`` and ``12,000`` in en; fractions as ``3/4``.
     Whole numbers are grouped from five digits in kk/ru/uz (``8500``, ``12 000``), as textbooks do."""
+    literal = _literal_fraction(value)
+    if literal:
+        return f"{MINUS if literal[0] else ''}{literal[1]}/{literal[2]}"
     parts = _decimal_parts(value)
     if parts is None:
         number = as_number(value)
@@ -89,6 +103,9 @@ def number_text(value, language: str) -> str:
 
 def number_tex(value, language: str) -> str:
     """The number as TeX: ``2{,}5``, ``12\\,000``, ``\\frac{3}{4}``, ``-3``."""
+    literal = _literal_fraction(value)
+    if literal:
+        return f"{literal[0]}\\frac{{{literal[1]}}}{{{literal[2]}}}"
     parts = _decimal_parts(value)
     if parts is None:
         number = as_number(value)

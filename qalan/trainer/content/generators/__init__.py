@@ -1,3 +1,3 @@
 """The shipped generators, one module per section; importing this package registers them all."""
 
-from qalan.trainer.content.generators import fractions, geometry  # noqa: F401
+from qalan.trainer.content.generators import fractions, geometry, percent  # noqa: F401
