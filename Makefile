@@ -30,6 +30,7 @@ browser:
 	scripts/ensure-chromium
 
 test: install browser
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 matrix: install browser

@@ -6,3 +6,6 @@ class LearningConfig(AppConfig):
     name = "qalan.learning"
     label = "learning"
     verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        from qalan.learning import receivers  # noqa: F401  (sections of the class page)

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qalan.core import hooks
 from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
-from qalan.community.forms import CommentForm
-from qalan.community.selectors import questions_for_teacher, task_comments
 from qalan.learning import charts, selectors, services
 from qalan.learning.forms import DueForm, HomeworkForm, PracticeForm, SubmissionForm
 from qalan.learning.grading import answer_display, correct_answer_display
@@ -119,8 +118,8 @@ def task(request, task_id: int):
             "task": task,
             "form": form,
             "feedback": feedback,
-            "comments": task_comments(viewer=request.user, task=task),
-            "comment_form": CommentForm(),
+            # The discussion below the task (comments, their form) is the community app's.
+            **hooks.gather(hooks.task_page, sender="learning", viewer=request.user, task=task),
         },
         status=status,
     )
@@ -289,7 +288,7 @@ def teacher_dashboard(request):
         "learning/teacher_dashboard.html",
         {
             "classes": school_selectors.classes_for(viewer=request.user),
-            "open_questions": questions_for_teacher(viewer=request.user).count(),
+            **hooks.gather(hooks.teacher_dashboard, sender="learning", viewer=request.user),
         },
     )
 

@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 
 from qalan.accounts.models import Role, User
 from qalan.audit.services import audit_record
+from qalan.core import hooks
 from qalan.lifecycle import selectors
 from qalan.lifecycle.archive import archive_decrypt
 from qalan.lifecycle.erasure import erasure_execute_claimed
@@ -68,12 +69,7 @@ def _refuse_held(user) -> None:
 def _privacy_centre_cool_off(user):
     """When the cool-off of a "delete my account" request made in the privacy centre ends (the
     rights app keeps it; it calls ``erasure_run`` itself once it is over), or None."""
-    try:
-        from qalan.rights.selectors import account_deletion_pending
-    except ImportError:
-        return None
-    pending = account_deletion_pending(viewer=user)
-    return getattr(pending, "erasure_after", None)
+    return hooks.ask(hooks.erasure_cool_off_ends, sender="lifecycle", user=user)
 
 
 def cool_off_ends(user):

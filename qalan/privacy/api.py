@@ -185,7 +185,7 @@ class ConsentChangeView(APIView):
 class ChildConsentListView(APIView):
     @extend_schema(responses={200: ConsentStateOut(many=True)}, summary="A linked child's consents (parents only)")
     def get(self, request, child_id: int):
-        from qalan.schools.selectors import child_get
+        from qalan.privacy.selectors import guardian_child
 
-        child = child_get(viewer=request.user, child_id=child_id)
+        child = guardian_child(viewer=request.user, child_id=child_id)
         return Response(ConsentStateOut(_consent_states(child), many=True).data)

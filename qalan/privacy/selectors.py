@@ -142,3 +142,16 @@ def consent_states(*, user) -> list[dict]:
 
 def consent_history(*, user) -> QuerySet[ConsentRecord]:
     return ConsentRecord.objects.filter(user=user).select_related("policy_version").order_by("-created_at", "-id")
+
+
+def guardian_child(*, viewer, child_id: int):
+    """The child whose linked parent ``viewer`` is (parent links are the schools app's, which
+    answers ``core.hooks.guardian_child``); 404 for anybody else."""
+    from django.http import Http404
+
+    from qalan.core import hooks
+
+    child = hooks.ask(hooks.guardian_child, sender="privacy", viewer=viewer, child_id=child_id)
+    if child is None:
+        raise Http404
+    return child

@@ -17,8 +17,9 @@ from qalan.core.feedback import apply_service_errors
 from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianResendForm, InquiryForm
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import GuardianConsentRequest
-from qalan.schools.selectors import separate_operators_for
+from qalan.core import hooks
 from qalan.core.redirects import safe_next
+from qalan.privacy.selectors import guardian_child
 
 
 def _policy_page(request, policy):
@@ -30,7 +31,7 @@ def _policy_page(request, policy):
             "current": selectors.policy_current(),
             "versions": selectors.policy_versions(),
             "previous": selectors.policy_previous(policy),
-            "separate_operators": separate_operators_for(viewer=request.user),
+            "separate_operators": hooks.ask(hooks.separate_operators, sender="privacy", default=[], viewer=request.user),
         },
     )
 
@@ -242,9 +243,7 @@ def consent_required(request):
 def child_consents(request, child_id: int):
     """A linked parent sees their child's consents and their history (the child consents alone
     from the consent age; under it the parent did)."""
-    from qalan.schools.selectors import child_get
-
-    child = child_get(viewer=request.user, child_id=child_id)
+    child = guardian_child(viewer=request.user, child_id=child_id)
     return render(
         request,
         "privacy/child_consents.html",

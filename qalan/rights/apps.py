@@ -13,3 +13,4 @@ class RightsConfig(AppConfig):
 
         # Request deadlines count business days; the operator's table of transferred days is here.
         calendar.transfers_source_set(transferred_days)
+        from qalan.rights import receivers  # noqa: F401  (the cool-off the erasure engine waits for)

@@ -138,11 +138,9 @@ RELATION_SEES = {
 
 
 def _related_people(user) -> dict[int, str]:
-    # The schools app owns classes and parent links; without it nobody is linked.
-    try:
-        from qalan.schools.selectors import related_user_ids
-    except ImportError:
-        return {}
+    # The schools app (a layer below) owns classes and parent links.
+    from qalan.schools.selectors import related_user_ids
+
     return related_user_ids(viewer=user)
 
 

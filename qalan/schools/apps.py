@@ -6,3 +6,6 @@ class SchoolsConfig(AppConfig):
     name = "qalan.schools"
     label = "schools"
     verbose_name = _("Schools")
+
+    def ready(self) -> None:
+        from qalan.schools import receivers  # noqa: F401  (children and separate operators)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from qalan.core import hooks
 from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
-from qalan.learning.selectors import assignments_for_class, class_leaderboard, homework_for_student
 from qalan.core.consent import ConsentChannel
 from qalan.privacy.selectors import policy_current
 from qalan.schools import selectors, services
@@ -95,16 +95,14 @@ def class_detail(request, class_id: int):
         "school_class": school_class,
         "is_teacher": is_teacher,
         "students": selectors.class_students(viewer=request.user, school_class=school_class),
-        "leaderboard": class_leaderboard(viewer=request.user, class_id=class_id),
     }
     if is_teacher:
         context.update(
             invite_form=InviteForm(),
             pending=selectors.class_pending_invitations(viewer=request.user, school_class=school_class),
-            homework=assignments_for_class(viewer=request.user, school_class=school_class)[:20],
         )
-    else:
-        context["homework"] = [h for h in homework_for_student(student=request.user) if h.school_class_id == school_class.pk]
+    # The leaderboard and the homework are the learning app's sections of this page.
+    context.update(hooks.gather(hooks.class_page, sender="schools", viewer=request.user, school_class=school_class, is_teacher=is_teacher))
     return render(request, "schools/class_detail.html", context)
 
 

@@ -134,7 +134,7 @@ def test_without_the_erasure_engine_the_request_waits(client, alice, monkeypatch
     # The engine is another app's; simulate its absence to prove the request waits for it.
     from qalan.rights import erasure
 
-    monkeypatch.setattr(erasure, "_engine", lambda: None)
+    monkeypatch.setattr(erasure, "erasure_available", lambda: False)
     client.force_login(alice)
     ask_deletion(client)
     request = DataRequest.objects.get(user=alice)
