@@ -18,7 +18,7 @@ MAX_NODES = 120
 MAX_LITERAL_DIGITS = 12
 MAX_EXPONENT = 12
 MAX_DEGREE = 24  # of the polynomial the expression would expand to
-MAX_TERMS = 400  # estimated terms after expansion: (a+b+c+d)^6 is 84
+MAX_TERMS = 200  # estimated terms after expansion: (a+b+c+d)^6 is 84; keeps expand() in milliseconds
 MAX_BITS = 2000  # estimated size of the numbers: 9^12^2 is fine, ((9^12)^12)^12 is not
 
 GRAMMAR = r"""
