@@ -36,6 +36,8 @@ def _parsed_key(form: str, key: str):
                 raise ValueError(f"fraction key {key!r}: the fraction is not in lowest terms")
         return reading
     if form == "expression":
+        if expressions.EQUATION.search(str(key)):
+            raise ValueError(f"expression key {key!r}: not an expression but an equation or inequality")
         try:
             tree, expr = expressions.expression_read(str(key))
         except expressions.TooComplex as error:

@@ -98,6 +98,8 @@ def number_key(key: str) -> Reading:
         reading = number_read(key, "en")
     except DivisionByZero:
         raise ValueError(f"number key {key!r}: the denominator is zero") from None
-    if " " in key and reading.kind != "mixed":
+    except NotANumber:
+        reading = None
+    if reading is None or (" " in key and reading.kind != "mixed"):
         raise ValueError(f"number key {key!r}: a mixed number needs a proper fraction part, e.g. 1 7/12")
     return reading

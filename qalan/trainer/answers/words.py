@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from qalan.trainer.answers.normalise import text_normalise
 
 LANGUAGES = ("kk", "ru", "en", "uz")
-_TAGGED = re.compile(r"^(kk|ru|en|uz)\s*:\s*(.+)$", re.S)
+_TAGGED = re.compile(r"^(kk|ru|en|uz)\s*:\s*(.*)$", re.S)
 
 
 def text_key(key: str) -> list[tuple[str, str]]:
