@@ -410,6 +410,10 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "PublicRequestKindEnum": [
             "information", "correction", "deletion", "withdrawal", "objection", "complaint", "restriction", "other"
         ],
+        # The trainer's serializers list choice values (the labels are translated).
+        "TrainerItemStatusEnum": ["open", "closed"],
+        "TrainerFocusReasonEnum": ["review", "prerequisite", "next", "continue"],
+        "MasteryLevelEnum": ["not_started", "attempted", "familiar", "proficient", "mastered"],
     }
 )
 # Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;

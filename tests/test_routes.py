@@ -106,6 +106,44 @@ def student_ticket(w):
 NEW_TICKET = lambda w: {"contact": "help@example.kz", "subject": "Login", "description": "I cannot sign in."}  # noqa: E731
 TICKET_OWNER_AND_SUPPORT = {"student": 200, "support": 200}
 
+
+# --- Trainer: content and a student's items, created inside the request's savepoint ----------
+STUDENTS = {"student": 200, "classmate": 200, "other_student": 200}
+
+
+def trainer_skill(w):
+    """A grade-6 skill with one written item (no generator needed)."""
+    from qalan.trainer.models import Chapter, ItemTemplate, Skill
+
+    skill = Skill.objects.filter(code="6.routes").first()
+    if skill is None:
+        chapter = Chapter.objects.create(code="routes-g6", grade=6, section="numbers", title={"en": "Numbers"})
+        skill = Skill.objects.create(code="6.routes", chapter=chapter, grade=6, title={"en": "Adding"})
+        item = {"key": "5", "prompt": {"en": "$2 + 3$"}, "hints": [{"en": "Count on"}], "solution": [{"en": "$2 + 3 = 5$"}]}
+        ItemTemplate.objects.create(skill=skill, key="routes-fixed", answer_form="number", definition={"items": [item]}, difficulty=2)
+    return skill
+
+
+def trainer_content(w):
+    trainer_skill(w)
+    return {}
+
+
+def student_item(w):
+    from qalan.trainer.services import item_serve
+
+    return {"instance_id": item_serve(actor=w.student, skill=trainer_skill(w)).pk}
+
+
+def student_diagnostic(w):
+    from qalan.trainer.services import diagnostic_start
+
+    trainer_skill(w)
+    return {"diagnostic_id": diagnostic_start(actor=w.student, grade=6).pk}
+
+
+SKILL_CODE = lambda w: {"code": trainer_skill(w).code}  # noqa: E731
+
 ROUTES: list[Row] = [
     # --- Site ------------------------------------------------------------------------------
     Row("web:home", public()),
@@ -368,6 +406,45 @@ ROUTES: list[Row] = [
     Row("api:report_list", only({"support": 200}, anonymous=401)),
     Row("api:report_resolve", only({"support": 204}, anonymous=401), "post", kwargs=lambda w: {"report_id": w.report.pk},
         data=lambda w: {"action": "dismiss"}),
+    # --- Trainer (web) ---------------------------------------------------------------------
+    Row("trainer:home", web(302, **STUDENTS), note="non-students are sent home with a message"),
+    Row("trainer:practice", web(302, **STUDENTS), kwargs=SKILL_CODE),
+    Row("trainer:practice", web(302), "post", kwargs=SKILL_CODE, note="students go to a fresh item"),
+    Row("trainer:item", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302), kwargs=student_item),
+    Row("trainer:item", only({"student": 302, "classmate": 404, "other_student": 404}, anonymous=302, others=302), "post",
+        kwargs=student_item, data=lambda w: {"answer": "5"}),
+    Row("trainer:focus_next", web(302), "post", data=trainer_content),
+    Row("trainer:diagnostic_start", web(302), "post", data=lambda w: {"grade": "6", **trainer_content(w)}),
+    Row("trainer:diagnostic", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302),
+        kwargs=student_diagnostic),
+    Row("trainer:map", web(302, **STUDENTS)),
+    Row("trainer:child_map", only({"parent": 200}, anonymous=302), kwargs=lambda w: {"child_id": w.student.pk}),
+    Row("trainer:class_map", only({"teacher": 200}, anonymous=302), kwargs=CLASS_A),
+    # --- API: trainer ----------------------------------------------------------------------
+    Row("api:trainer_skills", api(), data=trainer_content),
+    Row("api:trainer_skill_items", api(403, student=201, classmate=201, other_student=201), "post", kwargs=SKILL_CODE,
+        note="only students practise"),
+    Row("api:trainer_item", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), kwargs=student_item),
+    Row("api:trainer_item_answer", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
+        kwargs=student_item, data=lambda w: {"answer": "5"}),
+    Row("api:trainer_item_hint", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
+        kwargs=student_item),
+    Row("api:trainer_item_solution", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
+        kwargs=student_item),
+    Row("api:trainer_focus", api(403, **STUDENTS), data=trainer_content),
+    Row("api:trainer_focus_items", api(403, student=201, classmate=201, other_student=201), "post", data=trainer_content),
+    Row("api:trainer_review", api(403, **STUDENTS)),
+    Row("api:trainer_diagnostics", api(403, student=201, classmate=201, other_student=201), "post",
+        data=lambda w: {"grade": 6, **trainer_content(w)}),
+    Row("api:trainer_diagnostic", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        kwargs=student_diagnostic),
+    Row("api:trainer_diagnostic_items", only({"student": 201, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post", kwargs=student_diagnostic),
+    Row("api:trainer_answers", api(403, **STUDENTS)),
+    Row("api:trainer_map", api(403, **STUDENTS)),
+    Row("api:trainer_child_map", only({"parent": 200}, anonymous=401), kwargs=lambda w: {"child_id": w.student.pk}),
+    Row("api:trainer_class_map", only({"teacher": 200}, anonymous=401), kwargs=CLASS_A),
+    Row("api:trainer_class_leaderboard", only(TEACHER_OF_A, anonymous=401), kwargs=CLASS_A),
 ]
 
 

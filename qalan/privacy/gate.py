@@ -9,7 +9,7 @@ from rest_framework.permissions import BasePermission
 
 from qalan.privacy.selectors import consent_in_force
 
-GATED_MODULES = ("qalan.schools", "qalan.learning", "qalan.community")
+GATED_MODULES = ("qalan.schools", "qalan.learning", "qalan.community", "qalan.trainer")
 
 
 def _view_module(view) -> str:

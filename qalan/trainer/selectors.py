@@ -117,6 +117,10 @@ class Recommendation:
     skill: Skill
     reason: str  # FocusSession.Reason
 
+    @property
+    def reason_label(self) -> str:
+        return FocusSession.Reason(self.reason).label
+
 
 def student_grade(student) -> int | None:
     grade = getattr(getattr(student, "profile", None), "grade", None)

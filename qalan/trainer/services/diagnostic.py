@@ -2,7 +2,7 @@
 
 It probes the grade's skills in map order, one item each (difficulty 2, one answer). A right
 answer marks the skill and all its prerequisites known and skips the next skill of the grade (it
-is probed later only if the budget allows and nothing showed it known). A wrong answer marks a
+is probed at the end if the budget allows and nothing showed it known meanwhile). A wrong answer marks a
 gap and goes back along the skill's prerequisites, into earlier grades, until it finds what the
 student knows. At the end known skills are placed at "familiar" and the result (``known``,
 ``gaps``) stays in ``Diagnostic.state``.
@@ -56,10 +56,12 @@ def _decided(state: dict, code: str) -> bool:
 
 
 def _next_code(state: dict) -> str | None:
+    state["source"] = "stack"
     while state["stack"]:
         code = state["stack"].pop()
         if not _decided(state, code):
             return code
+    state["source"] = "queue"
     while state["pos"] < len(state["queue"]):
         code = state["queue"][state["pos"]]
         state["pos"] += 1
@@ -152,7 +154,8 @@ def diagnostic_after_answer(*, item: ItemInstance, outcome) -> None:
         for known in [code, *_prerequisite_codes(item.skill, transitive=True)]:
             if known not in state["known"] and known not in state["gaps"]:
                 state["known"].append(known)
-        state["skip"] = 1
+        # Skip ahead only along the grade: a prerequisite found known means the search is over.
+        state["skip"] = 1 if state.get("source") == "queue" else 0
     else:
         if code not in state["gaps"]:
             state["gaps"].append(code)

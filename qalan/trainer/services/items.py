@@ -54,17 +54,19 @@ class Outcome:
     mastery: SkillMastery | None = None
 
 
-def _lives_from(similar_to: ItemInstance | None, actor, skill: Skill) -> int | None:
+def _predecessor(similar_to: ItemInstance | None, actor, skill: Skill) -> ItemInstance | None:
     if similar_to is None:
         return None
+    similar_to = ItemInstance.objects.filter(pk=similar_to.pk).select_related("focus", "diagnostic").first()
     if (
-        similar_to.student_id != actor.pk
+        similar_to is None
+        or similar_to.student_id != actor.pk
         or similar_to.skill_id != skill.pk
         or similar_to.result != Result.WRONG
         or similar_to.lives_left == 0
     ):
         raise ValidationError({"similar_to": [_("A similar item follows only a wrong answer of the same skill with lives left.")]})
-    return similar_to.lives_left
+    return similar_to
 
 
 def item_serve(
@@ -74,7 +76,8 @@ def item_serve(
     """A fresh instance of ``skill`` for the student (a new random seed each time)."""
     require_student(actor)
     require_open(actor, skill)
-    inherited = _lives_from(similar_to, actor, skill)
+    similar_to = _predecessor(similar_to, actor, skill)
+    inherited = similar_to.lives_left if similar_to is not None else None
     if similar_to is not None:
         purpose, focus, diagnostic = similar_to.purpose, similar_to.focus, similar_to.diagnostic
         difficulty = similar_to.difficulty if difficulty is None else difficulty
