@@ -11,7 +11,7 @@ from qalan.trainer import selectors, services
 from qalan.trainer.api.common import TrainerMasteryOut, grade_param, student_permissions
 from qalan.trainer.models import Diagnostic, FocusSession, ItemInstance, Purpose
 from qalan.trainer.presenting import item_data, mastery_data
-from qalan.web.api import ErrorResponse
+from qalan.core.api import ErrorResponse
 
 GRADE = OpenApiParameter("grade", int, description="A grade from 1 to 11 (default: my profile's grade)")
 
