@@ -20,6 +20,7 @@ install: $(STAMP)
 # server, as beat does in production, and stop with it.
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_demo_school
 	$(BIN)/python manage.py run_periodic & PERIODIC=$$!; trap 'kill $$PERIODIC 2>/dev/null' EXIT INT TERM; \
