@@ -24,9 +24,9 @@ if "test_add" not in _REGISTRY:
     generator("test_add")(_draw_sum)
 
 TEXTS = {
-    "prompt": {"en": "Compute ${a} + {b}$", "kk": "Есепте: ${a} + {b}$", "ru": "Вычисли ${a} + {b}$", "uz": "Hisobla: ${a} + {b}$"},
-    "hints": [{"en": "Add the tens first: {a} + {b}"}, {"en": "Then add the units of {a} and {b}"}],
-    "solution": [{"en": "Add {a} and {b}"}, {"en": "The sum is the answer"}],
+    "prompt": {"en": "Compute $[[a]] + [[b]]$", "kk": "Есепте: $[[a]] + [[b]]$", "ru": "Вычисли $[[a]] + [[b]]$", "uz": "Hisobla: $[[a]] + [[b]]$"},
+    "hints": [{"en": "Add the tens first: [[a]] + [[b]]"}, {"en": "Then add the units of [[a]] and [[b]]"}],
+    "solution": [{"en": "Add [[a]] and [[b]]"}, {"en": "The sum is the answer"}],
 }
 
 

@@ -4,6 +4,7 @@ audit, the streak and the review queue."""
 from datetime import timedelta
 
 import pytest
+from django.utils.translation import gettext
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -112,7 +113,7 @@ def test_answering_a_closed_item_changes_nothing_and_says_so(student, skills):
     done = solve(student, skills.alone)
     with pytest.raises(ValidationError) as error:
         item_answer(actor=student, instance=done.instance, answer="1")
-    assert "already finished" in error.value.message_dict["answer"][0]
+    assert error.value.message_dict["answer"][0] == gettext("This item is already finished, so this answer changes nothing. Go on to the next item.")
     assert ItemAttempt.objects.filter(instance=done.instance).count() == 1
 
 
