@@ -1,5 +1,11 @@
-"""SVG figures drawn from an item's parameters, registered by name; no script, no external references."""
+"""SVG figures drawn from an item's parameters, registered by name; no script, no external references.
 
+The basic drawers live here; more live in ``qalan.trainer.content.drawings`` (one module per
+grade or topic), registered with ``@drawer(name, label={kk, ru, en, uz})``.
+"""
+
+import importlib
+import pkgutil
 from collections.abc import Callable
 from html import escape
 
@@ -15,30 +21,52 @@ LABELS = {
 }
 
 
-def drawer(name: str):
+_loaded = False
+
+
+def drawer(name: str, label: dict | None = None):
+    """Register a drawer; ``label`` (kk, ru, en, uz) names the figure for screen readers."""
+
     def register(function):
+        if name in _DRAWERS and _DRAWERS[name] is not function:
+            raise ValueError(f"figure {name!r} is registered twice")
         _DRAWERS[name] = function
+        if label:
+            LABELS[name] = label
         return function
 
     return register
 
 
+def _ensure_loaded() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        from qalan.trainer.content import drawings
+
+        for module in pkgutil.iter_modules(drawings.__path__):
+            if not module.name.startswith("_"):
+                importlib.import_module(f"{drawings.__name__}.{module.name}")
+
+
 def drawer_names() -> list[str]:
+    _ensure_loaded()
     return sorted(_DRAWERS)
 
 
 def figure_draw(name: str, params: dict, language: str) -> str:
+    _ensure_loaded()
     return _DRAWERS[name](params, language)
 
 
-def _label(value, language: str, unit: str = "") -> str:
+def value_label(value, language: str, unit: str = "") -> str:
     text = value if isinstance(value, str) else number_text(value, language)
     if unit and text not in ("", "?"):
         text = f"{text}°" if unit == "deg" else f"{text} {unit_text(unit, language)}"
     return escape(text)
 
 
-def _svg(kind: str, language: str, details: str, body: str, width: int = 220, height: int = 160) -> str:
+def svg_figure(kind: str, language: str, details: str, body: str, width: int = 220, height: int = 160) -> str:
     aria = escape(f"{LABELS[kind][language]}: {details}" if details else LABELS[kind][language])
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
@@ -47,17 +75,18 @@ def _svg(kind: str, language: str, details: str, body: str, width: int = 220, he
     )
 
 
-def _text(x, y, text, anchor="middle") -> str:
-    return f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="currentColor" stroke="none" font-size="14">{text}</text>'
+def svg_text(x, y, content, anchor="middle") -> str:
+    """A label at (x, y); ``content`` must be escaped already (``value_label`` does it)."""
+    return f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="currentColor" stroke="none" font-size="14">{content}</text>'
 
 
 @drawer("rectangle")
 def rectangle(params: dict, language: str) -> str:
     """A rectangle with its length (below) and width (right) labelled."""
     unit = params.get("unit", "")
-    length, width = _label(params.get("length", ""), language, unit), _label(params.get("width", ""), language, unit)
-    body = '<rect x="30" y="25" width="150" height="90"/>' + _text(105, 140, length) + _text(188, 75, width, "start")
-    return _svg("rectangle", language, f"{length} × {width}", body)
+    length, width = value_label(params.get("length", ""), language, unit), value_label(params.get("width", ""), language, unit)
+    body = '<rect x="30" y="25" width="150" height="90"/>' + svg_text(105, 140, length) + svg_text(188, 75, width, "start")
+    return svg_figure("rectangle", language, f"{length} × {width}", body)
 
 
 @drawer("triangle")
@@ -68,27 +97,27 @@ def triangle(params: dict, language: str) -> str:
     details = []
     offsets = {"a": (28, -8), "b": (-30, -8), "c": (0, 30)}
     for corner, (x, y) in corners.items():
-        body += _text(x + (-10 if corner == "a" else 10 if corner == "b" else 0), y + (15 if corner != "c" else -8), corner.upper())
+        body += svg_text(x + (-10 if corner == "a" else 10 if corner == "b" else 0), y + (15 if corner != "c" else -8), corner.upper())
         if f"angle_{corner}" in params:
-            label = _label(params[f"angle_{corner}"], language, "deg")
+            label = value_label(params[f"angle_{corner}"], language, "deg")
             dx, dy = offsets[corner]
-            body += _text(x + dx, y + dy, label)
+            body += svg_text(x + dx, y + dy, label)
             details.append(f"{corner.upper()} {label}")
     for side, (x, y) in {"side_ab": (110, 152), "side_bc": (148, 75), "side_ca": (40, 75)}.items():
         if side in params:
-            label = _label(params[side], language, params.get("unit", ""))
-            body += _text(x, y, label)
+            label = value_label(params[side], language, params.get("unit", ""))
+            body += svg_text(x, y, label)
             details.append(f"{side[-2:].upper()} {label}")
-    return _svg("triangle", language, ", ".join(details), body)
+    return svg_figure("triangle", language, ", ".join(details), body)
 
 
 @drawer("angle")
 def angle(params: dict, language: str) -> str:
     """Two rays from a vertex with the angle's measure (a label; the drawing is schematic)."""
-    label = _label(params.get("label", ""), language, "deg")
+    label = value_label(params.get("label", ""), language, "deg")
     body = '<line x1="30" y1="130" x2="200" y2="130"/><line x1="30" y1="130" x2="150" y2="30"/>'
-    body += '<path d="M 70 130 A 40 40 0 0 0 61 104"/>' + _text(95, 118, label, "start")
-    return _svg("angle", language, label, body)
+    body += '<path d="M 70 130 A 40 40 0 0 0 61 104"/>' + svg_text(95, 118, label, "start")
+    return svg_figure("angle", language, label, body)
 
 
 @drawer("number_line")
@@ -99,9 +128,9 @@ def number_line(params: dict, language: str) -> str:
     body = '<line x1="10" y1="80" x2="210" y2="80"/>'
     for i in range(span + 1):
         x = 10 + 200 * i / span
-        body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + _text(round(x, 1), 104, _label(start + i, language))
-    details = f"{_label(start, language)} … {_label(end, language)}"
-    return _svg("number_line", language, details, body, height=120)
+        body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + svg_text(round(x, 1), 104, value_label(start + i, language))
+    details = f"{value_label(start, language)} … {value_label(end, language)}"
+    return svg_figure("number_line", language, details, body, height=120)
 
 
 @drawer("fraction_bar")
@@ -115,4 +144,4 @@ def fraction_bar(params: dict, language: str) -> str:
         + "/>"
         for i in range(parts)
     )
-    return _svg("fraction_bar", language, f"{shaded}/{parts}", body, height=120)
+    return svg_figure("fraction_bar", language, f"{shaded}/{parts}", body, height=120)

@@ -1,5 +1,7 @@
 """The JSON Schema of a content data file (one chapter and its skills, templates, written items)."""
 
+from qalan.trainer.content.locale import UNITS
+
 LANGS = ["kk", "ru", "en", "uz"]
 TEXT = {
     "type": "object",
@@ -49,7 +51,7 @@ TEMPLATE = {
         "hints": TEXTS,
         "solution": TEXTS,
         "choices": {"type": "array", "items": CHOICE, "minItems": 2},
-        "unit": {"type": "string"},
+        "unit": {"enum": sorted(UNITS)},
         "figure": FIGURE,
         "is_extended": {"type": "boolean"},
         "legacy_tasks": {"type": "array", "items": {"type": "string"}},

@@ -1,3 +1,11 @@
-"""The shipped generators, one module per section; importing this package registers them all."""
+"""The shipped generators, one module per section or grade; importing this package registers them all.
 
-from qalan.trainer.content.generators import fractions, geometry, percent  # noqa: F401
+Every module in this package is imported, so a new module needs no line here.
+"""
+
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_module.name}")

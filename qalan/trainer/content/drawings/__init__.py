@@ -1,0 +1,1 @@
+"""More figure drawers, one module per grade or topic; every module here is imported by ``figures``."""
