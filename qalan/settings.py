@@ -148,6 +148,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "qalan.lifecycle.tasks.retention_sweep",
         "schedule": timedelta(hours=envint("QALAN_RETENTION_SWEEP_HOURS", 24)),
     },
+    # Tests and homework whose time ran out are submitted with the answers saved by then.
+    "learning-close-expired-sittings": {"task": "qalan.learning.tasks.close_expired_sittings", "schedule": 60.0},
     # Parents' weekly digest (P4.1.c): Sunday evening in Almaty; at most one a week per parent.
     "learning-weekly-digest": {
         "task": "qalan.learning.tasks.send_weekly_digests",

@@ -12,6 +12,9 @@ from rest_framework.views import APIView
 from qalan.learning import selectors, services
 from qalan.learning.grading import answer_display, correct_answer_display
 from qalan.learning.models import Assignment, Submission, Task
+from qalan.learning.sittings import sitting_ends_at
+from qalan.learning.sittings import submission_time_is_up as sitting_time_is_up
+from qalan.trainer.presenting import item_data
 from qalan.schools import selectors as school_selectors
 from qalan.schools.api import PersonOut
 from qalan.core.api import ErrorResponse
@@ -203,6 +206,32 @@ class ResultOut(serializers.Serializer):
     explanation = serializers.CharField(allow_blank=True)
 
 
+class SittingChoiceOut(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class SittingItemOut(serializers.Serializer):
+    id = serializers.CharField(help_text="Answer it under this id in `answers` (saving or submitting).")
+    skill = serializers.CharField()
+    prompt = serializers.CharField()
+    prompt_html = serializers.CharField(help_text="The prompt with its TeX rendered as MathML.")
+    format = serializers.CharField(help_text="How `prompt` is written: tex (TeX between $...$).")
+    answer_form = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    choices = SittingChoiceOut(many=True)
+    figure = serializers.CharField(allow_blank=True)
+    saved_answer = serializers.CharField(allow_blank=True)
+
+
+class SittingItemResultOut(serializers.Serializer):
+    id = serializers.CharField()
+    correct = serializers.BooleanField()
+    your_answer = serializers.CharField(allow_blank=True)
+    correct_answer = serializers.CharField(allow_blank=True)
+    solution = serializers.ListField(child=serializers.CharField())
+
+
 class SubmissionOut(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=["homework", "test"])
@@ -214,7 +243,14 @@ class SubmissionOut(serializers.Serializer):
     score = serializers.IntegerField(allow_null=True)
     max_score = serializers.IntegerField()
     tasks = TaskOut(many=True)
+    items = SittingItemOut(many=True, help_text="Trainer items drawn for this sitting (fresh numbers for each student).")
+    ends_at = serializers.DateTimeField(allow_null=True, help_text="When answers stop being accepted (time limit or due date).")
+    attempt_no = serializers.IntegerField()
+    saved_answers = serializers.DictField(child=serializers.JSONField(), help_text="Answers saved so far, by field.")
+    drafts_saved_at = serializers.DateTimeField(allow_null=True)
+    closed_automatically = serializers.BooleanField(help_text="Time ran out and the saved answers were submitted.")
     results = ResultOut(many=True, help_text="After submission: each task's result.")
+    item_results = SittingItemResultOut(many=True, help_text="After submission: each item's result and worked solution.")
 
 
 def submission_title(submission: Submission) -> str:
@@ -222,7 +258,12 @@ def submission_title(submission: Submission) -> str:
 
 
 def submission_data(submission: Submission) -> dict:
+    if submission.submitted_at is None and sitting_time_is_up(submission):
+        services.submission_close(submission=submission)
+        submission.refresh_from_db()
     tasks = selectors.submission_tasks(submission=submission)
+    items = selectors.submission_items(submission=submission)
+    drafts = submission.drafts or {}
     results = []
     if submission.submitted_at:
         attempts = selectors.submission_attempts(submission=submission)
@@ -248,7 +289,34 @@ def submission_data(submission: Submission) -> dict:
         "score": submission.score,
         "max_score": submission.max_score,
         "tasks": [task_data(t) for t in tasks],
+        "items": [_sitting_item(item, drafts) for item in items] if not submission.submitted_at else [],
+        "ends_at": sitting_ends_at(submission),
+        "attempt_no": submission.attempt_no,
+        "saved_answers": drafts if not submission.submitted_at else {},
+        "drafts_saved_at": submission.drafts_saved_at,
+        "closed_automatically": submission.closed_automatically,
         "results": results,
+        "item_results": [_sitting_result(item) for item in items] if submission.submitted_at else [],
+    }
+
+
+def _sitting_item(item, drafts: dict) -> dict:
+    shown = item_data(item.instance)
+    saved = drafts.get(item.field_name, "")
+    return {
+        "id": str(item.instance_id), "skill": shown["skill"], "prompt": shown["prompt"], "prompt_html": shown["prompt_html"],
+        "format": shown["format"], "answer_form": shown["answer_form"], "unit": shown["unit"], "choices": shown["choices"],
+        "figure": shown["figure"], "saved_answer": ",".join(saved) if isinstance(saved, list) else str(saved),
+    }
+
+
+def _sitting_result(item) -> dict:
+    shown = item_data(item.instance)
+    answered = item.instance.attempts.order_by("-created_at").first()
+    return {
+        "id": str(item.instance_id), "correct": item.instance.result == "right",
+        "your_answer": answered.answer if answered else "", "correct_answer": shown["answer"] or "",
+        "solution": shown["solution"],
     }
 
 
@@ -268,8 +336,31 @@ class SubmissionDetailView(APIView):
 
 class SubmitIn(serializers.Serializer):
     answers = serializers.DictField(
-        child=serializers.JSONField(), help_text="Task id -> answer (see the practice endpoint); missing tasks count as wrong."
+        child=serializers.JSONField(),
+        help_text="Task id or item id -> answer (see the practice endpoint; an item's answer is text, a choice item's "
+        "the choice id). Answers saved before are used for what is missing; what is still missing counts as wrong.",
     )
+
+
+class SaveIn(serializers.Serializer):
+    answers = serializers.DictField(
+        child=serializers.JSONField(), help_text="Task id or item id -> answer as typed so far; an empty answer clears it."
+    )
+
+
+class SaveOut(serializers.Serializer):
+    saved_at = serializers.DateTimeField()
+    saved_answers = serializers.DictField(child=serializers.JSONField())
+
+
+class SubmissionSaveView(APIView):
+    @extend_schema(request=SaveIn, responses={200: SaveOut}, summary="Save answers as they are typed (submitted if time runs out)")
+    def post(self, request, submission_id: int):
+        submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
+        data = SaveIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.submission_drafts_save(actor=request.user, submission=submission, answers=data.validated_data["answers"])
+        return Response({"saved_at": submission.drafts_saved_at, "saved_answers": submission.drafts})
 
 
 class SubmissionSubmitView(APIView):
@@ -346,6 +437,14 @@ class HomeworkIn(serializers.Serializer):
     tasks = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
     quiz = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="Set a test instead of tasks.")
     time_limit_minutes = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=300)
+    skills = serializers.ListField(
+        child=serializers.CharField(max_length=40), required=False, default=list, max_length=10,
+        help_text="Trainer skill codes: every student gets fresh items of each.",
+    )
+    items_per_skill = serializers.IntegerField(required=False, default=3, min_value=1, max_value=10)
+    difficulty = serializers.IntegerField(required=False, default=1, min_value=1, max_value=3)
+    max_attempts = serializers.IntegerField(required=False, default=1, min_value=1, max_value=5)
+    result_rule = serializers.ChoiceField(choices=["best", "last"], required=False, default="best")
 
 
 class ClassHomeworkView(APIView):
@@ -375,8 +474,13 @@ class ClassHomeworkView(APIView):
             task_ids=values["tasks"],
             quiz=quiz,
             time_limit_minutes=values["time_limit_minutes"],
+            skill_codes=values["skills"],
+            items_per_skill=values["items_per_skill"],
+            difficulty=values["difficulty"],
+            max_attempts=values["max_attempts"],
+            result_rule=values["result_rule"],
         )
-        assignment.task_count = assignment.items.count()
+        assignment.task_count = assignment.items.count() + sum(slot.count for slot in assignment.slots.all())
         return Response(homework_teacher_data(assignment, school_class), status=status.HTTP_201_CREATED)
 
 
@@ -416,11 +520,17 @@ class HomeworkDetailView(APIView):
         return assignment
 
 
+class StartIn(serializers.Serializer):
+    retake = serializers.BooleanField(required=False, default=False, help_text="Start the next attempt the teacher allows.")
+
+
 class HomeworkStartView(APIView):
-    @extend_schema(request=None, responses={201: SubmissionOut}, summary="Start homework (a timed one's clock starts now)")
+    @extend_schema(request=StartIn, responses={201: SubmissionOut}, summary="Start homework (a timed one's clock starts now)")
     def post(self, request, assignment_id: int):
         assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
-        submission = services.submission_start(actor=request.user, assignment=assignment)
+        data = StartIn(data=request.data or {})
+        data.is_valid(raise_exception=True)
+        submission = services.submission_start(actor=request.user, assignment=assignment, retake=data.validated_data["retake"])
         return Response(submission_data(submission), status=status.HTTP_201_CREATED)
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("quizzes/<int:quiz_id>/start", api.QuizStartView.as_view(), name="quiz_start"),
     path("submissions/<int:submission_id>", api.SubmissionDetailView.as_view(), name="submission_detail"),
     path("submissions/<int:submission_id>/submit", api.SubmissionSubmitView.as_view(), name="submission_submit"),
+    path("submissions/<int:submission_id>/save", api.SubmissionSaveView.as_view(), name="submission_save"),
     path("homework", api.HomeworkListView.as_view(), name="homework_list"),
     path("homework/<int:assignment_id>", api.HomeworkDetailView.as_view(), name="homework_detail"),
     path("homework/<int:assignment_id>/start", api.HomeworkStartView.as_view(), name="homework_start"),

@@ -7,7 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qalan.learning.models import Task
+from qalan.learning.models import ResultRule, Task
+from qalan.trainer.content.render import render_html
+from qalan.trainer.models import ItemInstance, pick_language
 
 
 def answer_field(task: Task, *, required: bool) -> forms.Field:
@@ -40,29 +42,58 @@ class PracticeForm(forms.Form):
         return self.data.get("answer", "")
 
 
-class SubmissionForm(forms.Form):
-    """All tasks of a test or homework; an empty answer counts as wrong."""
+def item_field(item: ItemInstance, *, language: str) -> forms.Field:
+    """The input for one trainer item of a sitting: its shuffled options, or a text box."""
+    if item.choices:
+        options = [(c["id"], render_html(pick_language(c.get("text"), language), language)) for c in item.choices]
+        if item.template.answer_form == "multi":
+            return forms.MultipleChoiceField(
+                label=_("Your answer (choose all that apply)"), choices=options, widget=forms.CheckboxSelectMultiple, required=False
+            )
+        return forms.ChoiceField(label=_("Your answer"), choices=options, widget=forms.RadioSelect, required=False)
+    attrs = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+    if item.template.answer_form in ("number", "fraction"):
+        attrs["inputmode"] = "text"
+    return forms.CharField(label=_("Your answer"), max_length=300, required=False, widget=forms.TextInput(attrs=attrs))
 
-    def __init__(self, *args, tasks: list[Task], **kwargs):
+
+class SubmissionForm(forms.Form):
+    """All tasks and trainer items of a test or homework, pre-filled with the answers saved so
+    far; an empty answer counts as wrong."""
+
+    def __init__(self, *args, tasks: list[Task], items=(), drafts: dict | None = None, language: str = "kk", **kwargs):
         super().__init__(*args, **kwargs)
-        self.tasks = tasks
+        self.tasks, self.items, self.language = tasks, list(items), language
         for task in tasks:
             self.fields[f"task_{task.pk}"] = answer_field(task, required=False)
+        for item in self.items:
+            self.fields[item.field_name] = item_field(item.instance, language=language)
+        if not self.is_bound:
+            self.initial.update(drafts or {})
+
+    def _value(self, name: str, many: bool):
+        values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data.get(name)]
+        values = [v for v in values if v not in (None, "")]
+        return values if many else (values[0] if values else "")
 
     def raw_answers(self) -> dict:
+        """{"task_<id>": ..., "item_<uuid>": ...} as typed (only the fields that were sent)."""
         answers = {}
         for task in self.tasks:
             name = f"task_{task.pk}"
-            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data.get(name)]
-            values = [v for v in values if v not in (None, "")]
-            if task.kind == Task.Kind.MULTIPLE:
-                answers[str(task.pk)] = values
-            else:
-                answers[str(task.pk)] = values[0] if values else ""
+            if name in self.data:
+                answers[name] = self._value(name, task.kind == Task.Kind.MULTIPLE)
+        for item in self.items:
+            if item.field_name in self.data:
+                value = self._value(item.field_name, item.instance.template.answer_form == "multi")
+                answers[item.field_name] = ",".join(value) if isinstance(value, list) else value
         return answers
 
     def task_fields(self):
         return [(task, self[f"task_{task.pk}"]) for task in self.tasks]
+
+    def item_fields(self):
+        return [(item, self[item.field_name]) for item in self.items]
 
 
 class HomeworkForm(forms.Form):
@@ -78,11 +109,32 @@ class HomeworkForm(forms.Form):
         label=_("Time limit, minutes (optional)"), required=False, min_value=1, max_value=300,
         help_text=_("Leave empty for homework without a time limit."),
     )
+    skills = forms.MultipleChoiceField(
+        label=_("Skills from the trainer"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every student gets fresh items of each skill: the same work, other numbers."),
+    )
+    items_per_skill = forms.IntegerField(label=_("Items per skill"), min_value=1, max_value=10, initial=3, required=False)
+    difficulty = forms.TypedChoiceField(
+        label=_("Difficulty"), coerce=int, initial=1, required=False, empty_value=1,
+        choices=[(1, _("1: basic")), (2, _("2: standard")), (3, _("3: challenging"))],
+    )
+    max_attempts = forms.IntegerField(
+        label=_("Attempts allowed"), min_value=1, max_value=5, initial=1, required=False,
+        help_text=_("More than one lets a student try again after submitting, until the due date."),
+    )
+    result_rule = forms.ChoiceField(
+        label=_("Result that counts"), choices=ResultRule.choices, initial=ResultRule.BEST, required=False
+    )
 
-    def __init__(self, *args, quizzes, tasks, **kwargs):
+    def __init__(self, *args, quizzes, tasks, skills=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quiz"].choices = [("", "—"), *[(q.pk, q.title) for q in quizzes]]
         self.fields["tasks"].choices = [(t.pk, f"{t.topic.name} · {t.text[:80]}") for t in tasks]
+        # Grouped by chapter, as a teacher looks for them: "5 · Fractions" -> its skills.
+        groups: dict[str, list] = {}
+        for skill in skills:
+            groups.setdefault(f"{skill.grade} · {skill.chapter.title_in()}", []).append((skill.code, skill.title_in()))
+        self.fields["skills"].choices = list(groups.items())
         if not self.is_bound:
             self.initial.setdefault("due_at", (timezone.localtime() + timedelta(days=7)).replace(hour=18, minute=0, second=0, microsecond=0))
 

@@ -182,6 +182,11 @@ class QuizItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["quiz", "task"], name="learning_quiz_task_once")]
 
 
+class ResultRule(models.TextChoices):
+    BEST = "best", _("The best attempt")
+    LAST = "last", _("The last attempt")
+
+
 class Assignment(models.Model):
     """Homework: tasks (or a test's tasks) that a teacher sets for a class, with a due date."""
 
@@ -194,6 +199,11 @@ class Assignment(models.Model):
     tasks = models.ManyToManyField(Task, through="AssignmentItem", related_name="assignments")
     time_limit_minutes = models.PositiveSmallIntegerField(_("time limit, minutes"), null=True, blank=True)
     due_at = models.DateTimeField(_("due"))
+    # Retake rules: how many sittings a student may have, and which one the result is.
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=1, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    result_rule = models.CharField(_("result that counts"), max_length=8, choices=ResultRule.choices, default=ResultRule.BEST)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -215,6 +225,30 @@ class AssignmentItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["assignment", "task"], name="learning_assignment_task_once")]
 
 
+class SkillSlot(models.Model):
+    """A pool of a test or homework: ``count`` fresh trainer items of one skill for every
+    student, all of one difficulty, so that each student gets other numbers of the same work."""
+
+    assignment = models.ForeignKey(Assignment, null=True, blank=True, on_delete=models.CASCADE, related_name="slots")
+    quiz = models.ForeignKey(Quiz, null=True, blank=True, on_delete=models.CASCADE, related_name="slots")
+    skill = models.ForeignKey("trainer.Skill", on_delete=models.PROTECT, related_name="+")
+    count = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(20)])
+    difficulty = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(3)])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(assignment__isnull=False, quiz__isnull=True) | Q(assignment__isnull=True, quiz__isnull=False),
+                name="learning_slot_has_one_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"slot #{self.pk}"
+
+
 class Submission(models.Model):
     """One sitting of a test or one homework: started, then submitted and graded (P3.1.c)."""
 
@@ -229,6 +263,14 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     max_score = models.PositiveSmallIntegerField(default=0)
+    # The n-th sitting of the same homework (retakes, as the teacher allows).
+    attempt_no = models.PositiveSmallIntegerField(default=1)
+    # Answers saved as they are typed ({"task_12": "3/4", "item_<uuid>": "x=5"}); what is submitted
+    # when time runs out.
+    drafts = models.JSONField(default=dict, blank=True)
+    drafts_saved_at = models.DateTimeField(null=True, blank=True)
+    # Set when the platform submitted the saved answers because time ran out.
+    closed_automatically = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -236,7 +278,9 @@ class Submission(models.Model):
         verbose_name_plural = _("submissions")
         constraints = [
             models.UniqueConstraint(
-                fields=["student", "assignment"], condition=Q(assignment__isnull=False), name="learning_one_submission_per_homework"
+                fields=["student", "assignment", "attempt_no"],
+                condition=Q(assignment__isnull=False),
+                name="learning_one_sitting_per_homework_attempt",
             ),
             models.CheckConstraint(
                 condition=Q(assignment__isnull=False) | Q(quiz__isnull=False), name="learning_submission_has_a_source"
@@ -251,6 +295,25 @@ class Submission(models.Model):
         if self.score is None or not self.max_score:
             return None
         return round(100 * self.score / self.max_score)
+
+
+class SubmissionItem(models.Model):
+    """A trainer item drawn for one sitting from a pool: sealed (no hint, solution or answer
+    anywhere) until the sitting is submitted."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="items")
+    instance = models.OneToOneField("trainer.ItemInstance", on_delete=models.CASCADE, related_name="sitting_item")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"sitting item #{self.pk}"
+
+    @property
+    def field_name(self) -> str:
+        return f"item_{self.instance_id}"
 
 
 class Attempt(models.Model):

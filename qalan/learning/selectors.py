@@ -15,7 +15,21 @@ from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
-from qalan.learning.models import Assignment, Attempt, Choice, Entitlement, Quiz, Subject, Submission, Task, Topic
+from qalan.learning.models import (
+    Assignment,
+    AssignmentItem,
+    Attempt,
+    Choice,
+    Entitlement,
+    Quiz,
+    QuizItem,
+    ResultRule,
+    Subject,
+    Submission,
+    SubmissionItem,
+    Task,
+    Topic,
+)
 from qalan.privacy.models import ConsentRecord
 from qalan.privacy.selectors import CONSENT_DEFAULTS
 from qalan.schools import selectors as school_selectors
@@ -376,6 +390,24 @@ def submission_tasks(*, submission: Submission) -> list[Task]:
     return quiz_tasks(quiz=submission.quiz)
 
 
+def tasks_in_open_sittings(*, student) -> set[int]:
+    """Ids of the tasks of the student's open (not yet submitted) tests and homework: their
+    answers are shown nowhere until the sitting is submitted."""
+    if not getattr(student, "is_authenticated", False):
+        return set()
+    open_sittings = Submission.objects.filter(student=student, submitted_at__isnull=True)
+    homework = AssignmentItem.objects.filter(assignment__submissions__in=open_sittings).values_list("task_id", flat=True)
+    tests = QuizItem.objects.filter(
+        quiz__submissions__in=open_sittings.filter(assignment__isnull=True)
+    ).values_list("task_id", flat=True)
+    return set(homework) | set(tests)
+
+
+def submission_items(*, submission: Submission) -> list[SubmissionItem]:
+    """The sitting's trainer items in order, with what is needed to show them."""
+    return list(submission.items.select_related("instance__template", "instance__skill"))
+
+
 def submission_get(*, viewer, submission_id: int) -> Submission:
     """The viewer's own submission."""
     submission = (
@@ -486,6 +518,17 @@ class Board:
     rows: list[BoardRow]
 
 
+def counting_sitting(sittings: list[dict], rule: str) -> dict | None:
+    """The sitting whose result counts, by the homework's retake rule: of the submitted ones the
+    best (ties: the later) or the last; while none is submitted, the latest one."""
+    done = [s for s in sittings if s["submitted_at"]]
+    if not done:
+        return max(sittings, key=lambda s: s["attempt_no"], default=None)
+    if rule == ResultRule.LAST:
+        return max(done, key=lambda s: s["attempt_no"])
+    return max(done, key=lambda s: ((s["score"] or 0) / (s["max_score"] or 1), s["attempt_no"]))
+
+
 def _cell(submission: dict | None, assignment: Assignment, now: datetime) -> BoardCell:
     if submission and submission["submitted_at"]:
         percent = round(100 * submission["score"] / submission["max_score"]) if submission["max_score"] else None
@@ -502,11 +545,13 @@ def class_board(*, viewer, class_id: int) -> Board:
     students = list(school_selectors.class_students(viewer=viewer, school_class=school_class))
     assignments = list(Assignment.objects.filter(school_class=school_class).order_by("due_at", "id"))
     disclosed = disclosure_map(s.pk for s in students)
-    submissions = {
-        (row["student_id"], row["assignment_id"]): row
-        for row in Submission.objects.filter(assignment__school_class=school_class, student__in=[s.pk for s in students])
-        .values("student_id", "assignment_id", "submitted_at", "score", "max_score")
-    }
+    sittings: dict[tuple[int, int], list[dict]] = {}
+    for row in Submission.objects.filter(assignment__school_class=school_class, student__in=[s.pk for s in students]).values(
+        "student_id", "assignment_id", "submitted_at", "score", "max_score", "attempt_no"
+    ):
+        sittings.setdefault((row["student_id"], row["assignment_id"]), []).append(row)
+    rules = {a.pk: a.result_rule for a in assignments}
+    submissions = {key: counting_sitting(rows, rules.get(key[1], ResultRule.BEST)) for key, rows in sittings.items()}
     now = timezone.now()
     columns = [BoardColumn(assignment=a) for a in assignments]
     rows = []

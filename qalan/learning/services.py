@@ -10,15 +10,22 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from qalan.accounts.models import Role
 from qalan.audit.services import audit_record
 from qalan.learning import selectors
 from qalan.learning.grading import answer_is_correct, answer_parse
+from qalan.learning.sittings import (  # noqa: F401  (the sittings API, re-exported)
+    extended_refused,
+    local_time,
+    submission_close,
+    submission_drafts_save,
+    submission_start,
+    submission_submit,
+    submissions_close_expired,
+)
 from qalan.learning.models import (
     Assignment,
     AssignmentItem,
@@ -26,25 +33,17 @@ from qalan.learning.models import (
     DigestLog,
     Entitlement,
     Quiz,
-    Submission,
+    ResultRule,
+    SkillSlot,
     Task,
     content_language,
 )
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
 from qalan.schools.models import Membership, ParentLink, SchoolClass
+from qalan.trainer import selectors as trainer_selectors
 
 ASSIGNMENT_MAX_TASKS = 50
-
-
-def _extended_refused() -> ValidationError:
-    return ValidationError(
-        {"task": [_("This task is part of the extended content. Ask your school about extended access.")]}
-    )
-
-
-def _is_blank(raw: Any) -> bool:
-    return raw is None or raw == "" or raw == [] or (isinstance(raw, str) and not raw.strip())
 
 
 # --- Practice -----------------------------------------------------------------------------
@@ -54,7 +53,11 @@ def attempt_practise(*, actor, task: Task, answer: Any) -> Attempt:
     """Check one practice answer and store it (P3.1.c); the caller shows the feedback and the
     explanation. ``task.choices`` should be prefetched."""
     if not selectors.task_can_open(viewer=actor, task=task):
-        raise _extended_refused()
+        raise extended_refused()
+    if task.pk in selectors.tasks_in_open_sittings(student=actor):
+        raise ValidationError(
+            {"task": [_("This task is part of your open test or homework. Answer it there; practise it here after you submit.")]}
+        )
     try:
         parsed = answer_parse(task, answer)
     except ValidationError as exc:
@@ -72,151 +75,14 @@ def attempt_practise(*, actor, task: Task, answer: Any) -> Attempt:
     return attempt
 
 
-# --- Tests and homework -------------------------------------------------------------------
-
-
-def _grace() -> timedelta:
-    return timedelta(seconds=settings.QALAN_TEST_GRACE_SECONDS)
-
-
-def _local_time(moment: datetime) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
-
-
-def _due_passed_error(assignment: Assignment) -> ValidationError:
-    return ValidationError(
-        {"__all__": [
-            _("The due date (%(due)s) has passed, so this homework can no longer be submitted. Ask your teacher if you need more time.")
-            % {"due": _local_time(assignment.due_at)}
-        ]}
-    )
-
-
-def submission_start(*, actor, assignment: Assignment | None = None, quiz: Quiz | None = None) -> Submission:
-    """Open a homework or a test. Idempotent: an open sitting is returned, not duplicated.
-    A timed one gets its deadline now."""
-    if not actor.has_role(Role.STUDENT):
-        raise ValidationError({"__all__": [_("Only students take tests and do homework. Sign in with a student account.")]})
-    now = timezone.now()
-    if assignment is not None:
-        existing = Submission.objects.filter(student=actor, assignment=assignment).first()
-        if existing is not None:
-            return existing
-        if assignment.due_at + _grace() < now:
-            raise _due_passed_error(assignment)
-        if not Membership.objects.filter(school_class_id=assignment.school_class_id, student=actor, ended_at__isnull=True).exists():
-            raise ValidationError({"__all__": [_("This homework is for another class.")]})
-        limit, source = assignment.time_limit_minutes, {"assignment": assignment}
-        max_score = assignment.items.count()
-    else:
-        if quiz.is_extended and not selectors.extended_access(actor):
-            raise _extended_refused()
-        existing = (
-            Submission.objects.filter(student=actor, quiz=quiz, assignment__isnull=True, submitted_at__isnull=True)
-            .filter(Q(deadline_at__isnull=True) | Q(deadline_at__gt=now - _grace()))
-            .first()
-        )
-        if existing is not None:
-            return existing
-        limit, source = quiz.time_limit_minutes, {"quiz": quiz}
-        max_score = quiz.items.count()
-    try:
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                student=actor,
-                started_at=now,
-                deadline_at=now + timedelta(minutes=limit) if limit else None,
-                max_score=max_score,
-                **source,
-            )
-            audit_record(
-                actor=actor,
-                subject=actor,
-                event_type="learning.submission_started",
-                extra={"submission": submission.pk, "assignment": getattr(assignment, "pk", None), "quiz": getattr(quiz, "pk", None)},
-            )
-    except IntegrityError:
-        # Two clicks at once: the other request opened it.
-        return Submission.objects.get(student=actor, assignment=assignment)
-    return submission
-
-
-def _submission_refusal(submission: Submission, now: datetime) -> ValidationError | None:
-    if submission.submitted_at is not None:
-        return ValidationError({"__all__": [_("You already submitted this. Your result is below.")]})
-    if submission.deadline_at is not None and submission.deadline_at + _grace() < now:
-        return ValidationError(
-            {"__all__": [
-                _("Time is up: the time limit ended at %(end)s, so these answers were not accepted.")
-                % {"end": _local_time(submission.deadline_at)}
-            ]}
-        )
-    if submission.assignment_id and submission.assignment.due_at + _grace() < now:
-        return _due_passed_error(submission.assignment)
-    return None
-
-
-def submission_submit(*, actor, submission: Submission, answers: dict) -> Submission:
-    """Grade all answers at once. Unanswered tasks count as wrong; an answer of the wrong type,
-    a late submission or a second one is refused and nothing is stored."""
-    if submission.student_id != actor.pk:
-        raise ValidationError({"__all__": [_("You can only submit your own work.")]})
-    now = timezone.now()
-    refusal = _submission_refusal(submission, now)
-    if refusal is not None:
-        raise refusal
-    tasks = {t.pk: t for t in selectors.submission_tasks(submission=submission)}
-    answers = {str(k): v for k, v in (answers or {}).items()}
-    unknown = [k for k in answers if not k.isdigit() or int(k) not in tasks]
-    if unknown:
-        raise ValidationError({"answers": [_("Answer only the tasks of this test or homework.")]})
-    parsed: dict[int, dict] = {}
-    errors: dict[str, list] = {}
-    for task_id, task in tasks.items():
-        raw = answers.get(str(task_id))
-        if _is_blank(raw):
-            continue
-        try:
-            parsed[task_id] = answer_parse(task, raw)
-        except ValidationError as exc:
-            errors[f"task_{task_id}"] = exc.messages
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        locked = Submission.objects.select_for_update().get(pk=submission.pk)
-        if locked.submitted_at is not None:
-            raise ValidationError({"__all__": [_("You already submitted this. Your result is below.")]})
-        language = content_language()
-        attempts = [
-            Attempt(
-                student=actor,
-                task=tasks[task_id],
-                submission=submission,
-                answer=answer,
-                is_correct=answer_is_correct(tasks[task_id], answer),
-                language=language,
-                created_at=now,
-            )
-            for task_id, answer in parsed.items()
-        ]
-        Attempt.objects.bulk_create(attempts)
-        submission.score = sum(1 for a in attempts if a.is_correct)
-        submission.max_score = len(tasks)
-        submission.submitted_at = now
-        submission.save(update_fields=["score", "max_score", "submitted_at"])
-        audit_record(
-            actor=actor,
-            subject=actor,
-            event_type="learning.submitted",
-            extra={"submission": submission.pk, "answered": len(attempts)},
-        )
-    return submission
+# The sittings of tests and homework (start, autosave, submit, close on time-out) live in
+# ``qalan.learning.sittings``.
 
 
 # --- Homework (teachers) ------------------------------------------------------------------
 
 
-def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None) -> list[Task]:
+def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None, pooled: bool = False) -> list[Task]:
     if quiz is not None:
         return selectors.quiz_tasks(quiz=quiz)
     try:
@@ -224,7 +90,9 @@ def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None) -> list[Task]
     except (TypeError, ValueError):
         raise ValidationError({"tasks": [_("Choose tasks from the list.")]}) from None
     if not ids:
-        raise ValidationError({"tasks": [_("Choose at least one task, or a test.")]})
+        if pooled:
+            return []
+        raise ValidationError({"tasks": [_("Choose at least one task, a test, or skills from the trainer.")]})
     if len(ids) > ASSIGNMENT_MAX_TASKS:
         raise ValidationError(
             {
@@ -242,6 +110,32 @@ def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None) -> list[Task]
     return [found[i] for i in ids]
 
 
+ASSIGNMENT_MAX_SKILLS = 10
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _skills_clean(codes) -> list:
+    """Trainer skills by code (active ones with items), in the order chosen."""
+    codes = list(dict.fromkeys(str(c).strip() for c in (codes or []) if str(c).strip()))
+    if not codes:
+        return []
+    if len(codes) > ASSIGNMENT_MAX_SKILLS:
+        raise ValidationError(
+            {"skills": [ngettext("Choose at most %(max)s skill.", "Choose at most %(max)s skills.", ASSIGNMENT_MAX_SKILLS)
+                        % {"max": ASSIGNMENT_MAX_SKILLS}]}
+        )
+    found = {s.code: s for s in trainer_selectors.skills_with_items(codes=codes)}
+    if len(found) != len(codes):
+        raise ValidationError({"skills": [_("Some chosen skills do not exist or have no items yet. Reload the page and choose again.")]})
+    return [found[c] for c in codes]
+
+
 def assignment_create(
     *,
     actor,
@@ -251,9 +145,29 @@ def assignment_create(
     task_ids=None,
     quiz: Quiz | None = None,
     time_limit_minutes: int | None = None,
+    skill_codes=None,
+    items_per_skill: int = 3,
+    difficulty: int = 1,
+    max_attempts: int = 1,
+    result_rule: str = ResultRule.BEST,
 ) -> Assignment:
-    """Set homework for a class and tell its students (in-app)."""
+    """Set homework for a class and tell its students (in-app). Besides fixed tasks (or a
+    test's), homework may draw ``items_per_skill`` fresh trainer items of each chosen skill
+    for every student (pools), and allow ``max_attempts`` sittings."""
     errors: dict[str, list] = {}
+    skills = []
+    try:
+        skills = _skills_clean(skill_codes)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if not 1 <= _int(items_per_skill) <= 10:
+        errors["items_per_skill"] = [_("Choose from 1 to 10 items per skill.")]
+    if not 1 <= _int(difficulty) <= 3:
+        errors["difficulty"] = [_("Choose a difficulty from 1 to 3.")]
+    if not 1 <= _int(max_attempts) <= 5:
+        errors["max_attempts"] = [_("Allow from 1 to 5 attempts.")]
+    if result_rule not in ResultRule.values:
+        errors["result_rule"] = [_("Choose which attempt counts: the best or the last.")]
     if school_class.teacher_id != actor.pk:
         raise ValidationError({"__all__": [_("Only the class's teacher can set its homework.")]})
     title = (title or "").strip()
@@ -269,11 +183,13 @@ def assignment_create(
         errors["time_limit_minutes"] = [_("A time limit is from 1 to 300 minutes, or empty for none.")]
     tasks: list[Task] = []
     try:
-        tasks = _assignment_tasks_clean(actor=actor, task_ids=task_ids, quiz=quiz)
+        tasks = _assignment_tasks_clean(actor=actor, task_ids=task_ids, quiz=quiz, pooled=bool(skills or skill_codes))
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if tasks and any(t.is_extended for t in tasks) and not selectors.extended_access(actor):
         errors["tasks"] = [_("Some tasks are extended content. Remove them, or ask your school about extended access.")]
+    if any(skill.is_extended for skill in skills) and not selectors.extended_access(actor):
+        errors["skills"] = [_("Some skills are extended content. Remove them, or ask your school about extended access.")]
     if errors:
         raise ValidationError(errors)
     if time_limit_minutes is None and quiz is not None:
@@ -286,9 +202,17 @@ def assignment_create(
             quiz=quiz,
             due_at=due_at,
             time_limit_minutes=time_limit_minutes,
+            max_attempts=int(max_attempts),
+            result_rule=result_rule,
         )
         AssignmentItem.objects.bulk_create(
             [AssignmentItem(assignment=assignment, task=task, order=i) for i, task in enumerate(tasks)]
+        )
+        SkillSlot.objects.bulk_create(
+            [
+                SkillSlot(assignment=assignment, skill=skill, count=int(items_per_skill), difficulty=int(difficulty), order=i)
+                for i, skill in enumerate(skills)
+            ]
         )
         students = Membership.objects.filter(school_class=school_class, ended_at__isnull=True).select_related("student")
         for membership in students:
@@ -297,13 +221,13 @@ def assignment_create(
                 channel=OutboxMessage.Channel.INAPP,
                 subject=_("New homework: %(title)s") % {"title": title[:150]},
                 body=_("Your teacher set homework for %(class)s, due %(due)s. Open My learning to start it.")
-                % {"class": school_class.name, "due": _local_time(due_at)},
+                % {"class": school_class.name, "due": local_time(due_at)},
             )
         audit_record(
             actor=actor,
             subject=actor,
             event_type="homework.created",
-            extra={"assignment": assignment.pk, "class": school_class.pk, "tasks": len(tasks)},
+            extra={"assignment": assignment.pk, "class": school_class.pk, "tasks": len(tasks), "skills": len(skills)},
         )
     return assignment
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("homework/<int:assignment_id>/due/", views.homework_due, name="homework_due"),
     path("homework/<int:assignment_id>/delete/", views.homework_delete, name="homework_delete"),
     path("submissions/<int:submission_id>/", views.submission, name="submission"),
+    path("submissions/<int:submission_id>/save/", views.submission_save, name="submission_save"),
     path("progress/", views.progress, name="progress"),
     path("teach/", views.teacher_dashboard, name="teacher_dashboard"),
     path("classes/<int:class_id>/homework/new/", views.homework_create, name="homework_create"),

@@ -4,7 +4,7 @@ board and per-student view, the parent's view of a child."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +13,14 @@ from django.views.decorators.http import require_POST
 from qalan.core import hooks
 from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
-from qalan.learning import charts, selectors, services
+from qalan.learning import charts, selectors, services, sittings
+from qalan.learning.sittings import sitting_ends_at, submission_time_is_up
 from qalan.learning.forms import DueForm, HomeworkForm, PracticeForm, SubmissionForm
 from qalan.learning.grading import answer_display, correct_answer_display
 from qalan.schools import selectors as school_selectors
+from qalan.trainer import selectors as trainer_selectors
+from qalan.trainer.content.render import render_html
+from qalan.trainer.presenting import figure_svg, item_data, language
 
 
 def _flash_errors(request, error: ValidationError) -> None:
@@ -157,11 +161,17 @@ def homework(request, assignment_id: int):
                 "submitted": assignment.submissions.filter(submitted_at__isnull=False).count(),
             },
         )
-    submission = assignment.submissions.filter(student=request.user).first()
+    submission = assignment.submissions.filter(student=request.user).order_by("-attempt_no").first()
     return render(
         request,
         "learning/homework.html",
-        {"assignment": assignment, "task_count": len(tasks), "submission": submission, "overdue": assignment.due_at < timezone.now()},
+        {
+            "assignment": assignment,
+            "task_count": len(tasks) + sum(slot.count for slot in assignment.slots.all()),
+            "submission": submission,
+            "overdue": assignment.due_at < timezone.now(),
+            "retake": _retake_offer(request.user, submission) if submission else None,
+        },
     )
 
 
@@ -170,7 +180,9 @@ def homework(request, assignment_id: int):
 def homework_start(request, assignment_id: int):
     assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
     try:
-        submission = services.submission_start(actor=request.user, assignment=assignment)
+        submission = services.submission_start(
+            actor=request.user, assignment=assignment, retake=request.POST.get("retake") == "1"
+        )
     except ValidationError as exc:
         _flash_errors(request, exc)
         return redirect("learning:homework", assignment_id=assignment_id)
@@ -215,17 +227,42 @@ def homework_delete(request, assignment_id: int):
     return redirect("schools:class_detail", class_id=class_id)
 
 
+def _item_results(items) -> list[dict]:
+    results = []
+    for item in items:
+        shown = item_data(item.instance)
+        answered = item.instance.attempts.order_by("-created_at").first()
+        results.append({
+            "prompt_html": render_html(shown["prompt"]),
+            "figure": shown["figure"],
+            "correct": item.instance.result == "right",
+            "your_answer": answered.answer if answered else "",
+            "correct_answer": shown["answer"] or "",
+            "solution_html": [render_html(step) for step in shown["solution"]],
+        })
+    return results
+
+
 @login_required
 def submission(request, submission_id: int):
-    """Answer all tasks of a test or homework, then see the graded result."""
+    """Answer all tasks and items of a test or homework (saved as typed), then see the result."""
     submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
+    if submission.submitted_at is None and submission_time_is_up(submission):
+        # Time ran out while the page was away: what was saved is submitted now.
+        services.submission_close(submission=submission)
+        submission.refresh_from_db()
     tasks = selectors.submission_tasks(submission=submission)
+    items = selectors.submission_items(submission=submission)
     status = 200
-    form = SubmissionForm(request.POST or None, tasks=tasks)
+    form = SubmissionForm(request.POST or None, tasks=tasks, items=items, drafts=submission.drafts, language=language())
     if request.method == "POST" and submission.submitted_at is None:
         try:
             services.submission_submit(actor=request.user, submission=submission, answers=form.raw_answers())
         except ValidationError as exc:
+            submission.refresh_from_db()
+            if submission.submitted_at is not None:
+                _flash_errors(request, exc)
+                return redirect("learning:submission", submission_id=submission.pk)
             form.is_valid()
             apply_service_errors(form, exc)
             status = 400
@@ -245,20 +282,60 @@ def submission(request, submission_id: int):
                     "correct_answer": correct_answer_display(task),
                 }
             )
+    # The countdown is for a time limit (homework without one shows its due date instead).
+    ends_at = sitting_ends_at(submission) if submission.deadline_at else None
+    left = max(0, int((ends_at - timezone.now()).total_seconds())) if ends_at else None
+    assignment = submission.assignment
     return render(
         request,
         "learning/submission.html",
         {
             "submission": submission,
-            "title": submission.assignment.title if submission.assignment_id else submission.quiz.title,
+            "title": assignment.title if submission.assignment_id else submission.quiz.title,
             "form": form,
             "results": results,
-            "time_left_seconds": max(0, int((submission.deadline_at - timezone.now()).total_seconds()))
-            if submission.deadline_at
-            else None,
+            "item_results": _item_results(items) if submission.submitted_at else [],
+            "item_views": [
+                {"field": field, "prompt_html": render_html(item_data(item.instance)["prompt"]),
+                 "figure": figure_svg(item.instance, language()), "unit": item.instance.unit}
+                for item, field in form.item_fields()
+            ],
+            "question_count": len(tasks) + len(items),
+            "ends_at": ends_at,
+            "time_left_seconds": left,
+            "time_left_text": f"{left // 60}:{left % 60:02d}" if left is not None else "",
+            "retake": _retake_offer(request.user, submission),
         },
         status=status,
     )
+
+
+def _retake_offer(student, submission) -> dict | None:
+    """Another attempt of a submitted homework, when the teacher allows one and it is not due."""
+    assignment = submission.assignment
+    if submission.submitted_at is None or assignment is None or assignment.due_at <= timezone.now():
+        return None
+    used = sittings.attempts_used(student=student, assignment=assignment)
+    if used >= assignment.max_attempts:
+        return None
+    return {"next": used + 1, "max": assignment.max_attempts}
+
+
+@login_required
+@require_POST
+def submission_save(request, submission_id: int):
+    """Autosave: the page sends the answers as they are typed (JSON in, JSON out)."""
+    submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
+    form = SubmissionForm(
+        request.POST, tasks=selectors.submission_tasks(submission=submission),
+        items=selectors.submission_items(submission=submission), language=language(),
+    )
+    try:
+        services.submission_drafts_save(actor=request.user, submission=submission, answers=form.raw_answers())
+    except ValidationError as exc:
+        return JsonResponse({"saved": False, "message": " ".join(exc.messages)}, status=400)
+    saved = timezone.localtime(submission.drafts_saved_at)
+    return JsonResponse({"saved": True, "saved_at": saved.isoformat(), "message": _("Saved at %(time)s") % {"time": saved.strftime("%H:%M:%S")}})
 
 
 @login_required
@@ -303,7 +380,11 @@ def homework_create(request, class_id: int):
         .order_by("topic__grade", "topic__order", "difficulty", "key")
     )
     quizzes = list(selectors.quizzes_list())
-    form = HomeworkForm(request.POST or None, quizzes=quizzes, tasks=tasks)
+    skills = [
+        s for s in trainer_selectors.skills_with_items()
+        if school_class.grade - 1 <= s.grade <= school_class.grade + 1
+    ]
+    form = HomeworkForm(request.POST or None, quizzes=quizzes, tasks=tasks, skills=skills)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         quiz = next((q for q in quizzes if q.pk == data["quiz"]), None)
@@ -316,6 +397,11 @@ def homework_create(request, class_id: int):
                 task_ids=data["tasks"],
                 quiz=quiz,
                 time_limit_minutes=data["time_limit_minutes"],
+                skill_codes=data["skills"],
+                items_per_skill=data["items_per_skill"] or 3,
+                difficulty=data["difficulty"] or 1,
+                max_attempts=data["max_attempts"] or 1,
+                result_rule=data["result_rule"] or "best",
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)

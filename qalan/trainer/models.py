@@ -210,6 +210,9 @@ class ItemInstance(models.Model):
     lives_left = models.PositiveSmallIntegerField(default=LIVES_PER_ITEM)
     hints_shown = models.PositiveSmallIntegerField(default=0)
     solution_seen = models.BooleanField(default=False)
+    # An item of an open test or homework: no hint, solution, key or check anywhere until the
+    # sitting is submitted (it is answered through the sitting).
+    sealed = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from qalan.trainer import answers
 from qalan.trainer.models import ItemInstance, pick_language
-from qalan.trainer.rendering import text_html
+from qalan.trainer.content.render import render_html as text_html
 from qalan.trainer.services.serving import hint_text, solution_steps
 
 
@@ -19,6 +19,13 @@ def carried_hint(instance: ItemInstance) -> str:
     """The hint shown after the mistake that led to this similar item."""
     previous = instance.similar_to
     return hint_text(previous, previous.hints_shown) if previous is not None and previous.hints_shown else ""
+
+
+def figure_svg(instance: ItemInstance, lang: str) -> str:
+    """The item's SVG drawing with labels in the reader's language (drawn by the server from the
+    item's parameters; no script, no external reference), or ""."""
+    figure = instance.rendered.get("figure") or ""
+    return pick_language(figure, lang) if isinstance(figure, dict) else str(figure)
 
 
 def item_data(instance: ItemInstance) -> dict:
@@ -40,7 +47,7 @@ def item_data(instance: ItemInstance) -> dict:
         "hints_available": max(0, len(instance.rendered.get("hints") or []) - instance.hints_shown),
         "hints": [hint_text(instance, level) for level in range(1, instance.hints_shown + 1)],
         "hint": carried_hint(instance),
-        "figure": instance.rendered.get("figure") or "",
+        "figure": figure_svg(instance, lang),
         "status": instance.status,
         "result": instance.result,
         "solution": solution_steps(instance) if shows_solution else [],

@@ -47,6 +47,7 @@ register(
             "lives_left": _L,
             "hints_shown": _L,
             "solution_seen": _L,
+            "sealed": _L,
             "created_at": _L,
             "closed_at": _L,
         },

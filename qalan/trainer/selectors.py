@@ -48,6 +48,16 @@ def skills_of_grade(grade: int) -> list[Skill]:
     )
 
 
+def skills_with_items(*, codes=None, grade: int | None = None) -> list[Skill]:
+    """Active skills that have an active template (what a test or homework can draw from)."""
+    skills = Skill.objects.filter(is_active=True, templates__is_active=True).select_related("chapter").distinct()
+    if codes is not None:
+        skills = skills.filter(code__in=list(codes))
+    if grade is not None:
+        skills = skills.filter(grade=grade)
+    return list(skills.order_by("grade", "chapter__order", "order", "code"))
+
+
 def skill_get(*, code: str) -> Skill:
     skill = Skill.objects.filter(code=code, is_active=True).select_related("chapter").first()
     if skill is None:
@@ -160,12 +170,21 @@ def _weakest_prerequisite(skill_id: int, graph, levels: dict[int, str], seen: se
     return None
 
 
+def sealed_skill_ids(student) -> set[int]:
+    """Skills with items of the student's open tests or homework: not practised meanwhile, so that
+    no hint, solution or written item of the same work is shown before the sitting is submitted."""
+    return set(
+        ItemInstance.objects.filter(student=student, sealed=True).values_list("skill_id", flat=True).distinct()
+    )
+
+
 def practise_next(*, student, grade: int | None = None, include_reviews: bool = True) -> Recommendation | None:
     """Due reviews first; then, for the first skill of the map not yet proficient, a weak
     prerequisite (into earlier grades) if it has one, else the skill itself."""
+    sealed = sealed_skill_ids(student)
     if include_reviews:
         for due in review_due(student=student):
-            if may_open(student, due.skill):
+            if may_open(student, due.skill) and due.skill.pk not in sealed:
                 return Recommendation(due.skill, FocusSession.Reason.REVIEW)
     grade = grade or student_grade(student)
     if grade is None:
@@ -175,13 +194,13 @@ def practise_next(*, student, grade: int | None = None, include_reviews: bool = 
     for skill in Skill.objects.filter(grade=grade, is_active=True):
         if level_rank(levels.get(skill.pk, MasteryLevel.NOT_STARTED)) >= level_rank(MasteryLevel.PROFICIENT):
             continue
-        if not may_open(student, skill):
+        if skill.pk in sealed or not may_open(student, skill):
             continue
         graph = graph if graph is not None else _prerequisite_graph()
         weak = _weakest_prerequisite(skill.pk, graph, levels, set())
         if weak is not None:
             prerequisite = Skill.objects.filter(pk=weak, is_active=True).first()
-            if prerequisite is not None and may_open(student, prerequisite):
+            if prerequisite is not None and prerequisite.pk not in sealed and may_open(student, prerequisite):
                 return Recommendation(prerequisite, FocusSession.Reason.PREREQUISITE)
         return Recommendation(skill, FocusSession.Reason.NEXT)
     return None

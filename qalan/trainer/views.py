@@ -18,7 +18,7 @@ from qalan.accounts.models import Role
 from qalan.trainer import selectors, services
 from qalan.trainer.models import Diagnostic, FocusSession, ItemInstance, MasteryLevel, Purpose, Result, Skill
 from qalan.trainer.presenting import item_data
-from qalan.trainer.rendering import text_html
+from qalan.trainer.content.render import render_html as text_html
 
 LEVELS = [(value, label) for value, label in MasteryLevel.choices]
 

@@ -37,13 +37,22 @@ def test_starting_twice_returns_the_open_sitting(world):
     assert services.submission_start(actor=world.classmate, quiz=world.tasks["quiz"]) == first
 
 
-def test_answers_after_the_time_limit_are_refused_and_nothing_is_stored(world, settings):
+def test_answers_after_the_time_limit_are_refused_and_the_saved_ones_are_submitted(world, settings):
     submission = services.submission_start(actor=world.classmate, quiz=world.tasks["quiz"])
+    api = api_as(world.classmate)
+    numeric = str(world.tasks["numeric"].pk)
+    saved = api.post(f"/api/v1/submissions/{submission.pk}/save", {"answers": {numeric: "3/4"}}, format="json")
+    assert saved.status_code == 200 and saved.json()["saved_answers"] == {f"task_{numeric}": "3/4"}
     Submission.objects.filter(pk=submission.pk).update(deadline_at=timezone.now() - timedelta(seconds=settings.QALAN_TEST_GRACE_SECONDS + 1))
-    response = api_as(world.classmate).post(f"/api/v1/submissions/{submission.pk}/submit", {"answers": answers_for(world)}, format="json")
+    late = answers_for(world, right=False) | {str(world.tasks["single"].pk): world.tasks["single"].choices.get(is_correct=True).pk}
+    response = api.post(f"/api/v1/submissions/{submission.pk}/submit", {"answers": late}, format="json")
     assert response.status_code == 400 and response.json()["message"].startswith("Time is up")
     submission.refresh_from_db()
-    assert submission.submitted_at is None and not submission.attempts.exists()
+    # What was saved in time counts; what came after the time limit does not.
+    assert submission.submitted_at and submission.closed_automatically
+    assert (submission.score, submission.max_score) == (1, 2)
+    assert list(submission.attempts.values_list("task_id", flat=True)) == [world.tasks["numeric"].pk]
+    assert api.post(f"/api/v1/submissions/{submission.pk}/save", {"answers": {numeric: "1"}}, format="json").status_code == 400
 
 
 def test_a_little_grace_covers_a_slow_connection(world):

@@ -1,4 +1,6 @@
-"""Content texts to HTML: TeX between ``$...$`` becomes MathML (server-side), the rest is escaped."""
+"""Content texts to HTML: TeX between ``$...$`` becomes MathML (server-side, no script), the rest
+is escaped. The one renderer of item texts for the web pages, the API's ``*_html`` fields and
+the content checks."""
 
 from html import escape
 
@@ -14,12 +16,18 @@ def tex_segments(text: str) -> list[str]:
     return str(text).split("$")[1::2]
 
 
+def _math(tex: str) -> str:
+    try:
+        return convert(tex)
+    except Exception:  # noqa: BLE001 - malformed TeX is shown as typed, never as a 500
+        return escape(f"${tex}$")
+
+
 def render_html(text: str, language: str = "") -> SafeString:
-    parts = str(text).split("$")
+    text = "" if text is None else str(text)
+    parts = text.split("$")
     if len(parts) % 2 == 0:
         # An unpaired $: show the text as it is rather than guess.
-        return mark_safe(escape(str(text)))
-    html = []
-    for i, part in enumerate(parts):
-        html.append(convert(part) if i % 2 else escape(part))
-    return mark_safe("".join(html))
+        return mark_safe(escape(text).replace("\n", "<br>"))  # noqa: S308 - escaped
+    html = [_math(part) if i % 2 else escape(part).replace("\n", "<br>") for i, part in enumerate(parts)]
+    return mark_safe("".join(html))  # noqa: S308 - every piece is escaped or MathML

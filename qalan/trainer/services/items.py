@@ -22,7 +22,14 @@ from qalan.trainer import answers, mastery
 from qalan.trainer.models import ItemAttempt, ItemInstance, Purpose, Result, Skill, SkillMastery
 from qalan.trainer.services import diagnostic as diagnostic_hooks
 from qalan.trainer.services import focus as focus_hooks
-from qalan.trainer.services.serving import hint_text, instance_create, require_open, require_student, solution_steps
+from qalan.trainer.services.serving import (
+    hint_text,
+    instance_create,
+    require_open,
+    require_student,
+    sealed_error,
+    solution_steps,
+)
 from qalan.trainer.services.streak import streak_record_right
 
 ANSWER_MAX_LENGTH = 300
@@ -105,10 +112,12 @@ def _raw_answer(answer) -> str:
     return answer.strip()
 
 
-def _lock(actor, instance: ItemInstance) -> ItemInstance:
+def _lock(actor, instance: ItemInstance, field: str = "answer") -> ItemInstance:
     locked = ItemInstance.objects.select_for_update().filter(pk=instance.pk, student=actor).first()
     if locked is None:
-        raise ValidationError({"answer": [_("This item is not yours. Open your own items in the trainer.")]})
+        raise ValidationError({field: [_("This item is not yours. Open your own items in the trainer.")]})
+    if locked.sealed:
+        raise sealed_error(field)
     return locked
 
 
@@ -188,7 +197,7 @@ def hint_reveal(*, actor, instance: ItemInstance) -> str:
     """Show the next hint of an open item (its answer no longer counts for mastery)."""
     require_student(actor)
     with transaction.atomic():
-        item = _lock(actor, instance)
+        item = _lock(actor, instance, "hint")
         hints = item.rendered.get("hints") or []
         if item.status == ItemInstance.Status.CLOSED:
             raise ValidationError({"hint": [_("This item is already finished. Go on to the next item.")]})
@@ -205,7 +214,7 @@ def solution_reveal(*, actor, instance: ItemInstance) -> list[str]:
     """Show the worked solution; later answers to this item do not count for mastery."""
     require_student(actor)
     with transaction.atomic():
-        item = _lock(actor, instance)
+        item = _lock(actor, instance, "solution")
         if not item.solution_seen:
             item.solution_seen = True
             item.save(update_fields=["solution_seen"])

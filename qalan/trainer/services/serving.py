@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from qalan.accounts.models import Role
 from qalan.trainer.access import may_open
+from qalan.trainer.selectors import sealed_skill_ids
 from qalan.trainer.content import build
 from qalan.trainer.models import LIVES_PER_ITEM, ItemInstance, ItemTemplate, Purpose, Skill, SkillMastery, pick_language
 
@@ -27,20 +28,32 @@ def require_open(actor, skill: Skill) -> None:
         )
 
 
+def sealed_error(field: str = "answer") -> ValidationError:
+    return ValidationError(
+        {field: [_("This item is part of your open test or homework: answer it there. Its hints and solution open once you submit.")]}
+    )
+
+
 def target_difficulty(*, student, skill: Skill) -> int:
     """Easy items while the skill is new, harder ones as the score grows."""
     score = SkillMastery.objects.filter(student=student, skill=skill).values_list("score", flat=True).first() or 0
     return 1 if score < 40 else 2 if score < 75 else 3
 
 
-def template_pick(*, skill: Skill, difficulty: int) -> ItemTemplate:
+def template_pick(*, skill: Skill, difficulty: int, exact: bool = False) -> ItemTemplate:
     """An active template of the skill as close to ``difficulty`` as there is (at random among
-    the closest, for variety)."""
-    templates = list(ItemTemplate.objects.filter(skill=skill, is_active=True))
+    the closest, for variety). ``exact`` (tests and homework): the closest difficulty that the
+    skill has, the same for every student (the first such template by key), so classmates get
+    other numbers of the same work."""
+    templates = sorted(ItemTemplate.objects.filter(skill=skill, is_active=True), key=lambda t: t.key)
     if not templates:
         raise ValidationError({"skill": [_("This skill has no items yet. Choose another skill.")]})
     best = min(abs(t.difficulty - difficulty) for t in templates)
     closest = [t for t in templates if abs(t.difficulty - difficulty) == best]
+    if exact:
+        # Below the requested difficulty before above it, so no student gets a harder test.
+        closest.sort(key=lambda t: (t.difficulty > difficulty, t.key))
+        return closest[0]
     return closest[secrets.randbelow(len(closest))]
 
 
@@ -48,9 +61,14 @@ def instance_create(
     *, student, skill: Skill, purpose: str = Purpose.PRACTICE, difficulty: int | None = None, focus=None,
     diagnostic=None, similar_to: ItemInstance | None = None, lives: int = LIVES_PER_ITEM,
 ) -> ItemInstance:
+    sealed = purpose in (Purpose.TEST, Purpose.HOMEWORK)
+    if not sealed and skill.pk in sealed_skill_ids(student):
+        raise ValidationError(
+            {"skill": [_("You have an open test or homework on this skill. Submit it first, then practise here.")]}
+        )
     if difficulty is None:
         difficulty = target_difficulty(student=student, skill=skill)
-    template = template_pick(skill=skill, difficulty=difficulty)
+    template = template_pick(skill=skill, difficulty=difficulty, exact=sealed)
     # A fresh random seed each time: a second serving (and a similar item) has other numbers.
     seed = secrets.randbits(62)
     built = build(template, seed)
@@ -70,7 +88,8 @@ def instance_create(
         focus=focus,
         diagnostic=diagnostic,
         similar_to=similar_to,
-        lives_left=lives,
+        lives_left=1 if sealed else lives,
+        sealed=sealed,
         created_at=timezone.now(),
     )
 
