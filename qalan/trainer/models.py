@@ -244,6 +244,8 @@ class ItemAttempt(models.Model):
     counts = models.BooleanField(default=False)
     language = models.CharField(max_length=8, blank=True)
     created_at = models.DateTimeField(db_index=True)
+    # The answer of the earlier practice (learning.Attempt) this history row was imported from.
+    legacy_attempt_id = models.BigIntegerField(null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -72,6 +72,7 @@ register(
             "counts": _L,
             "language": Category.PROFILE,
             "created_at": _L,
+            "legacy_attempt_id": Category.NONE,
         },
         description=_("Every answer you typed in the maths trainer, how it was read and whether it was right."),
         purposes=(Purpose.LEARNING,),

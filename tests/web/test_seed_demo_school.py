@@ -54,3 +54,20 @@ def test_seed_demo_school_is_refused_in_production(settings):
     with pytest.raises(CommandError, match="refuses to run in production"):
         call_command("seed_demo_school")
     assert not SchoolClass.objects.exists()
+
+
+def test_the_demo_student_has_a_trainer_to_look_at(demo):
+    from qalan.trainer import selectors as trainer
+    from qalan.trainer.models import Diagnostic, ItemAttempt, ItemInstance, MasteryLevel
+
+    student = demo["demo-student"]
+    assert Diagnostic.objects.filter(student=student, status=Diagnostic.Status.FINISHED).exists()
+    assert trainer.review_due(student=student), "a mastered skill comes back for review"
+    assert trainer.streak_count(student=student) >= 5
+    levels = {row.level for row in trainer.knowledge_map(student=student, grade=6).rows}
+    assert levels - {MasteryLevel.MASTERED} and levels - {MasteryLevel.NOT_STARTED}, "a map in progress"
+    # The earlier practice answers are in the trainer's history too.
+    assert ItemAttempt.objects.filter(student=student, legacy_attempt_id__isnull=False).exists()
+    before = (ItemInstance.objects.count(), ItemAttempt.objects.count())
+    call_command("seed_demo_school")
+    assert (ItemInstance.objects.count(), ItemAttempt.objects.count()) == before

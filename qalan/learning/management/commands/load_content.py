@@ -47,6 +47,9 @@ class Command(BaseCommand):
             self.stdout.write(f"deactivated: {line}")
         if not any(not w.endswith("unchanged") for (_g, w) in report.counts) and not report.deactivated:
             self.stdout.write("trainer content: unchanged")
+        from qalan.learning.legacy import legacy_attempts_import
+
+        self.stdout.write(f"history: {legacy_attempts_import()} earlier practice answers carried into the trainer")
         if collection.errors:
             bad = sorted({e.file for e in collection.errors})
             raise CommandError(f"{len(collection.errors)} errors; not loaded: {', '.join(bad)}")

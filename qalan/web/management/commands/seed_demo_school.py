@@ -1,5 +1,6 @@
 """The demo school: content, demo-teacher's class 6A with demo-student and demo-student2,
-demo-parent linked to demo-student, homework, answers, results, messages and a question.
+demo-parent linked to demo-student, homework, answers, results, messages and a question, and
+demo-student's trainer (a finished diagnostic, a map in progress, a streak, a due review).
 
 Idempotent (every part is created only when missing) and refused in production, like seed_demo.
 """
@@ -17,6 +18,11 @@ from qalan.community.models import Comment, Message
 from qalan.learning.content import content_load
 from qalan.learning.grading import answer_is_correct, answer_parse
 from qalan.learning.models import Assignment, AssignmentItem, Attempt, Entitlement, Quiz, Submission, Task
+from qalan.learning.legacy import legacy_attempts_import
+from qalan.trainer.content.loader import load_all
+from qalan.trainer.content.sync import sync
+from qalan.trainer.models import Skill
+from qalan.web.demo_trainer import demo_trainer
 from qalan.schools.models import Membership, ParentLink, School, SchoolClass
 from qalan.schools.services import join_code_new, current_school_year
 
@@ -81,6 +87,8 @@ class Command(BaseCommand):
         if not User.objects.filter(username="demo-teacher").exists():
             call_command("seed_demo", stdout=self.stdout)
         content_load()
+        if not Skill.objects.exists():
+            sync(load_all())
         users = {u.username: u for u in User.objects.filter(username__startswith="demo-").select_related("profile")}
         with transaction.atomic():
             school_class = self._class(users)
@@ -92,6 +100,9 @@ class Command(BaseCommand):
                 self._homework(school_class, users, *spec)
             self._messages(users)
             self._question(users)
+            # The earlier practice answers join the trainer's history; then the trainer's own demo.
+            legacy_attempts_import()
+            demo_trainer(users["demo-student"])
         self.stdout.write(f"demo school ready: class {school_class.name} (join code {school_class.join_code})")
 
     def _class(self, users) -> SchoolClass:
