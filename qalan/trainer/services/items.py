@@ -113,7 +113,12 @@ def _raw_answer(answer) -> str:
 
 
 def _lock(actor, instance: ItemInstance, field: str = "answer") -> ItemInstance:
-    locked = ItemInstance.objects.select_for_update().filter(pk=instance.pk, student=actor).first()
+    locked = (
+        ItemInstance.objects.select_for_update(of=("self",))
+        .select_related("template", "skill")
+        .filter(pk=instance.pk, student=actor)
+        .first()
+    )
     if locked is None:
         raise ValidationError({field: [_("This item is not yours. Open your own items in the trainer.")]})
     if locked.sealed:
@@ -136,7 +141,9 @@ def item_answer(*, actor, instance: ItemInstance, answer) -> Outcome:
         )
         now = timezone.now()
         readable = verdict.status in (Result.RIGHT, Result.WRONG)
-        fresh = not item.attempts.exclude(result=Result.INVALID).exists() and not item.hints_shown and not item.solution_seen
+        # Every readable answer closes its instance, so an open one has none yet: it is fresh
+        # unless a hint or the solution was opened.
+        fresh = not item.hints_shown and not item.solution_seen
         counts = readable and fresh
         attempt = ItemAttempt.objects.create(
             instance=item, student=actor, answer=raw[:ANSWER_MAX_LENGTH], normalised=(verdict.normalised or "")[:300],
