@@ -1,11 +1,12 @@
 """The diagnostic of a grade: an adaptive placement in at most ``MAX_ITEMS`` probes.
 
-It probes the grade's skills in map order, one item each (difficulty 2, one answer). A right
-answer marks the skill and all its prerequisites known and skips the next skill of the grade (it
-is probed at the end if the budget allows and nothing showed it known meanwhile). A wrong answer marks a
-gap and goes back along the skill's prerequisites, into earlier grades, until it finds what the
-student knows. At the end known skills are placed at "familiar" and the result (``known``,
-``gaps``) stays in ``Diagnostic.state``.
+It probes the grade's skills chapter by chapter, the most advanced skill of each chapter first,
+one item each (difficulty 2, one answer). A right answer marks the skill and all its
+prerequisites known, so they are skipped: a student who knows a chapter is placed by a probe or
+two. A wrong answer marks a gap and goes back along the skill's prerequisites, into earlier
+grades, until it finds what the student knows. At the end known skills are placed at "familiar"
+and the result (``known``, ``gaps``) stays in ``Diagnostic.state``. The content tests check
+that a student who knows a grade is placed on every one of its skills within the budget.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def _probeable(student, skills) -> list[Skill]:
     return [s for s in skills if s.pk in with_items and may_open(student, s)]
 
 
+def probe_order(grade: int) -> list[Skill]:
+    """The grade's skills chapter by chapter, the most advanced of each chapter first: a right
+    answer places its prerequisites too, so a student who knows the chapter is placed by one
+    or two probes (skipping ahead), and a wrong one goes down into what it builds on."""
+    skills = Skill.objects.filter(grade=grade, is_active=True).select_related("chapter")
+    return sorted(skills, key=lambda s: (s.chapter.order, s.chapter.code, -s.order, s.code))
+
+
 def diagnostic_start(*, actor, grade) -> Diagnostic:
     """Start (or continue) the diagnostic of a grade."""
     require_student(actor)
@@ -38,7 +47,7 @@ def diagnostic_start(*, actor, grade) -> Diagnostic:
     existing = Diagnostic.objects.filter(student=actor, grade=grade, status=Diagnostic.Status.ACTIVE).first()
     if existing is not None:
         return existing
-    skills = _probeable(actor, list(Skill.objects.filter(grade=grade, is_active=True)))
+    skills = _probeable(actor, probe_order(grade))
     if not skills:
         raise ValidationError({"grade": [_("There are no skills to check in this grade yet. Choose another grade.")]})
     state = {"queue": [s.code for s in skills], "pos": 0, "skip": 0, "stack": [], "skipped": [], "known": [], "gaps": [], "probed": {}}
@@ -154,8 +163,8 @@ def diagnostic_after_answer(*, item: ItemInstance, outcome) -> None:
         for known in [code, *_prerequisite_codes(item.skill, transitive=True)]:
             if known not in state["known"] and known not in state["gaps"]:
                 state["known"].append(known)
-        # Skip ahead only along the grade: a prerequisite found known means the search is over.
-        state["skip"] = 1 if state.get("source") == "queue" else 0
+        # Skipping ahead is the probe order's: the prerequisites placed now are not probed.
+        state["skip"] = 0
     else:
         if code not in state["gaps"]:
             state["gaps"].append(code)
