@@ -9,7 +9,7 @@ import pkgutil
 from collections.abc import Callable
 from html import escape
 
-from qalan.trainer.content.locale import number_text, unit_text
+from qalan.trainer.content.locale import as_number, number_text, unit_text
 
 _DRAWERS: dict[str, Callable[[dict, str], str]] = {}
 LABELS = {
@@ -130,6 +130,14 @@ def number_line(params: dict, language: str) -> str:
         x = 10 + 200 * i / span
         body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + svg_text(round(x, 1), 104, value_label(start + i, language))
     details = f"{value_label(start, language)} … {value_label(end, language)}"
+    if "mark" in params and params["mark"] not in ("", None):
+        mark = as_number(params["mark"])
+        if mark is not None and start <= mark <= end:
+            x = 10 + 200 * float(mark - start) / span
+            body += f'<circle cx="{x:.1f}" cy="80" r="5" fill="currentColor"/>'
+            shown = value_label(params.get("mark_label", "?"), language)
+            body += svg_text(round(x, 1), 62, shown)
+            details += f", {shown}"
     return svg_figure("number_line", language, details, body, height=120)
 
 
