@@ -228,7 +228,27 @@ def g01_unknown(rng, options):
         equation, result = f"{c} - \\square = {b}", a
     else:
         equation, result = f"\\square - {b} = {a}", c
-    return {"values": {"equation": equation, "kind": kind, "a": a, "b": b, "c": c, "result": result}, "key": str(result)}
+    values = {"equation": equation, "kind": kind, "a": a, "b": b, "c": c, "result": result, "rule": UNKNOWN_RULES[kind]}
+    values["method"] = {"first": f"{c} - {b}", "second": f"{c} - {a}", "subtrahend": f"{c} - {b}", "minuend": f"{a} + {b}"}[kind]
+    return {"values": values, "key": str(result)}
+
+
+# The rule a first-grade textbook gives for each missing number.
+UNKNOWN_RULES = {
+    "first": {"kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайт.",
+              "ru": "Чтобы найти неизвестное слагаемое, из суммы вычти известное слагаемое.",
+              "en": "To find a missing part of a sum, take the known part away from the total.",
+              "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchini ayir."},
+    "subtrahend": {"kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайт.",
+                   "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычти разность.",
+                   "en": "To find the number taken away, take the answer away from the first number.",
+                   "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirmani ayir."},
+    "minuend": {"kk": "Белгісіз азайғышты табу үшін айырма мен азайтқышты қос.",
+                "ru": "Чтобы найти неизвестное уменьшаемое, сложи разность и вычитаемое.",
+                "en": "To find the first number, add the answer and the number taken away.",
+                "uz": "Nomaʼlum kamayuvchini topish uchun ayirma bilan ayriluvchini qoʻsh."},
+}
+UNKNOWN_RULES["second"] = UNKNOWN_RULES["first"]
 
 
 @verifier("g01_unknown")
