@@ -372,7 +372,7 @@ def g01_sequence_verify(values, key):
 @generator("g01_length")
 def g01_length(rng, options):
     n = rng.randint(2, options.get("max", 14))
-    return {"values": {"n": n, "end": 15}, "key": str(n)}
+    return {"values": {"n": n, "end": 15, **person(rng)}, "key": str(n)}
 
 
 @verifier("g01_length")
@@ -400,7 +400,15 @@ def g01_length_diff_verify(values, key):
 @generator("g01_corners")
 def g01_corners(rng, options):
     n = rng.randint(3, options.get("max", 8))
-    return {"values": {"n": n, "tilt": rng.randint(0, 5)}, "key": str(n)}
+    what = rng.choice(POLYGON_PARTS)
+    return {"values": {"n": n, "tilt": rng.randint(0, 5), "what": what, **person(rng)}, "key": str(n)}
+
+
+POLYGON_PARTS = [
+    {"kk": "бұрышы", "ru": "углов", "en": "corners", "uz": "burchagi"},
+    {"kk": "қабырғасы", "ru": "сторон", "en": "sides", "uz": "tomoni"},
+    {"kk": "төбесі", "ru": "вершин", "en": "vertices", "uz": "uchi"},
+]
 
 
 @verifier("g01_corners")
