@@ -1,7 +1,7 @@
 """Grade 1: numbers to 10, 20 and 100, adding and subtracting, the unknown term, length, shapes,
 coins, the clock in whole hours, simple word problems. Every key is a whole number from 0 to 100."""
 
-from qalan.trainer.content.kazakh import is_front, spoken_last_word
+from qalan.trainer.content.kazakh import is_front, number_with_case, spoken_last_word
 from qalan.trainer.content.registry import generator, verifier
 
 # (kk, ru, en, uz, girl): children of Kazakhstan's peoples, girls and boys alternately.
@@ -357,7 +357,15 @@ def g01_sequence(rng, options):
     terms = [start + i * step for i in range(5)]
     if down:
         terms.reverse()
-    return {"values": {"seq": ", ".join(str(t) for t in terms[:4]), "step": step, "down": down, "result": terms[4]}, "key": str(terms[4])}
+    rule = {
+        "kk": f"Әр сан алдыңғысынан {number_with_case(step, 'dat')} {'кем' if down else 'артық'}.",
+        "ru": f"Каждое число на {step} {'меньше' if down else 'больше'} предыдущего.",
+        "en": f"Each number is {step} {'less' if down else 'more'} than the one before.",
+        "uz": f"Har bir son oldingisidan {step} ta {'kam' if down else 'koʻp'}.",
+    }
+    values = {"seq": ", ".join(str(t) for t in terms[:4]), "step": step, "down": down, "rule": rule,
+              "last": terms[3], "op": "-" if down else "+", "result": terms[4]}
+    return {"values": values, "key": str(terms[4])}
 
 
 @verifier("g01_sequence")
