@@ -4,33 +4,34 @@ coins, the clock in whole hours, simple word problems. Every key is a whole numb
 from qalan.trainer.content.kazakh import is_front, number_with_case, spoken_last_word
 from qalan.trainer.content.registry import generator, verifier
 
-# (kk, ru, en, uz, girl): children of Kazakhstan's peoples, girls and boys alternately.
+# (kk, ru, en, uz, girl, Russian genitive): children of Kazakhstan's peoples, girls and boys alternately.
 NAMES = [
-    ("Айгерім", "Айгерим", "Aigerim", "Aygerim", True),
-    ("Арман", "Арман", "Arman", "Arman", False),
-    ("Аружан", "Аружан", "Aruzhan", "Aruzhan", True),
-    ("Тимур", "Тимур", "Timur", "Timur", False),
-    ("Зульфия", "Зульфия", "Zulfiya", "Zulfiya", True),
-    ("Данияр", "Данияр", "Daniyar", "Doniyor", False),
-    ("Оксана", "Оксана", "Oksana", "Oksana", True),
-    ("Рустам", "Рустам", "Rustam", "Rustam", False),
-    ("Әлия", "Алия", "Aliya", "Aliya", True),
-    ("Дильшат", "Дильшат", "Dilshat", "Dilshat", False),
-    ("Камила", "Камила", "Kamila", "Kamila", True),
-    ("Сергей", "Сергей", "Sergei", "Sergey", False),
-    ("Мадина", "Мадина", "Madina", "Madina", True),
-    ("Нұрлан", "Нурлан", "Nurlan", "Nurlan", False),
-    ("Ли Вика", "Ли Вика", "Vika Li", "Vika Li", True),
-    ("Ерасыл", "Ерасыл", "Yerassyl", "Yerasil", False),
+    ("Айгерім", "Айгерим", "Aigerim", "Aygerim", True, "Айгерим"),
+    ("Арман", "Арман", "Arman", "Arman", False, "Армана"),
+    ("Аружан", "Аружан", "Aruzhan", "Aruzhan", True, "Аружан"),
+    ("Тимур", "Тимур", "Timur", "Timur", False, "Тимура"),
+    ("Зульфия", "Зульфия", "Zulfiya", "Zulfiya", True, "Зульфии"),
+    ("Данияр", "Данияр", "Daniyar", "Doniyor", False, "Данияра"),
+    ("Оксана", "Оксана", "Oksana", "Oksana", True, "Оксаны"),
+    ("Рустам", "Рустам", "Rustam", "Rustam", False, "Рустама"),
+    ("Әлия", "Алия", "Aliya", "Aliya", True, "Алии"),
+    ("Дильшат", "Дильшат", "Dilshat", "Dilshat", False, "Дильшата"),
+    ("Камила", "Камила", "Kamila", "Kamila", True, "Камилы"),
+    ("Сергей", "Сергей", "Sergei", "Sergey", False, "Сергея"),
+    ("Мадина", "Мадина", "Madina", "Madina", True, "Мадины"),
+    ("Нұрлан", "Нурлан", "Nurlan", "Nurlan", False, "Нурлана"),
+    ("Ли Вика", "Ли Вика", "Vika Li", "Vika Li", True, "Ли Вики"),
+    ("Ерасыл", "Ерасыл", "Yerassyl", "Yerasil", False, "Ерасыла"),
 ]
 
 
 def person(rng, prefix: str = "name") -> dict:
     """A child's name in the four languages, with what Russian and English need to agree with it:
-    ``ra`` the Russian past-tense ending (а / nothing), ``he`` / ``He`` the pronoun."""
-    kk, ru, en, uz, girl = rng.choice(NAMES)
+    ``name_gen`` the Russian genitive (у Армана), ``ra`` the Russian past-tense ending (а / nothing), ``he`` / ``He`` the pronoun."""
+    kk, ru, en, uz, girl, ru_gen = rng.choice(NAMES)
     return {
         prefix: {"kk": kk, "ru": ru, "en": en, "uz": uz},
+        f"{prefix}_gen": {"kk": kk, "ru": ru_gen, "en": en, "uz": uz},
         f"{prefix}_ra": "а" if girl else "",
         f"{prefix}_he": {"kk": "ол", "ru": "она" if girl else "он", "en": "she" if girl else "he", "uz": "u"},
         f"{prefix}_He": {"kk": "Ол", "ru": "Она" if girl else "Он", "en": "She" if girl else "He", "uz": "U"},
@@ -435,7 +436,7 @@ def g01_coins(rng, options):
         coins = sorted((rng.choice(kinds) for _ in range(rng.randint(2, 4))), reverse=True)
         if sum(coins) <= top and len(set(coins)) > 1:
             break
-    return {"values": {"coins": coins, "sum_text": " + ".join(str(c) for c in coins), "count": len(coins), "result": sum(coins)}, "key": str(sum(coins))}
+    return {"values": {"coins": coins, "sum_text": " + ".join(str(c) for c in coins), "count": len(coins), "result": sum(coins), **person(rng)}, "key": str(sum(coins))}
 
 
 @verifier("g01_coins")
@@ -449,7 +450,7 @@ def g01_clock(rng, options):
     hour = rng.randint(1, 12)
     later = rng.randint(1, 5)
     result = hour if options.get("ask", "now") == "now" else (hour + later - 1) % 12 + 1
-    return {"values": {"hour": hour, "later": later, "sum": hour + later, "result": result}, "key": str(result)}
+    return {"values": {"hour": hour, "later": later, "sum": hour + later, "result": result, **person(rng)}, "key": str(result)}
 
 
 @verifier("g01_clock")
