@@ -217,7 +217,7 @@ def g01_sub_verify(values, key):
 def g01_unknown(rng, options):
     """□ + b = c, a + □ = c, c − □ = b or □ − b = a, all within ``max``."""
     top = options.get("max", 10)
-    c = rng.randint(3, top)
+    c = rng.randint(options.get("min", 3), top)
     a = rng.randint(1, c - 1)
     b = c - a
     kind = rng.choice(["first", "second", "subtrahend", "minuend"])
@@ -261,7 +261,7 @@ def g01_unknown_verify(values, key):
     else:
         x, y = left.split("-")
         ok = int(x) - int(y) == int(right)
-    return _whole(key, 0, 20) and ok
+    return _whole(key, 0, 100) and ok
 
 
 @generator("g01_add_three")
