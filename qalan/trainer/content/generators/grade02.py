@@ -177,7 +177,16 @@ def g02_brackets(rng, options):
             break
     expr = form.replace("a", str(a)).replace("b", str(b)).replace("c", str(c))
     tex = expr.replace("-", " - ").replace("+", " + ")
-    return {"values": {"expr": tex, "first": first, "result": result, "brackets": "(" in form}, "key": str(result)}
+    step1, step2 = {
+        "a-(b+c)": (f"{b} + {c}", f"{a} - {first}"),
+        "a-(b-c)": (f"{b} - {c}", f"{a} - {first}"),
+        "a+(b-c)": (f"{b} - {c}", f"{a} + {first}"),
+        "(a-b)+c": (f"{a} - {b}", f"{first} + {c}"),
+        "a-b+c": (f"{a} - {b}", f"{first} + {c}"),
+        "a-b-c": (f"{a} - {b}", f"{first} - {c}"),
+    }[form]
+    values = {"expr": tex, "first": first, "step1": step1, "step2": step2, "result": result, "brackets": "(" in form}
+    return {"values": values, "key": str(result)}
 
 
 @verifier("g02_brackets")
