@@ -71,3 +71,27 @@ def g02_table(params: dict, language: str) -> str:
         body += svg_text(85, y + 20, text(cells[0])) + svg_text(210, y + 20, text(cells[1]))
     details = "; ".join(f"{text(r[0])} {text(r[1])}" for r in rows)
     return svg_figure("g02_table", language, details, body, width=260, height=height)
+
+
+@drawer("g02_lines", label={"kk": "Сызық", "ru": "Линия", "en": "A line", "uz": "Chiziq"})
+def g02_lines(params: dict, language: str) -> str:
+    """A segment, a ray, a line, a broken line or an angle (right, acute, obtuse), by ``kind``."""
+    kind = str(params.get("kind", "segment"))
+    dot = '<circle cx="{}" cy="{}" r="4" fill="currentColor"/>'
+    arrow = '<polygon points="{0},{1} {2},{3} {4},{5}" fill="currentColor"/>'
+    if kind == "segment":
+        body = '<line x1="30" y1="90" x2="190" y2="60"/>' + dot.format(30, 90) + dot.format(190, 60)
+    elif kind == "ray":
+        body = '<line x1="30" y1="90" x2="200" y2="58"/>' + dot.format(30, 90) + arrow.format(205, 57, 193, 54, 195, 66)
+    elif kind == "line":
+        body = '<line x1="15" y1="95" x2="205" y2="55"/>' + arrow.format(210, 54, 198, 51, 200, 63) + arrow.format(10, 96, 22, 93, 20, 105)
+    elif kind == "broken":
+        pts = [(20, 120), (70, 40), (120, 110), (160, 50), (200, 90)]
+        body = '<polyline points="' + " ".join(f"{x},{y}" for x, y in pts) + '"/>' + "".join(dot.format(x, y) for x, y in pts)
+    else:
+        end = {"right": (40, 20), "acute": (150, 40), "obtuse": (-30, 40)}.get(kind, (40, 20))
+        body = f'<line x1="40" y1="130" x2="200" y2="130"/><line x1="40" y1="130" x2="{40 + end[0]}" y2="{end[1]}"/>' + dot.format(40, 130)
+        if kind == "right":
+            body += '<polyline points="40,110 60,110 60,130"/>'
+        body = body.replace('x1="40" y1="130" x2="200"', 'x1="40" y1="130" x2="200"')
+    return svg_figure("g02_lines", language, "", body)

@@ -360,7 +360,8 @@ def g02_length_units(rng, options):
         values, result = {"d": 1}, 100
     text = LENGTH_TEXTS[kind]
     task = {lang: text[lang].format(**values) for lang in text}
-    return {"values": {"task": task, "kind": kind, "d": values["d"], "result": result}, "key": str(result)}
+    done = {lang: t.replace("□", str(result)) for lang, t in task.items()}
+    return {"values": {"task": task, "done": done, "kind": kind, "d": values["d"], "result": result}, "key": str(result)}
 
 
 # What is asked, in each language's unit abbreviations; the box is the answer.
@@ -425,7 +426,8 @@ def g02_time_units(rng, options):
         total = 60 + m
         task = {"kk": f"{total} мин = 1 сағ □ мин", "ru": f"{total} мин = 1 ч □ мин", "en": f"{total} min = 1 h □ min", "uz": f"{total} daq = 1 soat □ daq"}
         result = m
-    return {"values": {"task": task, "m": m, "total": total, "result": result}, "key": str(result)}
+    done = {lang: t.replace("□", str(result)) for lang, t in task.items()}
+    return {"values": {"task": task, "done": done, "m": m, "total": total, "result": result}, "key": str(result)}
 
 
 @verifier("g02_time_units")
@@ -460,6 +462,8 @@ def g02_duration(rng, options):
     end_hour, end_minute = (hour, m2) if m2 < 60 else (hour + 1, m2 - 60)
     values = {"start": f"{hour}:{m1:02d}", "end": f"{end_hour}:{end_minute:02d}", "cross": m2 >= 60,
               "to_hour": 60 - m1, "after": end_minute, "result": length, **person(rng)}
+    values["calc"] = f"{60 - m1} + {end_minute} = {length}" if m2 >= 60 else f"{m2} - {m1} = {length}"
+    values["method"] = f"(60 - {m1}) + {end_minute}" if m2 >= 60 else f"{m2} - {m1}"
     return {"values": values, "key": str(length)}
 
 
