@@ -3,7 +3,7 @@ multiplication and division (tables of 2–5), length units, perimeter, time, mo
 problems, data tables. Every key is a whole number from 0 to 100."""
 
 from qalan.trainer.content.generators.grade01 import person, two_people
-from qalan.trainer.content.kazakh import number_with_case
+from qalan.trainer.content.kazakh import with_case
 from qalan.trainer.content.registry import generator, verifier
 
 
@@ -539,43 +539,84 @@ def g02_groups_verify(values, key):
 
 
 KIND = {"kk": "Түрі", "ru": "Вид", "en": "Kind", "uz": "Turi"}
+
+
+def _label(kk, ru, en, uz, ru_form):
+    """A row label (as the table shows it) and the Russian form the questions need."""
+    return {"label": {"kk": kk, "ru": ru, "en": en, "uz": uz}, "ru": ru_form}
+
+
+# Each table: its title, the number column's head, four rows, and the questions (diff, total)
+# with {x} {y} in each language (kk takes the Kazakh case it needs by vowel harmony).
 TABLES = [
-    ({"kk": "Мектеп бағындағы ағаштар", "ru": "Деревья в школьном саду", "en": "Trees in the school garden", "uz": "Maktab bogʻidagi daraxtlar"},
-     {"kk": "Саны", "ru": "Количество", "en": "Number", "uz": "Soni"},
-     [{"kk": "алма ағашы", "ru": "яблони", "en": "apple trees", "uz": "olma daraxti"},
-      {"kk": "өрік", "ru": "абрикосы", "en": "apricot trees", "uz": "oʻrik"},
-      {"kk": "шие", "ru": "вишни", "en": "cherry trees", "uz": "olcha"},
-      {"kk": "алмұрт", "ru": "груши", "en": "pear trees", "uz": "nok"}]),
-    ({"kk": "Сынып таңдаған спорт түрі", "ru": "Любимый спорт класса", "en": "The class's favourite sport", "uz": "Sinfning sevimli sport turi"},
-     {"kk": "Оқушылар", "ru": "Учеников", "en": "Pupils", "uz": "Oʻquvchilar"},
-     [{"kk": "футбол", "ru": "футбол", "en": "football", "uz": "futbol"},
-      {"kk": "шахмат", "ru": "шахматы", "en": "chess", "uz": "shaxmat"},
-      {"kk": "жүзу", "ru": "плавание", "en": "swimming", "uz": "suzish"},
-      {"kk": "күрес", "ru": "борьба", "en": "wrestling", "uz": "kurash"}]),
-    ({"kk": "Дүкенде сатылған жемістер (кг)", "ru": "Проданные фрукты (кг)", "en": "Fruit sold in the shop (kg)", "uz": "Doʻkonda sotilgan mevalar (kg)"},
-     {"kk": "Килограмм", "ru": "Килограммов", "en": "Kilograms", "uz": "Kilogramm"},
-     [{"kk": "алма", "ru": "яблоки", "en": "apples", "uz": "olma"},
-      {"kk": "жүзім", "ru": "виноград", "en": "grapes", "uz": "uzum"},
-      {"kk": "қарбыз", "ru": "арбузы", "en": "watermelons", "uz": "tarvuz"},
-      {"kk": "қауын", "ru": "дыни", "en": "melons", "uz": "qovun"}]),
+    {
+        "title": {"kk": "Мектеп бағындағы ағаштар", "ru": "Деревья в школьном саду", "en": "Trees in the school garden", "uz": "Maktab bogʻidagi daraxtlar"},
+        "head": {"kk": "Саны", "ru": "Количество", "en": "Number", "uz": "Soni"},
+        "rows": [_label("алма", "яблони", "apple trees", "olma", "яблонь"), _label("өрік", "абрикосы", "apricot trees", "oʻrik", "абрикосов"),
+                 _label("шие", "вишни", "cherry trees", "olcha", "вишен"), _label("алмұрт", "груши", "pear trees", "nok", "груш")],
+        "diff": {"kk": "Бақта {x} {y_abl} неше түп артық?", "ru": "На сколько {x} в саду больше, чем {y}?",
+                 "en": "How many more {x} than {y} are there?", "uz": "Bogʻda {x} daraxti {y} daraxtidan nechta koʻp?"},
+        "total": {"kk": "Бақта барлығы неше түп {x} және {y} бар?", "ru": "Сколько всего {x} и {y} в саду?",
+                  "en": "How many {x} and {y} are there altogether?", "uz": "Bogʻda jami nechta {x} va {y} daraxti bor?"},
+    },
+    {
+        "title": {"kk": "2-сынып таңдаған спорт түрлері", "ru": "Любимый спорт второклассников", "en": "The favourite sport of a Year 2 class", "uz": "2-sinfning sevimli sport turlari"},
+        "head": {"kk": "Оқушылар", "ru": "Учеников", "en": "Pupils", "uz": "Oʻquvchilar"},
+        "rows": [_label("футбол", "футбол", "football", "futbol", "футбол"), _label("шахмат", "шахматы", "chess", "shaxmat", "шахматы"),
+                 _label("жүзу", "плавание", "swimming", "suzish", "плавание"), _label("күрес", "борьба", "wrestling", "kurash", "борьбу")],
+        "diff": {"kk": "{x_acc} таңдаған оқушы {y_acc} таңдаған оқушыдан неше артық?", "ru": "На сколько больше учеников выбрали {x}, чем {y}?",
+                 "en": "How many more pupils chose {x} than {y}?", "uz": "{x}ni tanlagan oʻquvchilar {y}ni tanlaganlardan nechta koʻp?"},
+        "total": {"kk": "{x_acc} немесе {y_acc} таңдаған оқушы барлығы нешеу?", "ru": "Сколько учеников выбрали {x} или {y}?",
+                  "en": "How many pupils chose {x} or {y}?", "uz": "{x} yoki {y}ni tanlagan oʻquvchilar jami nechta?"},
+    },
+    {
+        "title": {"kk": "Шымкенттегі дүкенде бір күнде сатылған жемістер", "ru": "Фрукты, проданные за день в магазине Шымкента", "en": "Fruit sold in one day in a shop in Shymkent", "uz": "Chimkentdagi doʻkonda bir kunda sotilgan mevalar"},
+        "head": {"kk": "Килограмм", "ru": "Килограммов", "en": "Kilograms", "uz": "Kilogramm"},
+        "rows": [_label("алма", "яблоки", "apples", "olma", "яблок"), _label("жүзім", "виноград", "grapes", "uzum", "винограда"),
+                 _label("қарбыз", "арбузы", "watermelons", "tarvuz", "арбузов"), _label("қауын", "дыни", "melons", "qovun", "дынь")],
+        "diff": {"kk": "{x} {y_abl} неше килограмм артық сатылды?", "ru": "На сколько килограммов {x} продали больше, чем {y}?",
+                 "en": "How many more kilograms of {x} than of {y} were sold?", "uz": "{x} {y}dan necha kilogramm koʻp sotildi?"},
+        "total": {"kk": "{x} және {y} барлығы неше килограмм сатылды?", "ru": "Сколько всего килограммов {x} и {y} продали?",
+                  "en": "How many kilograms of {x} and {y} were sold altogether?", "uz": "Jami necha kilogramm {x} va {y} sotildi?"},
+    },
 ]
+
+
+def _question(pattern: dict, x: dict, y: dict) -> dict:
+    texts = {}
+    for lang, text in pattern.items():
+        if lang == "kk":
+            fx, fy = x["label"]["kk"], y["label"]["kk"]
+            filled = text.format(x=fx, y=fy, y_abl=with_case(fy, "abl"), x_acc=with_case(fx, "acc"), y_acc=with_case(fy, "acc"))
+            filled = filled[0].upper() + filled[1:]
+        elif lang == "ru":
+            filled = text.format(x=x["ru"], y=y["ru"])
+        else:
+            filled = text.format(x=x["label"][lang], y=y["label"][lang])
+            filled = filled[0].upper() + filled[1:]
+        texts[lang] = filled
+    return texts
 
 
 @generator("g02_table")
 def g02_table(rng, options):
     """A table of three or four rows; ``ask: diff`` how many more x than y, ``ask: total`` x and y together."""
     index = rng.randrange(len(TABLES))
-    title, head, labels = TABLES[index]
+    table = TABLES[index]
     count = rng.randint(3, 4)
-    chosen = rng.sample(labels, count)
+    chosen = rng.sample(table["rows"], count)
     numbers = rng.sample(range(5, 45), count)
-    rows = [[label, number] for label, number in zip(chosen, numbers, strict=True)]
     i, j = rng.sample(range(count), 2)
     if numbers[i] < numbers[j]:
         i, j = j, i
-    x, y = rows[i], rows[j]
-    result = x[1] - y[1] if options.get("ask", "diff") == "diff" else x[1] + y[1]
-    values = {"title": title, "head": [KIND, head], "rows": rows, "x": x[0], "y": y[0], "xn": x[1], "yn": y[1], "table": index, "result": result}
+    ask = options.get("ask", "diff")
+    result = numbers[i] - numbers[j] if ask == "diff" else numbers[i] + numbers[j]
+    values = {
+        "title": table["title"], "head": [KIND, table["head"]],
+        "rows": [[row["label"], n] for row, n in zip(chosen, numbers, strict=True)],
+        "x": chosen[i]["label"], "y": chosen[j]["label"], "xn": numbers[i], "yn": numbers[j],
+        "question": _question(table[ask], chosen[i], chosen[j]), "result": result,
+    }
     return {"values": values, "key": str(result)}
 
 
