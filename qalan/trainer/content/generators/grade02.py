@@ -17,7 +17,7 @@ def _whole(key, low=0, high=100) -> bool:
 def g02_place(rng, options):
     """A two-digit number: ``ask: tens`` the tens digit, ``ask: ones`` the ones digit."""
     n = rng.randint(11, 99)
-    while n % 10 == n // 10:
+    while n % 10 == n // 10 or n % 10 == 0:
         n = rng.randint(11, 99)
     tens, ones = n // 10, n % 10
     result = tens if options.get("ask", "tens") == "tens" else ones
@@ -460,10 +460,11 @@ def g02_duration(rng, options):
     length = rng.randint(3, 11) * 5
     m2 = m1 + length
     end_hour, end_minute = (hour, m2) if m2 < 60 else (hour + 1, m2 - 60)
-    values = {"start": f"{hour}:{m1:02d}", "end": f"{end_hour}:{end_minute:02d}", "cross": m2 >= 60,
+    cross = m2 > 60  # ending at a whole hour counts as "up to the hour": 60 − m1
+    values = {"start": f"{hour}:{m1:02d}", "end": f"{end_hour}:{end_minute:02d}", "cross": cross,
               "to_hour": 60 - m1, "after": end_minute, "result": length, **person(rng)}
-    values["calc"] = f"{60 - m1} + {end_minute} = {length}" if m2 >= 60 else f"{m2} - {m1} = {length}"
-    values["method"] = f"(60 - {m1}) + {end_minute}" if m2 >= 60 else f"{m2} - {m1}"
+    values["calc"] = f"{60 - m1} + {end_minute} = {length}" if cross else f"{m2} - {m1} = {length}"
+    values["method"] = f"(60 - {m1}) + {end_minute}" if cross else f"{m2} - {m1}"
     return {"values": values, "key": str(length)}
 
 
