@@ -20,7 +20,7 @@ NAMES = [
     ("Сергей", "Сергей", "Sergei", "Sergey", False, "Сергея"),
     ("Мадина", "Мадина", "Madina", "Madina", True, "Мадины"),
     ("Нұрлан", "Нурлан", "Nurlan", "Nurlan", False, "Нурлана"),
-    ("Ли Вика", "Ли Вика", "Vika Li", "Vika Li", True, "Ли Вики"),
+    ("Гүлназ", "Гульназ", "Gulnaz", "Gulnaz", True, "Гульназ"),
     ("Ерасыл", "Ерасыл", "Yerassyl", "Yerasil", False, "Ерасыла"),
 ]
 
