@@ -561,7 +561,7 @@ TABLES = [
                   "en": "How many {x} and {y} are there altogether?", "uz": "Bogʻda jami nechta {x} va {y} daraxti bor?"},
     },
     {
-        "title": {"kk": "2-сынып таңдаған спорт түрлері", "ru": "Любимый спорт второклассников", "en": "The favourite sport of a Year 2 class", "uz": "2-sinfning sevimli sport turlari"},
+        "title": {"kk": "Біздің сыныптың сүйікті спорт түрлері", "ru": "Любимый спорт нашего класса", "en": "Our class's favourite sports", "uz": "Sinfimizning sevimli sport turlari"},
         "head": {"kk": "Оқушылар", "ru": "Учеников", "en": "Pupils", "uz": "Oʻquvchilar"},
         "rows": [_label("футбол", "футбол", "football", "futbol", "футбол"), _label("шахмат", "шахматы", "chess", "shaxmat", "шахматы"),
                  _label("жүзу", "плавание", "swimming", "suzish", "плавание"), _label("күрес", "борьба", "wrestling", "kurash", "борьбу")],
@@ -601,12 +601,13 @@ def _question(pattern: dict, x: dict, y: dict) -> dict:
 
 @generator("g02_table")
 def g02_table(rng, options):
-    """A table of three or four rows; ``ask: diff`` how many more x than y, ``ask: total`` x and y together."""
+    """A table of three or four rows (numbers from ``min`` to ``max``); ``ask: diff`` how many more x
+    than y, ``ask: total`` x and y together."""
     index = rng.randrange(len(TABLES))
     table = TABLES[index]
     count = rng.randint(3, 4)
     chosen = rng.sample(table["rows"], count)
-    numbers = rng.sample(range(5, 45), count)
+    numbers = rng.sample(range(options.get("min", 5), options.get("max", 44) + 1), count)
     i, j = rng.sample(range(count), 2)
     if numbers[i] < numbers[j]:
         i, j = j, i
