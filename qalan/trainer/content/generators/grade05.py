@@ -270,6 +270,8 @@ def g05_mixed_add_sub(rng, options):
         values = {"w1": w1, "a": a, "b": b, "w2": w2, "c": c, "d": d, "lcd": lcd, "xa": a * lcd // b, "yc": c * lcd // d}
         values.update({"x": f"{w1}\\frac{{{a}}}{{{b}}}", "y": f"{w2}\\frac{{{c}}}{{{d}}}", "result_tex": _mixed_tex(result)})
         values.update({"x_improper": f"\\frac{{{x.numerator}}}{{{x.denominator}}}", "y_improper": f"\\frac{{{y.numerator}}}{{{y.denominator}}}"})
+        raw = (x.numerator * (lcd // x.denominator) + (1 if op == "+" else -1) * y.numerator * (lcd // y.denominator)) if x.denominator == y.denominator == lcd else None
+        values["diff_tex"] = f"\\frac{{{raw}}}{{{lcd}}}" if raw is not None else f"\\frac{{{result.numerator}}}{{{result.denominator}}}"
         return {"values": values, "key": _mixed_key(result)}
 
 
@@ -330,7 +332,7 @@ def g05_fraction_divide(rng, options):
         if (a, b) == (c, d):
             continue
         quotient = Fraction(a, b) / Fraction(c, d)
-        if quotient.denominator == 1 and quotient.numerator == 1:
+        if quotient == 1 or gcd(a * d, b * c) == 1:
             continue
         values = {"a": a, "b": b, "c": c, "d": d, "num": a * d, "den": b * c, "result": fraction_key(quotient)}
         return {"values": values, "key": fraction_key(quotient)}
@@ -353,12 +355,14 @@ def g05_whole_from_part(rng, options):
 
 
 _BOOK_PROBLEMS = [
-    {"who": {"kk": "Айгерім", "ru": "Айгерим", "en": "Aigerim", "uz": "Aygerim"}},
-    {"who": {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Doniyor"}},
-    {"who": {"kk": "Мадина", "ru": "Мадина", "en": "Madina", "uz": "Madina"}},
-    {"who": {"kk": "Тимур", "ru": "Тимур", "en": "Timur", "uz": "Temur"}},
-    {"who": {"kk": "Сабина", "ru": "Сабина", "en": "Sabina", "uz": "Sabina"}},
-    {"who": {"kk": "Ерлан", "ru": "Ерлан", "en": "Yerlan", "uz": "Erlan"}},
+    {"who": {"kk": "Айгерім", "ru": "Айгерим", "en": "Aigerim", "uz": "Aygerim"}, "verb": "прочитала"},
+    {"who": {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Doniyor"}, "verb": "прочитал"},
+    {"who": {"kk": "Мадина", "ru": "Мадина", "en": "Madina", "uz": "Madina"}, "verb": "прочитала"},
+    {"who": {"kk": "Тимур", "ru": "Тимур", "en": "Timur", "uz": "Temur"}, "verb": "прочитал"},
+    {"who": {"kk": "Сабина", "ru": "Сабина", "en": "Sabina", "uz": "Sabina"}, "verb": "прочитала"},
+    {"who": {"kk": "Ерлан", "ru": "Ерлан", "en": "Yerlan", "uz": "Erlan"}, "verb": "прочитал"},
+    {"who": {"kk": "Наргиза", "ru": "Наргиза", "en": "Nargiza", "uz": "Nargiza"}, "verb": "прочитала"},
+    {"who": {"kk": "Артём", "ru": "Артём", "en": "Artyom", "uz": "Artyom"}, "verb": "прочитал"},
 ]
 
 
@@ -549,8 +553,8 @@ def g05_decimal_to_fraction(rng, options):
         if num % 10 == 0:
             continue
         value = Fraction(num, den)
-        if value.denominator == den and rng.random() < 0.6:
-            continue
+        if value.denominator == den:
+            continue  # something to simplify, always
         return {"values": {"x": _dec(value), "num": num, "den": den, "result": fraction_key(value)}, "key": fraction_key(value)}
 
 
