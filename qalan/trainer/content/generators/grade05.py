@@ -34,6 +34,11 @@ def _mixed_tex(value: Fraction) -> str:
     return frac if whole == 0 else f"{whole}{frac}"
 
 
+def _shown(text) -> Fraction:
+    """A choice as the tests hand it back (the English TeX): ``7{,}426`` -> 7426, ``0.35``."""
+    return Fraction(str(text).replace("{,}", "").replace("\\,", "").replace(" ", ""))
+
+
 def _digit_sum(n: int) -> int:
     return sum(int(c) for c in str(n))
 
@@ -91,7 +96,7 @@ def g05_divisible_choice_verify(values, key, choices=None):
         return True
     d = values["d"]
     right = [c for c in choices if c["correct"]]
-    return len(right) == 1 and all(_divisible_by_rule(int(c["text"]), d) == c["correct"] for c in choices)
+    return len(right) == 1 and all(_divisible_by_rule(int(_shown(c["text"])), d) == c["correct"] for c in choices)
 
 
 @generator("g05_prime_choice")
@@ -117,7 +122,7 @@ def g05_prime_choice_verify(values, key, choices=None):
     if choices is None:
         return _is_prime_trial(values["answer"])
     primes = _sieve(200)
-    return sum(c["correct"] for c in choices) == 1 and all((int(c["text"]) in primes) == c["correct"] for c in choices)
+    return sum(c["correct"] for c in choices) == 1 and all((int(_shown(c["text"])) in primes) == c["correct"] for c in choices)
 
 
 def _factor_tex(n: int) -> str:
@@ -424,8 +429,8 @@ def g05_decimal_compare(rng, options):
 def g05_decimal_compare_verify(values, key, choices=None):
     if choices is None:
         return True
-    numbers = [Decimal(c["text"]) for c in choices]
-    right = [Decimal(c["text"]) for c in choices if c["correct"]]
+    numbers = [_shown(c["text"]) for c in choices]
+    right = [_shown(c["text"]) for c in choices if c["correct"]]
     return len(right) == 1 and right[0] in (min(numbers), max(numbers)) and Fraction(values["answer"]) == right[0]
 
 
@@ -628,7 +633,8 @@ def g05_simple_equation(rng, options):
         b = x // 1
         eq, step = f"x : {a} = {b}", f"x = {b} \\cdot {a}"
         x = a * b
-    return {"values": {"eq": eq, "step": step, "rule": _EQ_RULES[kind], "kind": kind, "result": x}, "key": str(x)}
+    check = eq.replace("x", str(x))
+    return {"values": {"eq": eq, "step": step, "check": check, "rule": _EQ_RULES[kind], "kind": kind, "result": x}, "key": str(x)}
 
 
 @verifier("g05_simple_equation")
@@ -658,7 +664,8 @@ def g05_expression_value(rng, options):
                 continue
             expr, subst, value = "(a - b) \\cdot c", f"({a} - {b}) \\cdot {c}", (a - b) * c
         if value > 0:
-            return {"values": {"expr": expr, "subst": subst, "a": a, "b": b, "c": c, "result": value}, "key": str(value)}
+            given = f"a = {a},\\ b = {b}" + (f",\\ c = {c}" if "c" in expr else "")
+            return {"values": {"expr": expr, "subst": subst, "given": given, "a": a, "b": b, "c": c, "result": value}, "key": str(value)}
 
 
 @verifier("g05_expression_value")
