@@ -361,7 +361,7 @@ def g06_rational_decimal(rng, options):
         value = {"+": x + y, "-": x - y, "*": x * y}[op]
         if value != 0:
             break
-    return {"values": {"x": number_key(x), "y": number_key(y), "y_tex": f"({number_key(y)})" if y < 0 else number_key(y), "op": {"+": "+", "-": "-", "*": "\\cdot"}[op], "result": number_key(value)}, "key": number_key(value)}
+    return {"values": {"x": number_key(x), "y": number_key(y), "lp": "(" if y < 0 else "", "rp": ")" if y < 0 else "", "op": {"+": "+", "-": "-", "*": "\\cdot"}[op], "result": number_key(value)}, "key": number_key(value)}
 
 
 @verifier("g06_rational_decimal")
