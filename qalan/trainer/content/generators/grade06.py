@@ -547,7 +547,7 @@ def g06_equation_both_sides(rng, options):
         d = (a - c) * x + b
         if a != c and d != 0 and abs(d) <= 60:
             break
-    return {"values": {"eq": f"{_linear_tex(a, 'x', b)} = {_linear_tex(c, 'x', d)}", "a": a, "b": b, "c": c, "d": d, "ac": a - c, "db": d - b, "collected": f"{a}x - {c}x = {d} - {_signed(b)}", "result": x}, "key": str(x)}
+    return {"values": {"eq": f"{_linear_tex(a, 'x', b)} = {_linear_tex(c, 'x', d)}", "a": a, "b": b, "c": c, "d": d, "ac": a - c, "ac_tex": _signed(a - c), "db": d - b, "collected": f"{a}x - {c}x = {d} - {_signed(b)}", "result": x}, "key": str(x)}
 
 
 @verifier("g06_equation_both_sides")
@@ -557,21 +557,23 @@ def g06_equation_both_sides_verify(values, key):
 
 
 _PICKERS = [
-    ({"kk": "Арман", "ru": "Арман", "en": "Arman", "uz": "Arman"}, {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"}),
-    ({"kk": "Зарина", "ru": "Зарина", "en": "Zarina", "uz": "Zarina"}, {"kk": "Руслан", "ru": "Руслан", "en": "Ruslan", "uz": "Ruslan"}),
-    ({"kk": "Дильназ", "ru": "Дильназ", "en": "Dilnaz", "uz": "Dilnoz"}, {"kk": "Ілияс", "ru": "Ильяс", "en": "Ilyas", "uz": "Ilyos"}),
-    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Komila"}, {"kk": "Бекзат", "ru": "Бекзат", "en": "Bekzat", "uz": "Bekzod"}),
-    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, {"kk": "Виктория", "ru": "Виктория", "en": "Victoria", "uz": "Viktoriya"}),
+    # (first, its Russian past verb, second, its verb): girls and boys in both roles.
+    ({"kk": "Арман", "ru": "Арман", "en": "Arman", "uz": "Arman"}, "собрал", {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"}, "собрала"),
+    ({"kk": "Зарина", "ru": "Зарина", "en": "Zarina", "uz": "Zarina"}, "собрала", {"kk": "Руслан", "ru": "Руслан", "en": "Ruslan", "uz": "Ruslan"}, "собрал"),
+    ({"kk": "Дильназ", "ru": "Дильназ", "en": "Dilnaz", "uz": "Dilnoz"}, "собрала", {"kk": "Ілияс", "ru": "Ильяс", "en": "Ilyas", "uz": "Ilyos"}, "собрал"),
+    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Komila"}, "собрала", {"kk": "Бекзат", "ru": "Бекзат", "en": "Bekzat", "uz": "Bekzod"}, "собрал"),
+    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, "собрал", {"kk": "Виктория", "ru": "Виктория", "en": "Victoria", "uz": "Viktoriya"}, "собрала"),
+    ({"kk": "Гүлназ", "ru": "Гульназ", "en": "Gulnaz", "uz": "Gulnoz"}, "собрала", {"kk": "Мәди", "ru": "Мади", "en": "Madi", "uz": "Madi"}, "собрал"),
 ]
 
 
 @generator("g06_equation_word")
 def g06_equation_word(rng, options):
     """Two children picked N apples together, the second k times as many as the first: x + kx = N."""
-    first, second = rng.choice(_PICKERS)
+    first, verb1, second, verb2 = rng.choice(_PICKERS)
     k = rng.randint(2, 5)
     x = rng.randint(3, 25)
-    return {"values": {"first": first, "second": second, "k": k, "k1": k + 1, "n": (k + 1) * x, "kx": k * x, "result": x}, "key": str(x)}
+    return {"values": {"first": first, "second": second, "verb1": verb1, "verb2": verb2, "k": k, "k1": k + 1, "n": (k + 1) * x, "kx": k * x, "result": x}, "key": str(x)}
 
 
 @verifier("g06_equation_word")
