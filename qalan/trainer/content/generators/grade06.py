@@ -721,7 +721,9 @@ def g06_probability_bag(rng, options):
     counts = [rng.randint(1, 12) for _ in range(3)]
     i = rng.randrange(3)
     total = sum(counts)
-    return {"values": {"r": counts[0], "b": counts[1], "g": counts[2], "n": total, "colour": _COLOURS[i], "m": counts[i], "index": i, "result": fraction_key(Fraction(counts[i], total))}, "key": fraction_key(Fraction(counts[i], total))}
+    p = Fraction(counts[i], total)
+    p_tex = f"\\frac{{{counts[i]}}}{{{total}}}" + (f" = \\frac{{{p.numerator}}}{{{p.denominator}}}" if p.denominator != total else "")
+    return {"values": {"p_tex": p_tex, "r": counts[0], "b": counts[1], "g": counts[2], "n": total, "colour": _COLOURS[i], "m": counts[i], "index": i, "result": fraction_key(Fraction(counts[i], total))}, "key": fraction_key(Fraction(counts[i], total))}
 
 
 @verifier("g06_probability_bag")
