@@ -796,3 +796,50 @@ def g05_bar_chart_verify(values, key):
     i = next(k for k in range(5) if _DAYS_RU_ACC[k] == values["day1"]["ru"])
     j = next(k for k in range(5) if _DAYS_RU_ACC[k] == values["day2"]["ru"])
     return bars[i] - bars[j] == int(key) > 0
+
+
+# --- Word problems: motion ---------------------------------------------------------------------------
+
+_TOWNS = [
+    ({"kk": "Алматыдан", "ru": "Алматы", "en": "Almaty", "uz": "Olmaotadan"}, {"kk": "Қонаевқа", "ru": "Конаева", "en": "Konayev", "uz": "Qonayevga"}),
+    ({"kk": "Шымкенттен", "ru": "Шымкента", "en": "Shymkent", "uz": "Chimkentdan"}, {"kk": "Түркістанға", "ru": "Туркестана", "en": "Turkistan", "uz": "Turkistonga"}),
+    ({"kk": "Астанадан", "ru": "Астаны", "en": "Astana", "uz": "Astanadan"}, {"kk": "Қарағандыға", "ru": "Караганды", "en": "Karaganda", "uz": "Qaragʻandiga"}),
+    ({"kk": "Павлодардан", "ru": "Павлодара", "en": "Pavlodar", "uz": "Pavlodardan"}, {"kk": "Екібастұзға", "ru": "Экибастуза", "en": "Ekibastuz", "uz": "Ekibastuzga"}),
+]
+
+
+@generator("g05_motion_time")
+def g05_motion_time(rng, options):
+    """A bus covers d km at v km/h: how many hours (whole)."""
+    # Road distances close to the real ones (km).
+    roads = [[60, 70, 80, 90], [150, 160, 180], [200, 210, 240], [120, 140, 150]]
+    i = rng.randrange(len(_TOWNS))
+    src, dst = _TOWNS[i]
+    while True:
+        d, t = rng.choice(roads[i]), rng.randint(1, 4)
+        if d % t == 0 and 30 <= d // t <= 90 and t > 1:
+            return {"values": {"src": src, "dst": dst, "v": d // t, "d": d, "result": t}, "key": str(t)}
+
+
+@verifier("g05_motion_time")
+def g05_motion_time_verify(values, key):
+    # Hour by hour: after key hours the bus has covered exactly d.
+    covered, hours = 0, 0
+    while covered < values["d"]:
+        covered += values["v"]
+        hours += 1
+    return covered == values["d"] and hours == int(key)
+
+
+@generator("g05_motion_meeting")
+def g05_motion_meeting(rng, options):
+    """Two cyclists ride towards each other from towns d km apart at v1 and v2 km/h: they meet after t h."""
+    v1, v2 = rng.randint(10, 20), rng.randint(10, 20)
+    t = rng.randint(2, 5)
+    return {"values": {"v1": v1, "v2": v2, "closing": v1 + v2, "d": (v1 + v2) * t, "result": t}, "key": str(t)}
+
+
+@verifier("g05_motion_meeting")
+def g05_motion_meeting_verify(values, key):
+    t = int(key)
+    return values["v1"] * t + values["v2"] * t == values["d"] and t > 0
