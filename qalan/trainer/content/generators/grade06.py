@@ -383,7 +383,7 @@ def g06_rational_fraction(rng, options):
         y = Fraction(c, d)
         op = rng.choice(["+", "-"])
         value = x + y if op == "+" else x - y
-        if value != 0:
+        if value != 0 and (x < 0 or value < 0):
             break
     x_tex = f"-\\frac{{{a}}}{{{b}}}" if x < 0 else f"\\frac{{{a}}}{{{b}}}"
     lcd = b * d // gcd(b, d)
