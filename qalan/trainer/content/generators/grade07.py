@@ -429,7 +429,7 @@ def g07_eq_brackets(rng, options):
             break
     equation = f"{a}({lin_tex(1, b)}) = {c}"
     return {
-        "values": {"a": a, "b": b, "c": c, "equation": equation, "inner": number_key(inner), "lhs": lin_tex(1, b), "minus_b": -b, "result": number_key(x)},
+        "values": {"a": a, "b": b, "c": c, "equation": equation, "inner": number_key(inner), "lhs": lin_tex(1, b), "minus_b": signed(-b), "result": number_key(x)},
         "key": number_key(x),
     }
 
@@ -552,7 +552,7 @@ def g07_linear_value(rng, options):
     ask = options.get("ask", "y")
     return {
         "values": {"k": k, "b": b, "x": x, "y": y, "function": f"y = {lin_tex(k, b)}", "kx": f"{k} \\cdot {signed(x)}" if abs(k) != 1 else f"{'-' if k < 0 else ''}{signed(x)}",
-                   "yb": y - b, "ask": ask, "result": y if ask == "y" else x},
+                   "yb": y - b, "ask": ask, "function_rhs": lin_tex(k, b), "bs": signed(b), "kx_var": mono_tex(k, {"x": 1}), "result": y if ask == "y" else x},
         "key": str(y if ask == "y" else x),
     }
 
@@ -575,7 +575,7 @@ def g07_slope(rng, options):
     return {
         "values": {"k": k, "b": b, "x1": x1, "y1": y1, "x2": x2, "y2": y2, "dy": y2 - y1, "dx": x2 - x1,
                    "p1": f"({x1}; {y1})", "p2": f"({x2}; {y2})", "p1en": f"({x1}, {y1})", "p2en": f"({x2}, {y2})",
-                   "kx1": k * x1, "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
+                   "kx1": k * x1, "kx1s": signed(k * x1), "x1s": signed(x1), "y1s": signed(y1), "kx_b": mono_tex(k, {"x": 1}) + " + b", "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
                    "result": k if options.get("ask", "k") == "k" else b},
         "key": str(k if options.get("ask", "k") == "k" else b),
     }
@@ -650,7 +650,8 @@ def g07_system(rng, options):
         first = f"{poly_tex([(a1, {'x': 1}), (b, {'y': 1})])} = {c1}"
         second = f"{poly_tex([(a2, {'x': 1}), (-b, {'y': 1})])} = {c2}"
         values = {"method": "add", "a1": a1, "a2": a2, "b": b, "c1": c1, "c2": c2, "coef": a1 + a2, "rhs": c1 + c2,
-                  "substituted": f"{poly_tex([(a1, {'x': 1})])} \\cdot {signed(x)}{' + '}{mono_tex(b, {'y': 1})} = {c1}"}
+                  "substituted": f"{a1} \\cdot {signed(x)} + {mono_tex(b, {'y': 1})} = {c1}"}
+    values["coef_x"] = mono_tex(values["coef"], {"x": 1})
     values.update({"system": f"\\begin{{cases}} {first} \\\\ {second} \\end{{cases}}", "x": x, "y": y, "ask": ask, "result": x if ask == "x" else y})
     return {"values": values, "key": str(x if ask == "x" else y)}
 
@@ -675,7 +676,7 @@ def g07_wp_system(rng, options):
     """Notebooks and pens bought in two shops: a system; the price of one notebook."""
     while True:
         n, p = rng.randrange(150, 600, 10), rng.randrange(50, 300, 10)
-        a1, b1, a2, b2 = rng.randint(2, 5), rng.randint(1, 4), rng.randint(1, 4), rng.randint(2, 6)
+        a1, b1, a2, b2 = rng.randint(2, 5), rng.randint(2, 4), rng.randint(2, 4), rng.randint(2, 6)
         if a1 * b2 != a2 * b1 and n != p:
             break
     return {
@@ -739,10 +740,16 @@ def g07_stats_verify(values, key):
 # ---------------------------------------------------------------------------------------------
 
 
+def _first(rng, options, name, p):
+    """Whether to draw the ``name`` kind: as ``options["kind"]`` says, else at random with probability p."""
+    kind = options.get("kind")
+    return kind == name if kind else rng.random() < p
+
+
 @generator("g07_segment")
 def g07_segment(rng, options):
     """Point C on segment AB: AB and how AC and CB compare (d longer, or in a ratio p:q); find CB."""
-    if rng.random() < 0.5:
+    if _first(rng, options, "diff", 0.5):
         cb = rng.randint(2, 30)
         d = rng.randint(1, 20)
         ab = 2 * cb + d
@@ -767,7 +774,7 @@ def g07_segment_verify(values, key):
 @generator("g07_vertical")
 def g07_vertical(rng, options):
     """Two lines cross: the sum of two of the angles (vertical ones), or one angle d° more than its neighbour."""
-    if rng.random() < 0.5:
+    if _first(rng, options, "sum", 0.5):
         half = rng.randint(15, 80)
         while half == 45 or half == 90:
             half = rng.randint(15, 80)
@@ -790,7 +797,7 @@ def g07_vertical_verify(values, key):
 @generator("g07_triangle_angles")
 def g07_triangle_angles(rng, options):
     """The angles of a triangle: two known; or in a ratio p:q:r (find the largest)."""
-    if rng.random() < 0.45:
+    if _first(rng, options, "two", 0.45):
         a, b = rng.randint(20, 110), rng.randint(20, 110)
         while 180 - a - b < 10:
             a, b = rng.randint(20, 110), rng.randint(20, 100)
@@ -816,7 +823,7 @@ def g07_triangle_angles_verify(values, key):
 @generator("g07_exterior")
 def g07_exterior(rng, options):
     """An exterior angle and one remote interior angle: the other; or the two remote angles: the exterior one."""
-    if rng.random() < 0.5:
+    if _first(rng, options, "remote", 0.5):
         ext = rng.randint(60, 170)
         known = rng.randint(10, ext - 10)
         values = {"kind": "remote", "ext": ext, "known": known, "result": ext - known}
@@ -839,7 +846,7 @@ def g07_exterior_verify(values, key):
 @generator("g07_isosceles")
 def g07_isosceles(rng, options):
     """Isosceles triangle: the base angle gives the apex angle, or the apex angle gives a base angle."""
-    if rng.random() < 0.5:
+    if _first(rng, options, "apex", 0.5):
         base = rng.randint(20, 85)
         values = {"kind": "apex", "base": base, "twice": 2 * base, "result": 180 - 2 * base}
     else:
@@ -931,7 +938,7 @@ def g07_congruent_verify(values, key):
 def g07_triangle_area(rng, options):
     """A triangle's base and height (or a right triangle's legs): the area, possibly a half."""
     base, height = rng.randint(3, 24), rng.randint(2, 20)
-    kind = rng.choice(["height", "legs"])
+    kind = options.get("kind") or rng.choice(["height", "legs"])
     area = Fraction(base * height, 2)
     return {"values": {"kind": kind, "base": base, "height": height, "product": base * height, "result": number_key(area)}, "key": number_key(area)}
 
@@ -974,7 +981,7 @@ def g07_right_triangle(rng, options):
             a = rng.randint(10, 80)
         values = {"kind": "angle", "a": a, "result": 90 - a}
     else:
-        if rng.random() < 0.5:
+        if _first(rng, options, "leg", 0.5):
             c = rng.randrange(4, 41, 2) if rng.random() < 0.7 else rng.randrange(5, 40, 2)
             values = {"kind": "leg", "c": c, "result": number_key(Fraction(c, 2))}
         else:
@@ -996,7 +1003,7 @@ def g07_right_triangle_verify(values, key):
 @generator("g07_circle")
 def g07_circle(rng, options):
     """Chord AB of a circle with centre O: ∠OAB gives the central angle AOB (triangle AOB is isosceles)."""
-    if rng.random() < 0.6:
+    if _first(rng, options, "central", 0.6):
         a = rng.randint(15, 85)
         values = {"kind": "central", "a": a, "twice": 2 * a, "result": 180 - 2 * a}
     else:
@@ -1009,3 +1016,15 @@ def g07_circle(rng, options):
 def g07_circle_verify(values, key):
     v, x = values, int(key)
     return x > 0 and (x + 2 * v["a"] == 180 if v["kind"] == "central" else 2 * x + v["c"] == 180)
+
+
+@generator("g07_parallel_test")
+def g07_parallel_test(rng, options):
+    """Co-interior angles: what angle 2 must be for the lines to be parallel."""
+    angle = rng.choice([a for a in range(20, 161) if a != 90])
+    return {"values": {"angle": angle, "result": 180 - angle}, "key": str(180 - angle)}
+
+
+@verifier("g07_parallel_test")
+def g07_parallel_test_verify(values, key):
+    return 0 < int(key) < 180 and int(key) + values["angle"] == 180
