@@ -701,14 +701,14 @@ def g08_pythagoras_verify(values, key):
 def g08_pythagoras_surd(rng, options):
     """Legs a, b whose hypotenuse is not whole: c = √(a² + b²) = k√m."""
     while True:
-        a, b = rng.randint(1, 9), rng.randint(1, 9)
+        a, b = rng.randint(1, 12), rng.randint(1, 12)
         n = a * a + b * b
-        if isqrt(n) ** 2 != n:
-            break
-    k, m = 1, n
-    for f in range(isqrt(n), 1, -1):
-        if n % (f * f) == 0:
-            k, m = f, n // (f * f)
+        k, m = 1, n
+        for f in range(isqrt(n), 1, -1):
+            if n % (f * f) == 0:
+                k, m = f, n // (f * f)
+                break
+        if m > 1 and k > 1:  # not a whole number, and a factor to take out of the root
             break
     result = f"\\sqrt{{{m}}}" if k == 1 else f"{k}\\sqrt{{{m}}}"
     key = f"sqrt({m})" if k == 1 else f"{k}*sqrt({m})"
