@@ -297,6 +297,8 @@ def g07_poly_mul(rng, options):
     if rng.random() < 0.4:
         k, e = _nz(rng, -6, 6), rng.randint(1, 2)
         b, c = rng.randint(1, 6), _nz(rng, -9, 9)
+        while gcd(b, abs(c)) != 1:
+            c = _nz(rng, -9, 9)
         expr = f"{mono_tex(k, {'x': e})}({lin_tex(b, c)})"
         result = [(k * b, {"x": e + 1}), (k * c, {"x": e})]
         step = f"{mono_tex(k, {'x': e})} \\cdot {mono_tex(b, {'x': 1})}{' + ' if k * c > 0 else ' - '}{mono_tex(abs(k), {'x': e})} \\cdot {abs(c)}"
@@ -325,6 +327,8 @@ def g07_short_mult(rng, options):
     var = rng.choice(["x", "m"])
     other = rng.choice(["", {"x": "y", "m": "n"}[var]])
     m, n = rng.randint(1 if other else 2, 5), rng.randint(1, 6)
+    while gcd(m, n) != 1:
+        n = rng.randint(1, 6)
     second = {other: 1} if other else {}
     first = mono_tex(m, {var: 1})
     sec = mono_tex(n, second)
@@ -589,6 +593,15 @@ def g07_slope_verify(values, key):
     return Fraction(key) in (k, b) and v["x1"] != v["x2"] and v["y2"] == k * v["x2"] + b
 
 
+def _times(k, x):
+    """k · x as written in a substitution: ``3 \\cdot (-2)``, ``-(-2)`` for k = -1, ``5`` for k = 1."""
+    if k == 1:
+        return signed(x)
+    if k == -1:
+        return f"-{signed(x)}"
+    return f"{k} \\cdot {signed(x)}"
+
+
 def _point(x, y):
     return {"kk": f"$({x}; {y})$", "ru": f"$({x}; {y})$", "en": f"$({x}, {y})$", "uz": f"$({x}; {y})$"}
 
@@ -610,7 +623,7 @@ def g07_point_on_graph(rng, options):
     choices = [{"text": _point(*right), "correct": True}] + [{"text": _point(*p)} for p in sorted(wrong)]
     return {
         "values": {"k": k, "b": b, "x": right[0], "y": right[1], "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
-                   "check": f"{k} \\cdot {signed(right[0])}{' + ' if b >= 0 else ' - '}{abs(b)} = {right[1]}"},
+                   "check": f"{_times(k, right[0])}{' + ' if b >= 0 else ' - '}{abs(b)} = {right[1]}"},
         "key": "",
         "choices": choices,
     }

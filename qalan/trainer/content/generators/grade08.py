@@ -421,13 +421,22 @@ def g08_wp_quadratic_verify(values, key):
 # --------------------------------------------------------------------------------------------
 
 
+def _quad_steps(a, b, c, x) -> str:
+    """ax² + bx + c with x put in, as a child writes it: ``2 \\cdot (-3)^{2} - 4 \\cdot (-3) + 1``."""
+    sx = signed(x)
+    first = f"{sx}^{{2}}" if a == 1 else f"-{sx}^{{2}}" if a == -1 else f"{a} \\cdot {sx}^{{2}}"
+    second = "" if b == 0 else f" {'+' if b > 0 else '-'} " + (sx if abs(b) == 1 else f"{abs(b)} \\cdot {sx}")
+    third = "" if c == 0 else f" {'+' if c > 0 else '-'} {abs(c)}"
+    return first + second + third
+
+
 @generator("g08_quad_value")
 def g08_quad_value(rng, options):
     """y = ax² + bx + c at a given x."""
     a, b, c, x = _nz(rng, -3, 4), _nz(rng, -8, 8), rng.randint(-9, 9), _nz(rng, -5, 5)
     y = a * x * x + b * x + c
     return {"values": {"a": a, "b": b, "c": c, "x": x, "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
-                       "steps": f"{a} \\cdot {signed(x)}^{{2}} {'+' if b > 0 else '-'} {abs(b)} \\cdot {signed(x)} {'+' if c >= 0 else '-'} {abs(c)}", "result": y}, "key": str(y)}
+                       "steps": _quad_steps(a, b, c, x), "result": y}, "key": str(y)}
 
 
 @verifier("g08_quad_value")
@@ -446,7 +455,7 @@ def g08_vertex(rng, options):
     ask = options.get("ask", "x")
     return {"values": {"a": a, "b": b, "c": c, "x0": x0, "y0": y0, "a2": 2 * a, "mb": -b, "ask": ask,
                        "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
-                       "steps": f"{a} \\cdot {signed(x0)}^{{2}} {'+' if b > 0 else '-'} {abs(b)} \\cdot {signed(x0)} {'+' if c >= 0 else '-'} {abs(c)}",
+                       "steps": _quad_steps(a, b, c, x0),
                        "result": x0 if ask == "x" else y0}, "key": str(x0 if ask == "x" else y0)}
 
 
@@ -895,9 +904,7 @@ def g08_tangent_verify(values, key):
 def g08_inscribed(rng, options):
     """The inscribed angle is half the central angle on the same arc (or the other way round)."""
     if _first(rng, options, "inscribed"):
-        central = rng.randrange(20, 341, 2)
-        while central == 180:
-            central = rng.randrange(20, 341, 2)
+        central = rng.randrange(20, 179, 2)
         values = {"kind": "inscribed", "central": central, "result": central // 2}
     else:
         inscribed = rng.randint(10, 85)
@@ -909,3 +916,31 @@ def g08_inscribed(rng, options):
 def g08_inscribed_verify(values, key):
     v = values
     return 2 * int(key) == v["central"] if v["kind"] == "inscribed" else int(key) == 2 * v["inscribed"]
+
+
+# --------------------------------------------------------------------------------------------
+# Statistics
+# --------------------------------------------------------------------------------------------
+
+HOBBIES = [
+    {"kk": "домбыра тартуды", "ru": "игру на домбре", "en": "playing the dombra", "uz": "doʻmbira chalishni"},
+    {"kk": "шахмат ойнауды", "ru": "шахматы", "en": "chess", "uz": "shaxmat oʻynashni"},
+    {"kk": "футболды", "ru": "футбол", "en": "football", "uz": "futbolni"},
+    {"kk": "кітап оқуды", "ru": "чтение книг", "en": "reading books", "uz": "kitob oʻqishni"},
+    {"kk": "бейнелеу өнерін", "ru": "рисование", "en": "drawing", "uz": "rasm chizishni"},
+]
+
+
+@generator("g08_rel_frequency")
+def g08_rel_frequency(rng, options):
+    """k of n pupils chose a hobby: the relative frequency in percent (a whole or a terminating decimal)."""
+    n = rng.choice([20, 25, 40, 50, 80, 100, 125, 200, 250])
+    k = rng.randint(1, n - 1)
+    pct = Fraction(100 * k, n)
+    return {"values": {"n": n, "k": k, "hobby": rng.choice(HOBBIES), "share": number_key(Fraction(k, n)), "result": number_key(pct)}, "key": number_key(pct)}
+
+
+@verifier("g08_rel_frequency")
+def g08_rel_frequency_verify(values, key):
+    # percent = k : n · 100; checked as k · 100 = percent · n.
+    return Fraction(key) * values["n"] == 100 * values["k"] and 0 < Fraction(key) < 100
