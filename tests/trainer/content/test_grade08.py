@@ -71,3 +71,17 @@ def test_the_surd_hypotenuse_always_has_a_factor_outside():
     for seed in range(200):
         drawn = draw("g08_pythagoras_surd", seed)
         assert drawn["key"][0].isdigit() and "*sqrt(" in drawn["key"]
+
+
+@pytest.mark.parametrize(
+    "raw,language,status",
+    [
+        ("Тік төртбұрыш", "kk", "right"),
+        ("прямоугольник", "ru", "right"),
+        ("to'g'ri to'rtburchak", "uz", "right"),  # a plain apostrophe for ʻ
+        ("rhombus", "en", "wrong"),
+    ],
+)
+def test_naming_a_quadrilateral(raw, language, status):
+    key = "kk:тіктөртбұрыш|kk:тік төртбұрыш|ru:прямоугольник|en:rectangle|uz:toʻgʻri toʻrtburchak"
+    assert check(form="text", key=key, raw=raw, language=language).status == status
