@@ -271,3 +271,46 @@ def equivalent(student: sympy.Expr, key: sympy.Expr) -> bool:
 def canonical(expr: sympy.Expr) -> str:
     """What was read, in the notation students type: ``6*a``, ``x^2 - 1``."""
     return sympy.sstr(expr).replace("**", "^")
+
+
+# --- The form a task asks for ----------------------------------------------------------------
+# A key may ask for a form as well as a value: ``factor: 3*(x+2)`` (the answer must be a
+# product, e.g. "take out the common factor"), ``expand: x^2+5x+6`` (no brackets of sums left,
+# like terms collected). Without a prefix any equivalent expression is right.
+
+SHAPES = ("factor", "expand")
+_SHAPE = re.compile(r"^\s*(factor|expand)\s*:\s*", re.I)
+
+
+def shape_split(key: str) -> tuple[str, str]:
+    match = _SHAPE.match(key)
+    return (match.group(1).lower(), key[match.end():]) if match else ("", key)
+
+
+def _unwrap(tree):
+    while isinstance(tree, Tree) and tree.data == "neg":
+        tree = tree.children[0]
+    return tree
+
+
+def _has_sum(tree) -> bool:
+    return isinstance(tree, Tree) and any(t.data in ("add", "sub") for t in tree.iter_subtrees())
+
+
+def is_product(tree) -> bool:
+    """A product (or power) with a factor that is itself a sum: 3(x+2), (a-b)(a+b), (x+1)^2."""
+    top = _unwrap(tree)
+    return isinstance(top, Tree) and top.data in ("mul", "div", "pow") and _has_sum(top)
+
+
+def is_expanded(tree, expr) -> bool:
+    """No sum left inside a product or a power, and as many terms as the expanded polynomial."""
+    for node in tree.iter_subtrees() if isinstance(tree, Tree) else ():
+        if node.data in ("mul", "div", "pow", "sqrt") and any(_has_sum(c) or (isinstance(c, Tree) and c.data in ("add", "sub")) for c in node.children):
+            return False
+    summands = 1
+    for node in tree.iter_subtrees() if isinstance(tree, Tree) else ():
+        if node.data in ("add", "sub"):
+            summands += 1
+    return summands == len(sympy.Add.make_args(sympy.expand(expr)))
+

@@ -36,6 +36,7 @@ def _parsed_key(form: str, key: str):
                 raise ValueError(f"fraction key {key!r}: the fraction is not in lowest terms")
         return reading
     if form == "expression":
+        shape, key = expressions.shape_split(str(key))
         if expressions.EQUATION.search(str(key)):
             raise ValueError(f"expression key {key!r}: not an expression but an equation or inequality")
         try:
@@ -49,7 +50,11 @@ def _parsed_key(form: str, key: str):
                 f"expression key {key!r}: not an expression (numbers, one-letter Latin variables, "
                 "+ - * / ^ with integer exponents, parentheses, sqrt; no '=')"
             ) from None
-        return tree, expr
+        if shape == "factor" and not expressions.is_product(tree):
+            raise ValueError(f"expression key {key!r}: a 'factor:' key must itself be a product")
+        if shape == "expand" and not expressions.is_expanded(tree, expr):
+            raise ValueError(f"expression key {key!r}: an 'expand:' key must itself be expanded")
+        return tree, expr, shape
     if form in ("choice", "multi"):
         return choice_key(key, many=form == "multi")
     return text_key(key)
@@ -131,7 +136,7 @@ _EXPRESSION_ERRORS = (
 
 
 def _check_expression(key, raw, language, unit, choices) -> Verdict:
-    key_tree, key_expr = key
+    key_tree, key_expr, shape = key
     # Phones capitalise the first letter: when the key has no capitals, case does not matter.
     fold_case = not any(s.name.isupper() for s in key_expr.free_symbols)
     if not raw.strip():
@@ -143,7 +148,14 @@ def _check_expression(key, raw, language, unit, choices) -> Verdict:
     except ValueError as error:
         code = next(code for kind, code in _EXPRESSION_ERRORS if isinstance(error, kind))
         return _invalid("expression", code, language)
-    return _judged(expressions.equivalent(expr, key_expr), expressions.canonical(expr))
+    right = expressions.equivalent(expr, key_expr)
+    # The value is right but not in the form the task asks for: a teacher says so, and it costs
+    # no life (as a fraction not yet reduced).
+    if right and shape == "factor" and not expressions.is_product(_tree):
+        return _invalid("expression", "not_factored", language, expressions.canonical(expr))
+    if right and shape == "expand" and not expressions.is_expanded(_tree, expr):
+        return _invalid("expression", "not_expanded", language, expressions.canonical(expr))
+    return _judged(right, expressions.canonical(expr))
 
 
 def _check_choice(key, raw, language, unit, choices, *, many=False) -> Verdict:

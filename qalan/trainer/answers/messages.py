@@ -49,6 +49,14 @@ def invalid_message(form: str, code: str, language: str, **values) -> str:
             "before": "6/8",
             "after": "3/4",
         }
+    if code == "not_factored":
+        return _("The value is right, but the task asks for a product: write it with brackets, for example %(example)s.") % {
+            "example": "3(a + 2)"
+        }
+    if code == "not_expanded":
+        return _("The value is right, but open the brackets and collect like terms, for example %(example)s.") % {
+            "example": "3a + 6"
+        }
     if code == "latin_letters":
         return _("Write the variables in Latin letters, for example %(example)s.") % {"example": "3a + 2"}
     return " ".join(filter(None, (_reason(code, **values), hint(form, language))))
