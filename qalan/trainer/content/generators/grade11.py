@@ -103,7 +103,7 @@ def _parse_poly(key: str) -> dict:
 
 
 def _paren(tex: str) -> str:
-    return f"\\left({tex}\\right)" if tex.startswith("-") else tex
+    return f"\\left({tex}\\right)" if tex.startswith("-") or "frac" in tex else tex
 
 
 def _nonzero(rng, low, high):
@@ -501,6 +501,8 @@ def g11_exp_log_inequality(rng, options):
                  _interval(-k, None) if bigger else _interval(None, -k), _interval(k + 1, None), _interval(None, k - 1)]
         lhs = f"\\left({fraction_tex(base)}\\right)^{{x}}" if flip else f"{a}^{{x}}"
         statement = f"{lhs} {sign} {fraction_tex(rhs)}"
+        step = f"x {'>' if bigger else '<'} {k}"
+        rewrite = f"{lhs} {sign} {_paren(fraction_tex(base)) if flip else a}^{{{k}}}"
     else:
         k = rng.randint(1, 3)
         t = base**k
@@ -509,12 +511,14 @@ def g11_exp_log_inequality(rng, options):
         traps = [_interval(0, t) if bigger else _interval(t, None), _interval(None, t) if not bigger else _interval(k, None),
                  _interval(k, None) if not bigger else _interval(0, k), _interval(0, k), _interval(None, t)]
         statement = f"\\log_{{{fraction_tex(base)}}} x {sign} {k}"
-    seen, choices = {right}, [{"text": f"${right}$", "correct": True}]
+        step = f"x > {fraction_tex(t)}" if bigger else f"0 < x < {fraction_tex(t)}"
+        rewrite = f"\\log_{{{fraction_tex(base)}}} x {sign} \\log_{{{fraction_tex(base)}}} {fraction_tex(t)}"
+    seen, choices = {right}, [{"text": _by_language(right), "correct": True}]
     for trap in traps:
         if trap not in seen and len(choices) < 4:
             seen.add(trap)
-            choices.append({"text": f"${trap}$", "correct": False})
-    return {"values": {"statement": statement, "kind": kind, "a": a, "flip": int(flip), "sign": sign, "k": k,
+            choices.append({"text": _by_language(trap), "correct": False})
+    return {"values": {"statement": statement, "step": step, "rewrite": rewrite, "answer": {lang: text.strip("$") for lang, text in _by_language(right).items()}, "kind": kind, "a": a, "flip": int(flip), "sign": sign, "k": k,
                        "base": fraction_key(base)},
             "key": "", "choices": choices}
 
@@ -544,7 +548,7 @@ def g11_exp_log_inequality_verify(values, key, choices=None):
 
     def samples(text: str):
         body = text.strip("$")
-        lo_t, hi_t = body[1:-1].split("; ")
+        lo_t, hi_t = re.split(r"[;,] ", body[1:-1])
         lo = None if "infty" in lo_t else _tex_number(lo_t)
         hi = None if "infty" in hi_t else _tex_number(hi_t)
         lo_s = lo if lo is not None else (hi - 50)
@@ -552,7 +556,7 @@ def g11_exp_log_inequality_verify(values, key, choices=None):
         return [lo_s + (hi_s - lo_s) * i / 40 for i in range(1, 40)]
 
     def bounds(text: str):
-        lo_t, hi_t = text.strip("$")[1:-1].split("; ")
+        lo_t, hi_t = re.split(r"[;,] ", text.strip("$")[1:-1])
         return (None if "infty" in lo_t else _tex_number(lo_t)), (None if "infty" in hi_t else _tex_number(hi_t))
 
     right = [c for c in choices if c["correct"]]
@@ -564,6 +568,11 @@ def g11_exp_log_inequality_verify(values, key, choices=None):
     outside = [x for end, step in ((lo, -eps), (hi, eps)) if end is not None for x in (end, end + step)]
     wrong = {bounds(c["text"]) for c in choices if not c["correct"]}
     return not any(holds(x) for x in outside) and (lo, hi) not in wrong and len(wrong) == len(choices) - 1
+
+
+def _by_language(interval: str) -> dict:
+    """An interval as each language writes it: ``(2; +\\infty)``, in English ``(2, +\\infty)``."""
+    return {lang: f"${interval.replace('; ', ', ') if lang == 'en' else interval}$" for lang in ("kk", "ru", "en", "uz")}
 
 
 def _tex_number(text: str) -> Fraction:
