@@ -613,7 +613,7 @@ def g11_greatest_least(rng, options):
         best = max(vals.values()) if want == "max" else min(vals.values())
         if abs(best) <= 120 and len(set(vals.values())) == len(vals):
             break
-    table = ", ".join(f"f({x}) = {vals[x]}" for x in points)
+    table = "; \\; ".join(f"f({x}) = {vals[x]}" for x in points)
     crit_tex = "; ".join(f"x = {r}" for r in crit)
     fp = poly_tex({2: 6, 1: -6 * (r1 + r2), 0: 6 * r1 * r2})
     what = {"max": {"kk": "ең үлкен", "ru": "наибольшее", "en": "greatest", "uz": "eng katta"},
