@@ -627,7 +627,7 @@ def g11_greatest_least(rng, options):
 def g11_greatest_least_verify(values, key):
     f = _ints(values["fc"])
     m, n = values["m"], values["n"]
-    grid = [Fraction(m) + Fraction(i, 120) for i in range(120 * (n - m) + 1)]  # includes every whole point
+    grid = [Fraction(m) + Fraction(i, 12) for i in range(12 * (n - m) + 1)]  # includes every whole point
     vals = [poly_at(f, x) for x in grid]
     best = max(vals) if values["want"] == "max" else min(vals)
     return best == Fraction(key)
@@ -673,11 +673,12 @@ def g11_optimisation(rng, options):
 def g11_optimisation_verify(values, key):
     if "L" in values:
         L = values["L"]
-        best = max(Fraction(L - 2 * x) * x for x in [Fraction(i, 4) for i in range(1, 2 * L)])
+        # In quarter metres: the area x (L - 2x) at every x = i/4, times 16 to stay whole.
+        best = max(i * (4 * L - 2 * i) for i in range(1, 2 * L))
     else:
         S = values["S"]
-        best = max(Fraction(x) * (S - x) for x in [Fraction(i, 4) for i in range(1, 4 * S)])
-    return best == Fraction(key)
+        best = max(i * (4 * S - i) for i in range(1, 4 * S))
+    return Fraction(best, 16) == Fraction(key)
 
 
 NAMES = [
@@ -960,8 +961,8 @@ def g11_sphere(rng, options):
     given = "d" if rng.random() < 0.3 else "R"
     return {"values": {"R": R, "d": 2 * R, "given": given, "RR": R * R, "RRR": R**3, "kind": kind, "result": pi_tex(value),
                        "gv": 2 * R if given == "d" else R,
-                       "gname": {"kk": "диаметрі", "ru": "диаметр", "en": "diameter", "uz": "diametri"} if given == "d"
-                       else {"kk": "радиусы", "ru": "радиус", "en": "radius", "uz": "radiusi"}},
+                       "gname": {"kk": "диаметрі", "ru": "Диаметр", "en": "diameter", "uz": "diametri"} if given == "d"
+                       else {"kk": "радиусы", "ru": "Радиус", "en": "radius", "uz": "radiusi"}},
             "key": pi_key(value)}
 
 
@@ -1123,13 +1124,14 @@ def g11_perpendicular(rng, options):
     """a(m; p; q) and b(u; v; w) perpendicular: u m + p v + q w = 0."""
     while True:
         u = _nonzero(rng, -4, 5)
-        p, q, v, w = (rng.randint(-5, 5) for _ in range(4))
+        p, q, v, w = (_nonzero(rng, -5, 5) for _ in range(4))
         rest = p * v + q * w
         m = Fraction(-rest, u)
         if m.denominator == 1 and m != 0 and rest != 0 and abs(m) <= 12:
             break
     return {"values": {"u": u, "p": p, "q": q, "v": v, "w": w, "rest": rest, "result": int(m),
-                       "eq": f"{u}m {'+' if rest > 0 else '-'} {abs(rest)} = 0"},
+                       "um": poly_tex({1: u}).replace("x", "m"),
+                       "eq": f"{poly_tex({1: u}).replace('x', 'm')} {'+' if rest > 0 else '-'} {abs(rest)} = 0"},
             "key": str(int(m))}
 
 
