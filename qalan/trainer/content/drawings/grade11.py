@@ -15,7 +15,7 @@ def _poly(coefs: dict, x: float) -> float:
 def g11_area(params: dict, language: str) -> str:
     """The graph of y = f(x) with the region between x = a, x = b and the x-axis shaded."""
     coefs, a, b = params.get("f") or {}, float(Fraction(params.get("a", 0))), float(Fraction(params.get("b", 1)))
-    lo, hi = min(a, 0) - 0.5, b + 0.5
+    lo, hi = min(a, 0) - 0.4, b + 0.25
     xs = [lo + (hi - lo) * i / 60 for i in range(61)]
     ys = [_poly(coefs, x) for x in xs]
     top = max(max(ys[i] for i in range(61) if a - 1e-9 <= xs[i] <= b + 1e-9), 1.0)
@@ -58,13 +58,13 @@ def g11_cylinder(params: dict, language: str) -> str:
     body = '<ellipse cx="110" cy="30" rx="60" ry="14"/>'
     body += '<path d="M 50 130 A 60 14 0 0 0 170 130"/><path d="M 50 130 A 60 14 0 0 1 170 130" stroke-dasharray="4 4"/>'
     body += '<line x1="50" y1="30" x2="50" y2="130"/><line x1="170" y1="30" x2="170" y2="130"/>'
-    body += '<line x1="110" y1="130" x2="170" y2="130" stroke-width="1"/>'
+    body += '<line x1="110" y1="30" x2="170" y2="30" stroke-width="1"/><circle cx="110" cy="30" r="2" fill="currentColor"/>'
     body += '<line x1="110" y1="30" x2="110" y2="130" stroke-width="1" stroke-dasharray="3 3"/>'
     r, hgt = _label(params, "r", language), _label(params, "h", language)
     d = _label(params, "d", language)
     details = []
     if r:
-        body += svg_text(140, 124, f"r = {r}")
+        body += svg_text(140, 25, f"r = {r}")
         details.append(f"r = {r}")
     if d:
         body += svg_text(110, 158, f"d = {d}")
@@ -83,7 +83,7 @@ def g11_cone(params: dict, language: str) -> str:
     body += '<line x1="110" y1="15" x2="110" y2="130" stroke-width="1" stroke-dasharray="3 3"/>'
     body += '<line x1="110" y1="130" x2="170" y2="130" stroke-width="1"/>'
     details = []
-    for name, (x, y, anchor) in {"r": (140, 124, "middle"), "h": (114, 80, "start"), "l": (146, 66, "start")}.items():
+    for name, (x, y, anchor) in {"r": (140, 157, "middle"), "h": (114, 80, "start"), "l": (146, 66, "start")}.items():
         text = _label(params, name, language)
         if text:
             body += svg_text(x, y, f"{name} = {text}", anchor)
@@ -103,7 +103,7 @@ def g11_ball(params: dict, language: str) -> str:
         body += '<line x1="50" y1="80" x2="170" y2="80" stroke-width="1"/>'
     else:
         body += '<line x1="110" y1="80" x2="170" y2="80" stroke-width="1"/>'
-    body += svg_text(140 if name == "R" else 110, 74, f"{name} = {text}" if text else name)
+    body += svg_text(145 if name == "R" else 110, 55, f"{name} = {text}" if text else name)
     return svg_figure("g11_ball", language, f"{name} = {text}", body)
 
 

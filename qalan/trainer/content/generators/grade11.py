@@ -1078,6 +1078,7 @@ def g11_space_midpoint(rng, options):
     values = {"A": A, "B": B, "M": M}
     for n, a, b, m in zip("xyz", A, B, M, strict=True):
         values[f"a{n}"], values[f"b{n}"], values[f"m{n}"] = a, b, m
+        values[f"s{n}"] = f"{a} {'+' if b >= 0 else '-'} {abs(b)}"
     return {"values": values, "key": "", "choices": choices}
 
 
@@ -1102,7 +1103,7 @@ def g11_dot_product(rng, options):
         b = [rng.randint(-5, 6) for _ in range(3)]
         if a.count(0) <= 1 and b.count(0) <= 1:
             break
-    terms = " + ".join(f"{x} \\cdot {y}" if y >= 0 else f"{x} \\cdot ({y})" for x, y in zip(a, b, strict=True))
+    terms = " + ".join(f"{_paren(str(x))} \\cdot {_paren(str(y))}" for x, y in zip(a, b, strict=True))
     value = sum(x * y for x, y in zip(a, b, strict=True))
     values = {"terms": terms, "result": value, "a": a, "b": b}
     for i, n in enumerate("xyz"):
