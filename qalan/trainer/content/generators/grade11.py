@@ -12,6 +12,7 @@ from fractions import Fraction
 from math import comb, factorial, gcd, isqrt
 
 from qalan.trainer.content.generators._util import fraction_key, number_key
+from qalan.trainer.content.locale import number_tex
 from qalan.trainer.content.registry import generator, verifier
 
 # ---------------------------------------------------------------- polynomials as TeX and as keys
@@ -727,7 +728,10 @@ def g11_statistic(rng, options):
         else:
             value = Fraction(ys[-1] - ys[0])
         break
-    return {"values": {"data": _join(xs), "sorted": _join(ys), "n": n, "sum": sum(xs), "result": number_key(value),
+    # The middle of the ordered row: one number, or the mean of two (its value filled per language).
+    middle = {lang: str(ys[n // 2]) if n % 2 else f"\\frac{{{ys[n // 2 - 1]} + {ys[n // 2]}}}{{2}} = {number_tex(number_key(value), lang)}"
+              for lang in ("kk", "ru", "en", "uz")}
+    return {"values": {"data": _join(xs), "sorted": _join(ys), "n": n, "sum": sum(xs), "result": number_key(value), "middle": middle,
                        "xs": xs, "stat": stat},
             "key": number_key(value)}
 
