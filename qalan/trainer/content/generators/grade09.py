@@ -496,6 +496,12 @@ def g09_combinations_verify(values, key):
     return int(key) == sum(1 for _ in combinations(range(values["n"]), values["k"]))
 
 
+def _chain(m: int, n: int) -> str:
+    """``\\frac{6}{30} = \\frac{1}{5}``, or just ``\\frac{9}{25}`` when already in lowest terms."""
+    tex = f"\\frac{{{m}}}{{{n}}}"
+    return tex if gcd(m, n) == 1 else f"{tex} = {num_tex(Fraction(m, n))}"
+
+
 @generator("g09_probability_balls")
 def g09_probability_balls(rng, options):
     """A bag with red, blue and green balls: the probability of drawing the colour asked."""
@@ -509,7 +515,7 @@ def g09_probability_balls(rng, options):
     }
     p = Fraction(favourable, r + b + g)
     return {
-        "values": {"r": r, "b": b, "g": g, "colour": names[colour], "m": favourable, "total": r + b + g, "raw": f"{favourable}/{r + b + g}", "result": fraction_key(p)},
+        "values": {"r": r, "b": b, "g": g, "colour": names[colour], "m": favourable, "total": r + b + g, "chain": _chain(favourable, r + b + g), "result": fraction_key(p)},
         "key": fraction_key(p),
     }
 
@@ -528,7 +534,7 @@ def g09_probability_cards(rng, options):
     n = rng.choice([10, 12, 15, 16, 18, 20, 24, 25, 30, 36, 40, 45, 50])
     m = n // k
     p = Fraction(m, n)
-    return {"values": {"n": n, "k": k, "m": m, "raw": f"{m}/{n}", "result": fraction_key(p)}, "key": fraction_key(p)}
+    return {"values": {"n": n, "k": k, "m": m, "chain": _chain(m, n), "result": fraction_key(p)}, "key": fraction_key(p)}
 
 
 @verifier("g09_probability_cards")

@@ -537,10 +537,10 @@ def g10_velocity_verify(values, key):
 # ---------------------------------------------------------------- probability
 
 NAMES = [
-    ({"kk": "Аружан", "ru": "Аружан", "en": "Aruzhan", "uz": "Aruzhan"}, {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Doniyor"}),
-    ({"kk": "Ерасыл", "ru": "Ерасыл", "en": "Yerassyl", "uz": "Yerasil"}, {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asal"}),
-    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Kamila"}, {"kk": "Бауыржан", "ru": "Бауыржан", "en": "Baurzhan", "uz": "Bovurjon"}),
-    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, {"kk": "Лейла", "ru": "Лейла", "en": "Leyla", "uz": "Layli"}),
+    ({"kk": "Аружан", "ru": "Аружан", "en": "Aruzhan", "uz": "Aruzhan"}, {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Daniyar"}),
+    ({"kk": "Ерасыл", "ru": "Ерасыл", "en": "Yerassyl", "uz": "Yerasil"}, {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"}),
+    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Kamila"}, {"kk": "Бауыржан", "ru": "Бауыржан", "en": "Baurzhan", "uz": "Bauyrjan"}),
+    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, {"kk": "Лейла", "ru": "Лейла", "en": "Leyla", "uz": "Leyla"}),
     ({"kk": "Наргиза", "ru": "Наргиза", "en": "Nargiza", "uz": "Nargiza"}, {"kk": "Артём", "ru": "Артём", "en": "Artyom", "uz": "Artyom"}),
 ]
 
