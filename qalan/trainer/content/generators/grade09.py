@@ -981,3 +981,28 @@ def g09_circumference_verify(values, key):
     import sympy
 
     return sympy.sympify(key) == sympy.pi * values["d"] and values["d"] == 2 * values["r"]
+
+
+# ---------------------------------------------------------------- compound interest (a geometric progression)
+
+
+@generator("g09_compound_interest")
+def g09_compound_interest(rng, options):
+    """A deposit of A tenge at p % a year, interest added to the deposit, after n years."""
+    p = rng.choice([5, 8, 10, 12, 15, 20])
+    n = rng.choice([2, 3])
+    while True:
+        a = rng.choice(range(50_000, 1_000_001, 10_000))
+        total = Fraction(a) * Fraction(100 + p, 100) ** n
+        if total.denominator == 1:
+            break
+    q = Fraction(100 + p, 100)
+    return {"values": {"a": a, "p": p, "n": n, "q": number_key(q), "after1": number_key(a * q), "result": number_key(total)}, "key": number_key(total)}
+
+
+@verifier("g09_compound_interest")
+def g09_compound_interest_verify(values, key):
+    amount = Fraction(values["a"])
+    for _ in range(values["n"]):
+        amount += amount * values["p"] / 100  # the year's interest is added
+    return Fraction(key) == amount and amount.denominator == 1
