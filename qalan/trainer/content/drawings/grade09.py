@@ -23,7 +23,8 @@ def g09_points(params: dict, language: str) -> str:
     details = []
     for name, (x, y), (px, py) in (("A", (x1, y1), pts[0]), ("B", (x2, y2), pts[1])):
         body += f'<circle cx="{x}" cy="{y}" r="3" fill="currentColor"/>' + svg_text(x + 10, y - 8, name)
-        details.append(f"{name}({value_label(px if px % 1 else int(px), language)}; {value_label(py if py % 1 else int(py), language)})")
+        sep = ", " if language == "en" else "; "
+        details.append(f"{name}({value_label(px if px % 1 else int(px), language)}{sep}{value_label(py if py % 1 else int(py), language)})")
     return svg_figure("g09_points", language, ", ".join(details), body, width=w, height=h)
 
 
