@@ -14,10 +14,10 @@ def draw(name, seed=1):
 
 
 def test_exact_values_at_standard_angles():
-    assert g10._key_of(g10._exact("sin", 240)) == "-sqrt(3)/2"
-    assert g10._key_of(g10._exact("cos", 135)) == "-sqrt(2)/2"
-    assert g10._key_of(g10._exact("tan", 150)) == "-sqrt(3)/3"
-    assert g10._exact("tan", 90) is None
+    assert g10._value("sin", 240) == ("-\\frac{\\sqrt{3}}{2}", "-sqrt(3)/2")
+    assert g10._value("cos", 135)[1] == "-sqrt(2)/2"
+    assert g10._value("tan", 150)[1] == "-sqrt(3)/3"
+    assert g10._value("tan", 90) is None and g10._value("sin", 180)[1] == "0"
 
 
 def test_trig_value_verifier_fails_on_a_wrong_sign():

@@ -10,16 +10,24 @@ import math
 from fractions import Fraction
 from math import isqrt
 
-import sympy
-
 from qalan.trainer.content.generators._util import fraction_key, number_key
-from qalan.trainer.content.generators.grade09 import interval_text, num_tex, pi_key, pi_tex, plain, poly_key, poly_tex
+from qalan.trainer.content.generators.grade09 import (
+    interval_text,
+    num_tex,
+    parse_pi,
+    parse_poly,
+    pi_key,
+    pi_tex,
+    plain,
+    poly_at,
+    poly_key,
+    poly_tex,
+)
 from qalan.trainer.content.registry import generator, verifier
 
 LANGS = ("kk", "ru", "en", "uz")
 TG = {"kk": "\\operatorname{tg}", "ru": "\\operatorname{tg}", "en": "\\tan", "uz": "\\operatorname{tg}"}
 CTG = {"kk": "\\operatorname{ctg}", "ru": "\\operatorname{ctg}", "en": "\\cot", "uz": "\\operatorname{ctg}"}
-X = sympy.Symbol("x")
 
 
 def _fn_name(fn: str) -> dict:
@@ -65,7 +73,7 @@ def g10_deg_to_rad(rng, options):
 
 @verifier("g10_deg_to_rad")
 def g10_deg_to_rad_verify(values, key):
-    return abs(float(sympy.sympify(key)) - math.radians(values["deg"])) < 1e-12
+    return abs(float(parse_pi(key)) * math.pi - math.radians(values["deg"])) < 1e-12
 
 
 @generator("g10_rad_to_deg")
@@ -83,34 +91,49 @@ def g10_rad_to_deg_verify(values, key):
 
 # ---------------------------------------------------------------- values at standard angles
 
-# The exact values (sympy) of sin, cos, tan at the standard angles of the first quarter.
+# The values of sin, cos, tan at the standard angles of the first quarter, as codes.
 _BASE = {
-    0: {"sin": sympy.Integer(0), "cos": sympy.Integer(1), "tan": sympy.Integer(0)},
-    30: {"sin": sympy.Rational(1, 2), "cos": sympy.sqrt(3) / 2, "tan": sympy.sqrt(3) / 3},
-    45: {"sin": sympy.sqrt(2) / 2, "cos": sympy.sqrt(2) / 2, "tan": sympy.Integer(1)},
-    60: {"sin": sympy.sqrt(3) / 2, "cos": sympy.Rational(1, 2), "tan": sympy.sqrt(3)},
-    90: {"sin": sympy.Integer(1), "cos": sympy.Integer(0), "tan": None},
+    0: {"sin": "0", "cos": "1", "tan": "0"},
+    30: {"sin": "1/2", "cos": "s3/2", "tan": "s3/3"},
+    45: {"sin": "s2/2", "cos": "s2/2", "tan": "1"},
+    60: {"sin": "s3/2", "cos": "1/2", "tan": "s3"},
+    90: {"sin": "1", "cos": "0", "tan": None},
+}
+# code: (TeX, expression key)
+_SURDS = {
+    "0": ("0", "0"), "1": ("1", "1"), "1/2": ("\\frac{1}{2}", "1/2"), "s2/2": ("\\frac{\\sqrt{2}}{2}", "sqrt(2)/2"),
+    "s3/2": ("\\frac{\\sqrt{3}}{2}", "sqrt(3)/2"), "s3/3": ("\\frac{\\sqrt{3}}{3}", "sqrt(3)/3"), "s3": ("\\sqrt{3}", "sqrt(3)"),
 }
 
 
-def _exact(fn: str, deg: int):
-    """sin/cos/tan of deg (a multiple of 30 or 45) by the reference angle and the quarter's sign."""
+def _value(fn: str, deg: int):
+    """(TeX, key) of sin/cos/tan at deg (a multiple of 30 or 45): the reference angle's value with the quarter's sign."""
     d = deg % 360
     ref = min(d % 180, 180 - d % 180)
-    base = _BASE[ref][fn]
-    if base is None:
+    code = _BASE[ref][fn]
+    if code is None:
         return None
     quarter_sign = {
         "sin": 1 if 0 <= d <= 180 else -1,
         "cos": 1 if d <= 90 or d >= 270 else -1,
         "tan": 1 if (d % 180) <= 90 else -1,
     }[fn]
-    return quarter_sign * base
+    tex, key = _SURDS[code]
+    if quarter_sign < 0 and code != "0":
+        return "-" + tex, "-" + key
+    return tex, key
 
 
-def _key_of(value) -> str:
-    text = str(sympy.nsimplify(value))
-    return text.replace("**", "^")
+def surd_value(key: str) -> float:
+    """``-sqrt(3)/2`` -> -0.866…; whole numbers and a/b too."""
+    import re
+
+    m = re.fullmatch(r"(-)?(?:(\d+)|sqrt\((\d+)\))(?:/(\d+))?", key.replace(" ", ""))
+    if not m:
+        raise ValueError(key)
+    value = float(m.group(2)) if m.group(2) else math.sqrt(int(m.group(3)))
+    value /= int(m.group(4) or 1)
+    return -value if m.group(1) else value
 
 
 STANDARD = [0, 30, 45, 60, 90, 120, 135, 150, 180, 210, 225, 240, 270, 300, 315, 330]
@@ -121,7 +144,7 @@ def g10_trig_value(rng, options):
     while True:
         fn = rng.choice(["sin", "cos", "tan"])
         deg = rng.choice(STANDARD)
-        value = _exact(fn, deg)
+        value = _value(fn, deg)
         if value is not None and not (deg == 0 and fn != "cos"):
             break
     as_rad = rng.random() < 0.6 and deg != 0
@@ -129,15 +152,15 @@ def g10_trig_value(rng, options):
     d = deg % 360
     ref = min(d % 180, 180 - d % 180)
     return {
-        "values": {"fn": _fn_name(fn), "fn_code": fn, "angle": angle, "deg": deg, "ref": ref, "value": sympy.latex(value)},
-        "key": _key_of(value),
+        "values": {"fn": _fn_name(fn), "fn_code": fn, "angle": angle, "deg": deg, "ref": ref, "value": value[0]},
+        "key": value[1],
     }
 
 
 @verifier("g10_trig_value")
 def g10_trig_value_verify(values, key):
     f = {"sin": math.sin, "cos": math.cos, "tan": math.tan}[values["fn_code"]]
-    return abs(float(sympy.sympify(key.replace("^", "**"))) - f(math.radians(values["deg"]))) < 1e-9
+    return abs(surd_value(key) - f(math.radians(values["deg"]))) < 1e-9
 
 
 # ---------------------------------------------------------------- identities
@@ -244,14 +267,12 @@ def g10_reduction(rng, options):
 @verifier("g10_reduction")
 def g10_reduction_verify(values, key, choices=None):
     fn, k, sign = values["fn_code"], values["k"], values["sign"]
-    # Another route: sympy's own simplification of f(kπ/2 ± α).
-    a = sympy.Symbol("alpha")
-    f = {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan}[fn]
-    got = sympy.simplify(f(k * sympy.pi / 2 + sign * a))
+    # Another route: the identity f(kπ/2 ± α) = ±g(α) checked at several acute angles.
     res_fn, res_sign = _reduced(fn, k, sign)
-    g = {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot}[res_fn]
-    if sympy.simplify(got - res_sign * g(a)) != 0:
-        return False
+    funcs = {"sin": math.sin, "cos": math.cos, "tan": math.tan, "cot": lambda t: 1 / math.tan(t)}
+    for alpha in (0.2, 0.7, 1.3):
+        if abs(funcs[fn](k * math.pi / 2 + sign * alpha) - res_sign * funcs[res_fn](alpha)) > 1e-9:
+            return False
     return _fn_of_alpha(res_fn, res_sign) == values["answer"] and _right_is(choices, values["answer"]["en"])
 
 
@@ -372,8 +393,24 @@ def g10_trig_equation_root_verify(values, key):
 # ---------------------------------------------------------------- the derivative
 
 
-def _sym(coeffs):
-    return sum(sympy.Rational(c) * X ** (len(coeffs) - 1 - i) for i, c in enumerate(coeffs))
+def deriv_at(coeffs, t) -> Fraction:
+    """f'(t) by synthetic division (another route than the power rule): f(x) = (x - t)q(x) + f(t), f'(t) = q(t)."""
+    t = Fraction(t)
+    q, acc = [], Fraction(0)
+    for c in coeffs[:-1]:
+        acc = acc * t + Fraction(c)
+        q.append(acc)
+    value = Fraction(0)
+    for c in q:
+        value = value * t + c
+    return value
+
+
+def value_at(coeffs, t) -> Fraction:
+    value = Fraction(0)
+    for c in coeffs:
+        value = value * Fraction(t) + Fraction(c)
+    return value
 
 
 def _deriv(coeffs):
@@ -394,8 +431,9 @@ def g10_derivative_poly(rng, options):
 
 @verifier("g10_derivative_poly")
 def g10_derivative_poly_verify(values, key):
-    f = _sym(values["c"])
-    return poly_tex(values["c"]) == values["f"] and sympy.simplify(sympy.diff(f, X) - sympy.sympify(key.replace("^", "**"))) == 0
+    typed = parse_poly(key)
+    points = range(-3, 4)  # more points than the degree: the polynomials agree everywhere
+    return poly_tex(values["c"]) == values["f"] and all(poly_at(typed, t) == deriv_at(values["c"], t) for t in points)
 
 
 @generator("g10_derivative_product")
@@ -419,9 +457,9 @@ def g10_derivative_product(rng, options):
 def g10_derivative_product_verify(values, key):
     # Product rule u'v + uv' against the key, as polynomials.
     a, b, c, d = values["abcd"]
-    u, v = a * X + b, c * X**2 + d
-    rule = sympy.diff(u, X) * v + u * sympy.diff(v, X)
-    return sympy.expand(rule - sympy.sympify(key.replace("^", "**"))) == 0
+    typed = parse_poly(key)
+    # u'v + uv' with u = ax + b, v = cx^2 + d, at more points than the degree.
+    return all(poly_at(typed, t) == a * (c * t * t + d) + (a * t + b) * 2 * c * t for t in range(-3, 4))
 
 
 @generator("g10_derivative_value")
@@ -435,11 +473,7 @@ def g10_derivative_value(rng, options):
 
 @verifier("g10_derivative_value")
 def g10_derivative_value_verify(values, key):
-    h = sympy.Symbol("h")
-    f = _sym(values["c"])
-    x0 = values["x0"]
-    limit = sympy.limit((f.subs(X, x0 + h) - f.subs(X, x0)) / h, h, 0)
-    return limit == int(key)
+    return deriv_at(values["c"], values["x0"]) == int(key)
 
 
 @generator("g10_tangent_line")
@@ -456,9 +490,9 @@ def g10_tangent_line(rng, options):
 @verifier("g10_tangent_line")
 def g10_tangent_line_verify(values, key):
     # The tangent meets the parabola in one double point x0: f(x) - line = a(x - x0)^2.
-    a = values["c"][0]
-    gap = sympy.expand(_sym(values["c"]) - sympy.sympify(key.replace("^", "**")))
-    return sympy.expand(gap - a * (X - values["x0"]) ** 2) == 0
+    a, x0 = values["c"][0], values["x0"]
+    line = parse_poly(key)
+    return max(line) <= 1 and all(value_at(values["c"], t) - poly_at(line, t) == a * (t - x0) ** 2 for t in range(-2, 3))
 
 
 def _cubic(rng):
@@ -490,10 +524,11 @@ def g10_cubic_extremum(rng, options):
 
 @verifier("g10_cubic_extremum")
 def g10_cubic_extremum_verify(values, key):
-    f = _sym([Fraction(c) for c in values["c"]])
+    c = [Fraction(x) for x in values["c"]]
     x0 = int(key)
-    d1, d2 = sympy.diff(f, X), sympy.diff(f, X, 2)
-    return d1.subs(X, x0) == 0 and (d2.subs(X, x0) > 0) == bool(values["min"]) and d2.subs(X, x0) != 0
+    left, right = deriv_at(c, x0 - Fraction(1, 2)), deriv_at(c, x0 + Fraction(1, 2))
+    # f' = 0 at x0 and changes sign: - to + is a minimum, + to - a maximum.
+    return deriv_at(c, x0) == 0 and left * right < 0 and (left < 0) == bool(values["min"])
 
 
 @generator("g10_cubic_decrease")
@@ -508,10 +543,9 @@ def g10_cubic_decrease(rng, options):
 
 @verifier("g10_cubic_decrease")
 def g10_cubic_decrease_verify(values, key, choices=None):
-    f = _sym([Fraction(c) for c in values["c"]])
-    d1 = sympy.diff(f, X)
-    roots = sorted(sympy.solve(d1, X))
-    ok = roots == [values["r1"], values["r2"]] and d1.subs(X, Fraction(values["r1"] + values["r2"], 2)) < 0
+    c = [Fraction(x) for x in values["c"]]
+    r1, r2 = values["r1"], values["r2"]
+    ok = r1 < r2 and deriv_at(c, r1) == 0 == deriv_at(c, r2) and deriv_at(c, Fraction(r1 + r2, 2)) < 0 and deriv_at(c, r2 + 1) > 0
     return ok and interval_text([("[", values["r1"], values["r2"], "]")]) == values["answer"] and _right_is(choices, values["answer"]["en"])
 
 
@@ -674,15 +708,16 @@ def g10_cube_lines(rng, options):
 @verifier("g10_cube_lines")
 def g10_cube_lines_verify(values, key, choices=None):
     (a, b), (c, d) = values["ends"]
-    pts = [sympy.Matrix(CUBE[n]) for n in (a, b, c, d)]
-    u, v = pts[1] - pts[0], pts[3] - pts[2]
-    # Another route: rank of the direction vectors and of the joining vector.
-    if sympy.Matrix.hstack(u, v).rank() == 1:
-        rel = "parallel"
-    elif sympy.Matrix.hstack(u, v, pts[2] - pts[0]).rank() == 2:
-        rel = "intersecting"
-    else:
-        rel = "skew"
+    # Another route: walk along the first line (lines of a cube meet at a vertex or a face centre, so
+    # half steps are enough) and test whether the point lies on the second; directions compared by ratios.
+    p, q = CUBE[a], CUBE[c]
+    u, v = _sub(CUBE[b], p), _sub(CUBE[d], q)
+    parallel = any(all(ui * k == vi for ui, vi in zip(u, v, strict=True)) for k in (1, -1))
+    meet = False
+    for i in range(-4, 5):
+        point = tuple(pi + Fraction(i, 2) * ui for pi, ui in zip(p, u, strict=True))
+        meet = meet or _cross(_sub(point, q), v) == (0, 0, 0)
+    rel = "parallel" if parallel else "intersecting" if meet else "skew"
     if REL_TEXT[rel] != values["rel"]:
         return False
     return choices is None or [c["text"] for c in choices if c["correct"]] == [REL_TEXT[rel]["en"]]
@@ -706,10 +741,10 @@ def g10_cube_angle(rng, options):
 @verifier("g10_cube_angle")
 def g10_cube_angle_verify(values, key):
     (a, b), (c, d) = values["ends"]
-    u = sympy.Matrix(CUBE[b]) - sympy.Matrix(CUBE[a])
-    v = sympy.Matrix(CUBE[d]) - sympy.Matrix(CUBE[c])
-    cos = sympy.Abs(u.dot(v)) / (u.norm() * v.norm())
-    return sympy.simplify(cos - sympy.cos(sympy.rad(int(key)))) == 0 and 0 < int(key) <= 90
+    u, v = _sub(CUBE[b], CUBE[a]), _sub(CUBE[d], CUBE[c])
+    # cos^2 of the angle, exactly: (u·v)^2 / (|u|^2 |v|^2).
+    cos2 = Fraction(_dot(u, v) ** 2, _dot(u, u) * _dot(v, v))
+    return 0 < int(key) <= 90 and abs(math.cos(math.radians(int(key))) ** 2 - float(cos2)) < 1e-12
 
 
 # ---------------------------------------------------------------- perpendicular and oblique lines
@@ -779,12 +814,10 @@ def g10_three_perpendiculars(rng, options):
 @verifier("g10_three_perpendiculars")
 def g10_three_perpendiculars_verify(values, key):
     # Coordinates: A origin, B on x, D on y, M on z; the distance from M to the line BC (x = AB, z = 0).
-    m = sympy.Matrix([0, 0, values["h"]])
-    b = sympy.Matrix([values["ab"], 0, 0])
-    c = sympy.Matrix([values["ab"], values["ad"], 0])
-    direction = c - b
-    dist = (m - b).cross(direction).norm() / direction.norm()
-    return dist == int(key)
+    m, b, c = (0, 0, values["h"]), (values["ab"], 0, 0), (values["ab"], values["ad"], 0)
+    direction = _sub(c, b)
+    cross = _cross(_sub(m, b), direction)
+    return Fraction(_dot(cross, cross), _dot(direction, direction)) == int(key) ** 2
 
 
 def _quadruples():
