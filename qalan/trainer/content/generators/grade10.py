@@ -152,7 +152,8 @@ def g10_trig_value(rng, options):
     d = deg % 360
     ref = min(d % 180, 180 - d % 180)
     return {
-        "values": {"fn": _fn_name(fn), "fn_code": fn, "angle": angle, "deg": deg, "ref": ref, "value": value[0]},
+        "values": {"fn": _fn_name(fn), "fn_code": fn, "angle": angle, "deg": deg, "ref": ref, "value": value[0],
+                   "angle_eq": f"{angle} = {deg}^\\circ" if as_rad else angle},
         "key": value[1],
     }
 
