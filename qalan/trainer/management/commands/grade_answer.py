@@ -1,5 +1,7 @@
 """Check one typed answer from the shell, exactly as the trainer does; the last line is the verdict."""
 
+import re
+
 from django.core.management.base import BaseCommand, CommandError
 
 from qalan.trainer.answers import FORMS, check, key_validate
@@ -10,6 +12,13 @@ class Command(BaseCommand):
         "Grade INPUT against KEY of FORM. The last line is `right`, `wrong` or `invalid: <message>`; "
         "the exit code is 0 for all three and non-zero only for a bad FORM or KEY."
     )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        # Keys and answers start with a minus as often as not (-2.5, -3/5, -x+2): anything that
+        # is not one of the command's own options is a value, not an unknown option.
+        parser._negative_number_matcher = re.compile(r"^-[^-]")
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("form", help=f"one of {', '.join(FORMS)}")
