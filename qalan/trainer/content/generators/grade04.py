@@ -371,11 +371,11 @@ DAYS = [
     {"kk": "Жм", "ru": "Пт", "en": "Fri", "uz": "Ju"},
 ]
 DAY_NAMES = [
-    {"kk": "дүйсенбі", "ru": "понедельник", "en": "Monday", "uz": "dushanba"},
-    {"kk": "сейсенбі", "ru": "вторник", "en": "Tuesday", "uz": "seshanba"},
-    {"kk": "сәрсенбі", "ru": "среду", "en": "Wednesday", "uz": "chorshanba"},
-    {"kk": "бейсенбі", "ru": "четверг", "en": "Thursday", "uz": "payshanba"},
-    {"kk": "жұма", "ru": "пятницу", "en": "Friday", "uz": "juma"},
+    {"kk": "дүйсенбі", "ru": "в понедельник", "en": "Monday", "uz": "dushanba"},
+    {"kk": "сейсенбі", "ru": "во вторник", "en": "Tuesday", "uz": "seshanba"},
+    {"kk": "сәрсенбі", "ru": "в среду", "en": "Wednesday", "uz": "chorshanba"},
+    {"kk": "бейсенбі", "ru": "в четверг", "en": "Thursday", "uz": "payshanba"},
+    {"kk": "жұма", "ru": "в пятницу", "en": "Friday", "uz": "juma"},
 ]
 
 
@@ -396,6 +396,7 @@ def g04_bar_chart(rng, options):
     else:
         result = sum(values)
         data["sum"] = " + ".join(str(v) for v in values)
+        data["bars_first"] = values[0]
     data["result"] = result
     return {"values": data, "key": str(result)}
 
