@@ -570,7 +570,7 @@ UNIT_WORDS = {
     "cm": {"kk": "см", "ru": "см", "en": "cm", "uz": "sm"},
     "mm": {"kk": "мм", "ru": "мм", "en": "mm", "uz": "mm"},
 }
-IN_SMALL = {("m", "cm"): 100, ("dm", "cm"): 10, ("m", "dm"): 10, ("cm", "mm"): 10, ("dm", "mm"): 100}
+IN_SMALL = {("m", "cm"): 100, ("dm", "cm"): 10, ("m", "dm"): 10, ("cm", "mm"): 10}
 
 
 @generator("g03_length_units")

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from qalan.trainer.content.generators._util import proper
 from qalan.trainer.content.generators.grade03 import NAMES, RULES, EQUATION_RULES, check_equation, equation
+from qalan.trainer.content.locale import LANGUAGES, number_tex
 from qalan.trainer.content.registry import generator, verifier
 
 
@@ -14,8 +15,19 @@ def _int(text) -> int:
     return int(re.sub(r"\D", "", str(text)))
 
 
-def _safe_eval(text: str) -> Fraction:
-    text = text.replace("\\cdot", "*").replace(":", "/")
+def localise(text: str) -> dict:
+    """A TeX string made by a generator, with numbers of five digits and more grouped the way each
+    language writes them (``64\\,897``, ``64{,}897``)."""
+    return {lang: re.sub(r"\d{4,}", lambda m, lang=lang: number_tex(int(m.group()), lang), text) for lang in LANGUAGES}
+
+
+def plain(value) -> str:
+    """The generator's TeX string back without grouping (the verifiers read it)."""
+    return value["kk"].replace("\\,", "") if isinstance(value, dict) else str(value)
+
+
+def _safe_eval(text) -> Fraction:
+    text = plain(text).replace("\\cdot", "*").replace(":", "/")
     if any(ch not in "0123456789+-*/() " for ch in text):
         raise ValueError(text)
     return Fraction(str(eval(text, {"__builtins__": {}})))  # noqa: S307 - digits and operators only
@@ -104,7 +116,7 @@ def g04_column_add_sub(rng, options):
         b = rng.randint(1_000, a - 1_000)
         op, result = "-", a - b
     check = f"{result} - {b} = {a}" if op == "+" else f"{result} + {b} = {a}"
-    return {"values": {"a": a, "b": b, "op": op, "check": check, "result": result}, "key": str(result)}
+    return {"values": {"a": a, "b": b, "op": op, "check": localise(check), "result": result}, "key": str(result)}
 
 
 @verifier("g04_column_add_sub")
@@ -149,7 +161,7 @@ def g04_mul_multi(rng, options):
     products = [a * p for p in parts]
     split = " + ".join(f"{a} \\cdot {p}" for p in parts)
     sums = " + ".join(str(p) for p in products)
-    return {"values": {"a": a, "b": b, "split": split, "sums": sums, "result": a * b}, "key": str(a * b)}
+    return {"values": {"a": a, "b": b, "split": localise(split), "sums": localise(sums), "result": a * b}, "key": str(a * b)}
 
 
 @verifier("g04_mul_multi")
@@ -204,12 +216,13 @@ def g04_order_of_operations(rng, options):
             steps = [f"{a} \\cdot {b} = {a * b}", f"{c} : {d} = {q}", f"{a * b} - {q} = {a * b - q}"]
             result = a * b - q
         if 0 <= result <= 1_000_000:
-            return {"values": {"expr": expr, "s1": steps[0], "s2": steps[1], "s3": steps[2], "result": result}, "key": str(result)}
+            values = {"expr": localise(expr), "s1": localise(steps[0]), "s2": localise(steps[1]), "s3": localise(steps[2])}
+            return {"values": {**values, "result": result}, "key": str(result)}
 
 
 @verifier("g04_order_of_operations")
 def g04_order_of_operations_verify(values, key):
-    return _safe_eval(values["expr"]) == int(key) >= 0 and values["s3"].endswith(f"= {key}")
+    return _safe_eval(values["expr"]) == int(key) >= 0 and plain(values["s3"]).endswith(f"= {key}")
 
 
 # --- Equations ------------------------------------------------------------------------------------
@@ -236,7 +249,7 @@ def g04_equation(rng, options):
         x = rng.randint(2, 99)
         a = x * rng.randint(12, 999)
     text, step, _b = equation(kind, x, a)
-    return {"values": {"equation": text, "step": step, "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
+    return {"values": {"equation": localise(text), "step": localise(step), "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
 
 
 @generator("g04_equation_composite")
@@ -261,13 +274,13 @@ def g04_equation_composite(rng, options):
         c = x // a - b
         text = f"x : {a} - {b} = {c}"
         steps = [f"x : {a} = {c} + {b} = {c + b}", f"x = {c + b} \\cdot {a} = {x}"]
-    return {"values": {"equation": text, "step1": steps[0], "step2": steps[1], "result": x}, "key": str(x)}
+    return {"values": {"equation": localise(text), "step1": localise(steps[0]), "step2": localise(steps[1]), "result": x}, "key": str(x)}
 
 
 def _equation_verify(values, key):
     x = int(key)
-    last = values.get("step2", values.get("step", ""))
-    return x > 0 and check_equation(values["equation"], x) and last.endswith(f"= {x}")
+    last = plain(values.get("step2", values.get("step", "")))
+    return x > 0 and check_equation(plain(values["equation"]), x) and last.endswith(f"= {x}")
 
 
 verifier("g04_equation")(_equation_verify)
@@ -295,7 +308,7 @@ def g04_units(rng, options):
     """x big y small in the small unit; ``pairs`` lists the UNIT_PAIRS that share the template's unit."""
     pair = rng.choice(options.get("pairs", ["km_m"]))
     big, small, factor = UNIT_PAIRS[pair]
-    x = rng.randint(1, 60 if factor <= 100 else 9)
+    x = rng.randint(1, options.get("max", 60 if factor <= 100 else 9))
     y = rng.randint(1, factor - 1)
     if options.get("whole"):
         y = 0
@@ -415,7 +428,7 @@ def g04_bar_chart_verify(values, key):
 @generator("g04_motion")
 def g04_motion(rng, options):
     """s = v · t; ``find``: distance, speed or time (whole numbers)."""
-    v, t = rng.randint(4, 90), rng.randint(2, 9)
+    v, t = rng.randint(options.get("min_speed", 10), options.get("max_speed", 90)), rng.randint(2, 9)
     find = options.get("find", "distance")
     result = {"distance": v * t, "speed": v, "time": t}[find]
     return {"values": {"v": v, "t": t, "s": v * t, "name": rng.choice(NAMES), "result": result}, "key": str(result)}
