@@ -37,7 +37,7 @@ def g04_circle(params: dict, language: str) -> str:
         details.append(f"r {label}")
     if "diameter" in params:
         label = value_label(params["diameter"], language, unit)
-        body += '<line x1="45" y1="80" x2="175" y2="80"/>' + svg_text(110, 74, label)
+        body += '<line x1="45" y1="80" x2="175" y2="80"/>' + svg_text(75, 74, label)
         details.append(f"d {label}")
     return svg_figure("g04_circle", language, ", ".join(details), body)
 
@@ -47,10 +47,10 @@ def g04_cuboid(params: dict, language: str) -> str:
     """A cuboid in oblique projection with its length, width and height labelled."""
     unit = params.get("unit", "")
     a, b, c = (value_label(params.get(k, ""), language, unit) for k in ("length", "width", "height"))
-    body = (
+    body = '<g transform="translate(40 0)">' + (
         '<rect x="30" y="55" width="120" height="80"/>'
         '<polyline points="30,55 70,20 190,20 190,100 150,135"/><line x1="150" y1="55" x2="190" y2="20"/>'
         '<polyline points="30,135 70,100 190,100" stroke-dasharray="4 3"/><line x1="70" y1="20" x2="70" y2="100" stroke-dasharray="4 3"/>'
     )
-    body += svg_text(90, 152, a) + svg_text(186, 128, b, "start") + svg_text(24, 100, c, "end")
-    return svg_figure("g04_cuboid", language, f"{a} × {b} × {c}", body, width=230)
+    body += svg_text(90, 152, a) + svg_text(176, 128, b, "start") + svg_text(24, 100, c, "end") + "</g>"
+    return svg_figure("g04_cuboid", language, f"{a} × {b} × {c}", body, width=270)
