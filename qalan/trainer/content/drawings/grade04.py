@@ -11,16 +11,16 @@ def g04_bar_chart(params: dict, language: str) -> str:
     bars = [int(v) for v in params.get("bars", [])] or [0]
     labels = params.get("labels", [])
     top = max(max(bars), 1)
-    width, height, base = 40 * len(bars) + 40, 190, 160
+    width, height, base = 52 * len(bars) + 30, 190, 160
     body = f'<line x1="20" y1="{base}" x2="{width - 10}" y2="{base}"/><line x1="20" y1="10" x2="20" y2="{base}"/>'
     details = []
     for i, v in enumerate(bars):
         h = round(130 * v / top)
-        x = 30 + 40 * i
+        x = 30 + 52 * i
         label = labels[i] if i < len(labels) else ""
         label = label.get(language, "") if isinstance(label, dict) else str(label)
         body += f'<rect x="{x}" y="{base - h}" width="26" height="{h}" fill="currentColor" fill-opacity="0.3"/>'
-        body += svg_text(x + 13, base - h - 4, value_label(v, language)) + svg_text(x + 13, base + 18, escape(label))
+        body += svg_text(x + 13, base - h - 4, value_label(v, language)) + svg_text(x + 13, base + 18, escape(label)).replace('font-size="14"', 'font-size="12"')
         details.append(f"{label} {v}")
     return svg_figure("g04_bar_chart", language, escape(", ".join(details)), body, width=width, height=height)
 

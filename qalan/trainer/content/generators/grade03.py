@@ -707,3 +707,43 @@ def g03_wp_times_verify(values, key):
     if "k" not in values:
         return r > 0 and r + values["b"] == values["a"]
     return r > 0 and (r == values["a"] * values["k"] or r * values["k"] == values["a"])
+
+
+# --- Data ---------------------------------------------------------------------------------------------
+
+FRUITS = [
+    {"kk": "алма", "ru": "яблоко", "en": "apple", "uz": "olma"},
+    {"kk": "алмұрт", "ru": "груша", "en": "pear", "uz": "nok"},
+    {"kk": "өрік", "ru": "урюк", "en": "apricot", "uz": "oʻrik"},
+    {"kk": "жүзім", "ru": "виноград", "en": "grapes", "uz": "uzum"},
+    {"kk": "қауын", "ru": "дыня", "en": "melon", "uz": "qovun"},
+]
+
+
+@generator("g03_fruit_chart")
+def g03_fruit_chart(rng, options):
+    """A class voted for its favourite fruit (2 to 12 votes each); ``ask``: more (difference) or total."""
+    votes = [rng.randint(2, 12) for _ in FRUITS]
+    i, j = rng.sample(range(len(FRUITS)), 2)
+    if votes[i] == votes[j]:
+        votes[i] += 1
+    if votes[i] < votes[j]:
+        i, j = j, i
+    labels = [{lang: f[lang][:1].upper() + f[lang][1:] for lang in f} for f in FRUITS]
+    values = {"bars": votes, "labels": labels, "f1": FRUITS[i], "f2": FRUITS[j], "v1": votes[i], "v2": votes[j]}
+    if options.get("ask", "more") == "more":
+        result = votes[i] - votes[j]
+    else:
+        result = sum(votes)
+        values["sum"] = " + ".join(str(v) for v in votes)
+        values["first"] = votes[0]
+    values["result"] = result
+    return {"values": values, "key": str(result)}
+
+
+@verifier("g03_fruit_chart")
+def g03_fruit_chart_verify(values, key):
+    bars = values["bars"]
+    if "sum" in values:
+        return int(key) == sum(bars) == sum(int(x) for x in values["sum"].split(" + "))
+    return int(key) == values["v1"] - values["v2"] > 0 and values["v1"] in bars and values["v2"] in bars
