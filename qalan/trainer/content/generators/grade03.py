@@ -685,7 +685,6 @@ def g03_wp_price_verify(values, key):
 def g03_wp_times(rng, options):
     """``more``: b is k times a (a · k); ``less``: b is k times fewer than a (a : k); ``diff``: how many more."""
     k = rng.randint(2, 9)
-    a = rng.randint(3, 100 if options.get("mode") != "more" else 100 // 1)
     first, second = name_pair(rng)
     mode = options.get("mode", "more")
     if mode == "more":
