@@ -1,0 +1,748 @@
+"""Grade 3: numbers to 1 000, the multiplication table, division with remainder, order of operations,
+simple equations, unit fractions, perimeter and area, units of length, mass and time, word problems."""
+
+from fractions import Fraction
+
+from qalan.trainer.content.generators._util import fraction_key
+from qalan.trainer.content.registry import generator, verifier
+
+# Names of Kazakhstan's peoples, girls and boys alternating (kk, ru, en, uz).
+NAMES = [
+    {"kk": "Айгерім", "ru": "Айгерим", "en": "Aigerim", "uz": "Aygerim"},
+    {"kk": "Тимур", "ru": "Тимур", "en": "Timur", "uz": "Timur"},
+    {"kk": "Мария", "ru": "Мария", "en": "Maria", "uz": "Mariya"},
+    {"kk": "Ділшат", "ru": "Дильшат", "en": "Dilshat", "uz": "Dilshat"},
+    {"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Kamila"},
+    {"kk": "Бахтияр", "ru": "Бахтияр", "en": "Bakhtiyar", "uz": "Baxtiyor"},
+    {"kk": "Дана", "ru": "Дана", "en": "Dana", "uz": "Dana"},
+    {"kk": "Ерлан", "ru": "Ерлан", "en": "Yerlan", "uz": "Yerlan"},
+    {"kk": "Олеся", "ru": "Олеся", "en": "Olesya", "uz": "Olesya"},
+    {"kk": "Нұрлан", "ru": "Нурлан", "en": "Nurlan", "uz": "Nurlan"},
+    {"kk": "Сабина", "ru": "Сабина", "en": "Sabina", "uz": "Sabina"},
+    {"kk": "Артём", "ru": "Артём", "en": "Artyom", "uz": "Artyom"},
+]
+
+
+def name_pair(rng):
+    a, b = rng.sample(NAMES, 2)
+    return dict(a), dict(b)
+
+
+def digits(n: int) -> list[int]:
+    """Ones, tens, hundreds, ... of ``n``."""
+    return [int(c) for c in reversed(str(n))]
+
+
+# --- Numbers to 1 000 -------------------------------------------------------------------------
+
+
+@generator("g03_compose_number")
+def g03_compose_number(rng, options):
+    """h hundreds, t tens, u ones (t or u may be 0: the trap of a missing place)."""
+    h = rng.randint(1, 9)
+    t, u = rng.randint(0, 9), rng.randint(0, 9)
+    if rng.random() < 0.3:
+        t = 0 if rng.random() < 0.5 else t
+        u = 0 if t else u
+    n = 100 * h + 10 * t + u
+    return {"values": {"h": h, "t": t, "u": u, "h100": 100 * h, "t10": 10 * t, "result": n}, "key": str(n)}
+
+
+@verifier("g03_compose_number")
+def g03_compose_number_verify(values, key):
+    return 1 <= values["h"] <= 9 and 0 <= values["t"] <= 9 and 0 <= values["u"] <= 9 and key == f"{values['h']}{values['t']}{values['u']}"
+
+
+@generator("g03_tens_in_number")
+def g03_tens_in_number(rng, options):
+    """How many tens (or hundreds) there are in n altogether: 347 has 34 tens."""
+    n = rng.randint(110, 999)
+    return {"values": {"n": n, "result": n // 10, "rest": n % 10}, "key": str(n // 10)}
+
+
+@verifier("g03_tens_in_number")
+def g03_tens_in_number_verify(values, key):
+    return int(key) * 10 + values["rest"] == values["n"] and 0 <= values["rest"] < 10
+
+
+@generator("g03_largest_number")
+def g03_largest_number(rng, options):
+    """The largest (or smallest) of four three-digit numbers made of the same three digits."""
+    while True:
+        ds = rng.sample(range(1, 10), 3)
+        perms = sorted({100 * a + 10 * b + c for a in ds for b in ds for c in ds if len({a, b, c}) == 3})
+        picks = rng.sample(perms, 4)
+        if len(set(picks)) == 4:
+            break
+    smallest = options.get("smallest", False)
+    best = min(picks) if smallest else max(picks)
+    return {
+        "values": {"answer": best, "d1": min(ds), "d3": max(ds)},
+        "key": "",
+        "choices": [{"text": str(p), "correct": p == best} for p in picks],
+    }
+
+
+@verifier("g03_largest_number")
+def g03_largest_number_verify(values, key, choices=None):
+    if choices is None:
+        return True
+    numbers = [int(c["text"]) for c in choices]
+    right = [int(c["text"]) for c in choices if c["correct"]]
+    best = values["answer"]
+    return len(right) == 1 and right[0] == best and best in (min(numbers), max(numbers)) and all(100 <= n <= 999 for n in numbers)
+
+
+@generator("g03_mental")
+def g03_mental(rng, options):
+    """Round tens and hundreds: 340 + 50, 760 - 40, 500 + 380, 900 - 250."""
+    while True:
+        a = rng.randint(2, 95) * 10
+        b = rng.randint(1, 60) * 10 if rng.random() < 0.6 else rng.randint(1, 9) * 100
+        if rng.random() < 0.5:
+            if a + b <= 1000:
+                op, result = "+", a + b
+                break
+        elif a - b > 0:
+            op, result = "-", a - b
+            break
+    return {"values": {"a": a, "b": b, "op": op, "result": result}, "key": str(result)}
+
+
+@verifier("g03_mental")
+def g03_mental_verify(values, key):
+    a, b, r = values["a"], values["b"], int(key)
+    ok = a % 10 == 0 and b % 10 == 0 and 0 < r <= 1000
+    return ok and (r - b == a if values["op"] == "+" else r + b == a)
+
+
+def _column_steps(a: int, b: int) -> dict:
+    da, db = digits(a) + [0, 0, 0], digits(b) + [0, 0, 0]
+    carry1 = (da[0] + db[0]) // 10
+    carry2 = (da[1] + db[1] + carry1) // 10
+    return {
+        "ua": da[0], "ub": db[0], "su": da[0] + db[0], "c1": carry1,
+        "ta": da[1], "tb": db[1], "st": da[1] + db[1] + carry1, "c2": carry2,
+        "ha": da[2], "hb": db[2], "sh": da[2] + db[2] + carry2,
+    }
+
+
+@generator("g03_column_add")
+def g03_column_add(rng, options):
+    """Two three-digit numbers (or three- and two-digit) with at least one carry, sum at most 999."""
+    while True:
+        a = rng.randint(100, 899)
+        b = rng.randint(10, 999 - a)
+        if b < 10 or a + b > 999:
+            continue
+        steps = _column_steps(a, b)
+        if steps["c1"] or steps["c2"]:
+            return {"values": {"a": a, "b": b, **steps, "result": a + b}, "key": str(a + b)}
+
+
+@verifier("g03_column_add")
+def g03_column_add_verify(values, key):
+    s = values["sh"] * 100 + (values["st"] % 10) * 10 + values["su"] % 10
+    return s == int(key) <= 999 and (values["c1"] or values["c2"]) and int(key) - values["b"] == values["a"]
+
+
+@generator("g03_column_sub")
+def g03_column_sub(rng, options):
+    """a - b with at least one borrow, a three-digit, the difference positive."""
+    while True:
+        a = rng.randint(200, 999)
+        b = rng.randint(15, a - 10)
+        da, db = digits(a), digits(b) + [0, 0]
+        borrow = da[0] < db[0] or da[1] < db[1]
+        if borrow:
+            return {"values": {"a": a, "b": b, "result": a - b}, "key": str(a - b)}
+
+
+@verifier("g03_column_sub")
+def g03_column_sub_verify(values, key):
+    a, b = values["a"], values["b"]
+    da, db = digits(a), digits(b) + [0, 0]
+    return int(key) > 0 and int(key) + b == a and (da[0] < db[0] or da[1] < db[1])
+
+
+# --- Multiplication and division ----------------------------------------------------------------
+
+
+@generator("g03_times_table")
+def g03_times_table(rng, options):
+    a, b = rng.randint(options.get("min", 2), 10), rng.randint(options.get("min", 2), 10)
+    return {"values": {"a": a, "b": b, "result": a * b}, "key": str(a * b)}
+
+
+@verifier("g03_times_table")
+def g03_times_table_verify(values, key):
+    return 2 <= values["a"] <= 10 and 2 <= values["b"] <= 10 and sum([values["a"]] * values["b"]) == int(key)
+
+
+@generator("g03_table_division")
+def g03_table_division(rng, options):
+    b, q = rng.randint(2, 10), rng.randint(2, 10)
+    return {"values": {"a": b * q, "b": b, "result": q}, "key": str(q)}
+
+
+@verifier("g03_table_division")
+def g03_table_division_verify(values, key):
+    return 2 <= int(key) <= 10 and int(key) * values["b"] == values["a"]
+
+
+@generator("g03_round_multiply")
+def g03_round_multiply(rng, options):
+    """Tens or hundreds times a one-digit number: 70 · 6, 200 · 4 (at most 900)."""
+    b = rng.randint(2, 9)
+    if rng.random() < 0.6:
+        d, size = rng.randint(2, 9), 10
+    else:
+        d, size = rng.randint(1, 9 // b), 100
+    a = d * size
+    return {"values": {"a": a, "b": b, "d": d, "db": d * b, "size": size, "result": a * b}, "key": str(a * b)}
+
+
+@verifier("g03_round_multiply")
+def g03_round_multiply_verify(values, key):
+    return values["a"] % 10 == 0 and int(key) <= 900 and int(key) // values["b"] == values["a"] and int(key) % values["b"] == 0
+
+
+@generator("g03_multiply_one_digit")
+def g03_multiply_one_digit(rng, options):
+    """A two- or three-digit number times a one-digit number, product at most 999."""
+    while True:
+        b = rng.randint(2, 9)
+        a = rng.randint(12, 999 // b)
+        if a % 10 and a * b <= 999:
+            break
+    tens, ones = a - a % 10, a % 10
+    return {"values": {"a": a, "b": b, "tens": tens, "ones": ones, "pt": tens * b, "po": ones * b, "result": a * b}, "key": str(a * b)}
+
+
+@verifier("g03_multiply_one_digit")
+def g03_multiply_one_digit_verify(values, key):
+    return values["pt"] + values["po"] == int(key) <= 999 and int(key) % values["b"] == 0 and int(key) // values["b"] == values["a"]
+
+
+@generator("g03_divide_one_digit")
+def g03_divide_one_digit(rng, options):
+    """A two- or three-digit number divided by a one-digit number exactly, the quotient beyond the table."""
+    b = rng.randint(2, 9)
+    q = rng.randint(11, 999 // b)
+    a = b * q
+    # Split the dividend into a part easy to divide (tens of the quotient) and the rest.
+    big = (q // 10) * 10 * b
+    return {"values": {"a": a, "b": b, "big": big, "rest": a - big, "qb": q // 10 * 10, "qr": q % 10, "result": q}, "key": str(q)}
+
+
+@verifier("g03_divide_one_digit")
+def g03_divide_one_digit_verify(values, key):
+    return int(key) > 10 and int(key) * values["b"] == values["a"] <= 999 and values["big"] + values["rest"] == values["a"]
+
+
+def _remainder_values(rng):
+    b = rng.randint(2, 9)
+    q = rng.randint(2, 9)
+    r = rng.randint(1, b - 1)
+    return {"a": b * q + r, "b": b, "q": q, "r": r, "bq": b * q}
+
+
+@generator("g03_remainder")
+def g03_remainder(rng, options):
+    """a : b with a remainder; the key is the remainder (``ask: remainder``) or the quotient."""
+    values = _remainder_values(rng)
+    ask = options.get("ask", "remainder")
+    return {"values": values, "key": str(values["r"] if ask == "remainder" else values["q"])}
+
+
+@verifier("g03_remainder")
+def g03_remainder_verify(values, key):
+    a, b = values["a"], values["b"]
+    return 0 < values["r"] < b and int(key) in (a % b, a // b) and divmod(a, b) == (values["q"], values["r"])
+
+
+@generator("g03_groups_round_up")
+def g03_groups_round_up(rng, options):
+    """n children, k fit in a boat (a yurt, a minibus): how many are needed? (a remainder adds one)."""
+    k = rng.randint(3, 9)
+    n = k * rng.randint(2, 9) + rng.randint(1, k - 1)
+    name = rng.choice(NAMES)
+    return {"values": {"n": n, "k": k, "q": n // k, "r": n % k, "result": n // k + 1, "name": name}, "key": str(n // k + 1)}
+
+
+@verifier("g03_groups_round_up")
+def g03_groups_round_up_verify(values, key):
+    n, k, m = values["n"], values["k"], int(key)
+    return n % k != 0 and (m - 1) * k < n <= m * k
+
+
+# --- Expressions and equations --------------------------------------------------------------------
+
+
+@generator("g03_order_of_operations")
+def g03_order_of_operations(rng, options):
+    """Two operations, with or without brackets; every step a whole number from 0 to 1 000."""
+    while True:
+        pattern = rng.randrange(5)
+        a, b, c = rng.randint(2, 90), rng.randint(2, 9), rng.randint(2, 9)
+        if pattern == 0:  # a + b · c
+            first, result = b * c, a + b * c
+            expr, s1, s2 = f"{a} + {b} \\cdot {c}", f"{b} \\cdot {c} = {b * c}", f"{a} + {b * c} = {result}"
+        elif pattern == 1:  # (a + b) · c
+            a = rng.randint(2, 40)
+            first, result = a + b, (a + b) * c
+            expr, s1, s2 = f"({a} + {b}) \\cdot {c}", f"{a} + {b} = {a + b}", f"{a + b} \\cdot {c} = {result}"
+        elif pattern == 2:  # a - b · c
+            first, result = b * c, a - b * c
+            expr, s1, s2 = f"{a} - {b} \\cdot {c}", f"{b} \\cdot {c} = {b * c}", f"{a} - {b * c} = {result}"
+        elif pattern == 3:  # a + (b·c) : c  ->  a + m : c
+            m = b * c
+            first, result = b, a + b
+            expr, s1, s2 = f"{a} + {m} : {c}", f"{m} : {c} = {b}", f"{a} + {b} = {result}"
+        else:  # (a - b) : c, a - b a multiple of c
+            q = rng.randint(2, 9)
+            a = q * c + b
+            first, result = a - b, q
+            expr, s1, s2 = f"({a} - {b}) : {c}", f"{a} - {b} = {a - b}", f"{a - b} : {c} = {q}"
+        if 0 <= result <= 1000 and result != first:
+            return {"values": {"expr": expr, "step1": s1, "step2": s2, "result": result}, "key": str(result)}
+
+
+@verifier("g03_order_of_operations")
+def g03_order_of_operations_verify(values, key):
+    text = values["expr"].replace("\\cdot", "*").replace(":", "//")
+    if any(ch not in "0123456789+-*/() " for ch in text):
+        return False
+    return eval(text, {"__builtins__": {}}) == int(key) >= 0  # noqa: S307 - digits and operators only
+
+
+EQUATION_RULES = {
+    "x+a": "addend", "a+x": "addend", "x-a": "minuend", "a-x": "subtrahend",
+    "x*a": "factor", "a*x": "factor", "x:a": "dividend", "a:x": "divisor",
+}
+RULES = {
+    "addend": {"kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайтамыз.",
+               "ru": "Чтобы найти неизвестное слагаемое, из суммы вычитают известное слагаемое.",
+               "en": "To find an unknown addend, subtract the known addend from the sum.",
+               "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchi ayiriladi."},
+    "minuend": {"kk": "Белгісіз азайғышты табу үшін айырмаға азайтқышты қосамыз.",
+                "ru": "Чтобы найти неизвестное уменьшаемое, к разности прибавляют вычитаемое.",
+                "en": "To find an unknown minuend, add the subtrahend to the difference.",
+                "uz": "Nomaʼlum kamayuvchini topish uchun ayirmaga ayriluvchi qoʻshiladi."},
+    "subtrahend": {"kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайтамыз.",
+                   "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычитают разность.",
+                   "en": "To find an unknown subtrahend, subtract the difference from the minuend.",
+                   "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirma ayiriladi."},
+    "factor": {"kk": "Белгісіз көбейткішті табу үшін көбейтіндіні белгілі көбейткішке бөлеміз.",
+               "ru": "Чтобы найти неизвестный множитель, произведение делят на известный множитель.",
+               "en": "To find an unknown factor, divide the product by the known factor.",
+               "uz": "Nomaʼlum koʻpaytuvchini topish uchun koʻpaytma maʼlum koʻpaytuvchiga boʻlinadi."},
+    "dividend": {"kk": "Белгісіз бөлінгішті табу үшін бөліндіні бөлгішке көбейтеміз.",
+                 "ru": "Чтобы найти неизвестное делимое, частное умножают на делитель.",
+                 "en": "To find an unknown dividend, multiply the quotient by the divisor.",
+                 "uz": "Nomaʼlum boʻlinuvchini topish uchun boʻlinma boʻluvchiga koʻpaytiriladi."},
+    "divisor": {"kk": "Белгісіз бөлгішті табу үшін бөлінгішті бөліндіге бөлеміз.",
+                "ru": "Чтобы найти неизвестный делитель, делимое делят на частное.",
+                "en": "To find an unknown divisor, divide the dividend by the quotient.",
+                "uz": "Nomaʼlum boʻluvchini topish uchun boʻlinuvchi boʻlinmaga boʻlinadi."},
+}
+
+
+def equation(kind: str, x: int, a: int) -> tuple[str, str, int]:
+    """(equation TeX, the step that finds x, the right-hand side)."""
+    if kind == "x+a":
+        b = x + a
+        return f"x + {a} = {b}", f"x = {b} - {a} = {x}", b
+    if kind == "a+x":
+        b = x + a
+        return f"{a} + x = {b}", f"x = {b} - {a} = {x}", b
+    if kind == "x-a":
+        b = x - a
+        return f"x - {a} = {b}", f"x = {b} + {a} = {x}", b
+    if kind == "a-x":
+        b = a - x
+        return f"{a} - x = {b}", f"x = {a} - {b} = {x}", b
+    if kind == "x*a":
+        b = x * a
+        return f"x \\cdot {a} = {b}", f"x = {b} : {a} = {x}", b
+    if kind == "a*x":
+        b = x * a
+        return f"{a} \\cdot x = {b}", f"x = {b} : {a} = {x}", b
+    if kind == "x:a":
+        b = x // a
+        return f"x : {a} = {b}", f"x = {b} \\cdot {a} = {x}", b
+    b = a // x  # a : x = b
+    return f"{a} : x = {b}", f"x = {a} : {b} = {x}", b
+
+
+def check_equation(text: str, x: int) -> bool:
+    """Put x into the equation and compare both sides (integer arithmetic, exact)."""
+    left, right = text.replace("\\cdot", "*").replace(":", "/").split("=")
+    left = left.replace("x", f"({x})")
+    if any(ch not in "0123456789+-*/() " for ch in left + right):
+        return False
+    return Fraction(eval(left, {"__builtins__": {}}).__str__()) == Fraction(right.strip())  # noqa: S307
+
+
+@generator("g03_equation_add")
+def g03_equation_add(rng, options):
+    """x + a = b, a + x = b, x - a = b, a - x = b within 1 000; x is never 0."""
+    kind = rng.choice(["x+a", "a+x", "x-a", "a-x"])
+    top = options.get("max", 1000)
+    while True:
+        x, a = rng.randint(5, top // 2), rng.randint(5, top // 2)
+        if kind == "x-a" and x <= a or kind == "a-x" and a <= x:
+            continue
+        break
+    text, step, b = equation(kind, x, a)
+    return {"values": {"equation": text, "step": step, "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
+
+
+@generator("g03_equation_mul")
+def g03_equation_mul(rng, options):
+    """x · a = b, a · x = b, x : a = b, a : x = b with the table's numbers."""
+    kind = rng.choice(["x*a", "a*x", "x:a", "a:x"])
+    q, a = rng.randint(2, 10), rng.randint(2, 10)
+    if kind in ("x*a", "a*x"):
+        x = q
+    elif kind == "x:a":
+        x = q * a  # x : a = q
+    else:
+        x, a = q, q * a  # a : x = ...
+    text, step, b = equation(kind, x, a)
+    return {"values": {"equation": text, "step": step, "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
+
+
+def _equation_verify(values, key):
+    x = int(key)
+    return x > 0 and check_equation(values["equation"], x) and values["step"].endswith(f"= {x}")
+
+
+verifier("g03_equation_add")(_equation_verify)
+verifier("g03_equation_mul")(_equation_verify)
+
+
+@generator("g03_letter_expression")
+def g03_letter_expression(rng, options):
+    """The value of an expression with a letter: a + 45, 90 - a, a · 6, 72 : a, (a + 8) · 3."""
+    pattern = rng.randrange(5)
+    if pattern == 0:
+        v, c = rng.randint(10, 500), rng.randint(10, 400)
+        expr, result = f"a + {c}", v + c
+    elif pattern == 1:
+        c = rng.randint(50, 900)
+        v = rng.randint(5, c - 1)
+        expr, result = f"{c} - a", c - v
+    elif pattern == 2:
+        v, c = rng.randint(2, 10), rng.randint(2, 10)
+        expr, result = f"a \\cdot {c}", v * c
+    elif pattern == 3:
+        v, q = rng.randint(2, 9), rng.randint(2, 10)
+        expr, result = f"{v * q} : a", q
+    else:
+        v, c, k = rng.randint(2, 20), rng.randint(2, 20), rng.randint(2, 5)
+        expr, result = f"(a + {c}) \\cdot {k}", (v + c) * k
+    return {"values": {"expr": expr, "v": v, "result": result}, "key": str(result)}
+
+
+@verifier("g03_letter_expression")
+def g03_letter_expression_verify(values, key):
+    text = values["expr"].replace("\\cdot", "*").replace(":", "//").replace("a", f"({values['v']})")
+    if any(ch not in "0123456789+-*/() " for ch in text):
+        return False
+    return eval(text, {"__builtins__": {}}) == int(key) >= 0  # noqa: S307
+
+
+# --- Fractions ------------------------------------------------------------------------------------
+
+
+@generator("g03_unit_fraction_of")
+def g03_unit_fraction_of(rng, options):
+    """1/2, 1/3 or 1/4 of a number (a multiple of the denominator)."""
+    b = rng.choice(options.get("denominators", [2, 3, 4]))
+    part = rng.randint(2, options.get("max_part", 25))
+    return {"values": {"b": b, "n": b * part, "result": part}, "key": str(part)}
+
+
+@verifier("g03_unit_fraction_of")
+def g03_unit_fraction_of_verify(values, key):
+    return Fraction(values["n"], values["b"]) == int(key) and values["b"] in (2, 3, 4, 5, 6, 8, 10)
+
+
+@generator("g03_shaded_fraction")
+def g03_shaded_fraction(rng, options):
+    """A strip of b equal parts, a shaded (a/b in lowest terms)."""
+    while True:
+        b = rng.choice([2, 3, 4, 5, 6, 8])
+        a = 1 if rng.random() < 0.5 else rng.randint(1, b - 1)
+        if Fraction(a, b).numerator == a:
+            return {"values": {"a": a, "b": b, "result": f"{a}/{b}"}, "key": f"{a}/{b}"}
+
+
+@verifier("g03_shaded_fraction")
+def g03_shaded_fraction_verify(values, key):
+    return fraction_key(Fraction(values["a"], values["b"])) == key and 0 < values["a"] < values["b"]
+
+
+@generator("g03_unit_fraction_compare")
+def g03_unit_fraction_compare(rng, options):
+    """The largest (or smallest) of three unit fractions."""
+    dens = rng.sample([2, 3, 4, 5, 6, 8, 10], 3)
+    smallest = options.get("smallest", False)
+    best = max(dens) if smallest else min(dens)
+    return {"values": {"best": f"1/{best}", "bd": best}, "key": "", "choices": [{"text": f"1/{d}", "correct": d == best} for d in dens]}
+
+
+@verifier("g03_unit_fraction_compare")
+def g03_unit_fraction_compare_verify(values, key, choices=None):
+    if choices is None:
+        return True
+    fractions = [Fraction(c["text"]) for c in choices]
+    right = [Fraction(c["text"]) for c in choices if c["correct"]]
+    return len(right) == 1 and right[0] in (max(fractions), min(fractions)) and all(f.numerator == 1 for f in fractions)
+
+
+# --- Perimeter and area ---------------------------------------------------------------------------
+
+
+@generator("g03_triangle_perimeter")
+def g03_triangle_perimeter(rng, options):
+    while True:
+        a, b, c = (rng.randint(3, 30) for _ in range(3))
+        if a + b > c and b + c > a and a + c > b:
+            return {"values": {"a": a, "b": b, "c": c, "result": a + b + c}, "key": str(a + b + c)}
+
+
+@verifier("g03_triangle_perimeter")
+def g03_triangle_perimeter_verify(values, key):
+    sides = sorted([values["a"], values["b"], values["c"]])
+    return sides[0] + sides[1] > sides[2] and int(key) - sides[2] - sides[1] == sides[0]
+
+
+@generator("g03_square_perimeter")
+def g03_square_perimeter(rng, options):
+    a = rng.randint(2, 25)
+    return {"values": {"a": a, "result": 4 * a}, "key": str(4 * a)}
+
+
+@verifier("g03_square_perimeter")
+def g03_square_perimeter_verify(values, key):
+    return int(key) == sum([values["a"]] * 4)
+
+
+@generator("g03_grid_area")
+def g03_grid_area(rng, options):
+    """A rectangle of rows x cols unit squares (1 cm²) on squared paper."""
+    rows, cols = rng.randint(2, 6), rng.randint(2, 9)
+    return {"values": {"rows": rows, "cols": cols, "result": rows * cols}, "key": str(rows * cols)}
+
+
+@verifier("g03_grid_area")
+def g03_grid_area_verify(values, key):
+    return int(key) == sum(values["cols"] for _ in range(values["rows"]))
+
+
+@generator("g03_rect_area")
+def g03_rect_area(rng, options):
+    """A rectangle or a square with sides to 10 cm (the table); ``find: side`` gives the area and a side."""
+    square = rng.random() < 0.3
+    a = rng.randint(2, 10)
+    b = a if square else rng.choice([x for x in range(2, 11) if x != a])
+    kind = {"kk": "шаршының", "ru": "квадрата", "en": "square", "uz": "kvadratning"} if square else {
+        "kk": "тіктөртбұрыштың", "ru": "прямоугольника", "en": "rectangle", "uz": "toʻgʻri toʻrtburchakning"}
+    if options.get("find") == "side":
+        return {"values": {"a": a, "b": b, "area": a * b, "result": b}, "key": str(b)}
+    return {"values": {"a": a, "b": b, "kind": kind, "result": a * b}, "key": str(a * b)}
+
+
+@verifier("g03_rect_area")
+def g03_rect_area_verify(values, key):
+    if "area" in values:
+        return values["area"] == values["a"] * int(key)
+    return int(key) == values["a"] * values["b"] and (values["a"] == values["b"]) == (values["kind"]["en"] == "square")
+
+
+# --- Units ------------------------------------------------------------------------------------------
+
+UNIT_WORDS = {
+    "m": {"kk": "м", "ru": "м", "en": "m", "uz": "m"},
+    "dm": {"kk": "дм", "ru": "дм", "en": "dm", "uz": "dm"},
+    "cm": {"kk": "см", "ru": "см", "en": "cm", "uz": "sm"},
+    "mm": {"kk": "мм", "ru": "мм", "en": "mm", "uz": "mm"},
+}
+IN_SMALL = {("m", "cm"): 100, ("dm", "cm"): 10, ("m", "dm"): 10, ("cm", "mm"): 10}
+
+
+@generator("g03_length_units")
+def g03_length_units(rng, options):
+    """``big`` + ``small`` units written in the smaller one: 3 dm 4 cm = 34 cm, 5 m 20 cm = 520 cm."""
+    small = options.get("to", "cm")
+    big = rng.choice([b for (b, s) in IN_SMALL if s == small])
+    factor = IN_SMALL[(big, small)]
+    x = rng.randint(1, 9)
+    y = rng.randint(1, factor - 1)
+    return {
+        "values": {"x": x, "y": y, "big": UNIT_WORDS[big], "small": UNIT_WORDS[small], "factor": factor, "xf": x * factor, "result": x * factor + y},
+        "key": str(x * factor + y),
+    }
+
+
+@verifier("g03_length_units")
+def g03_length_units_verify(values, key):
+    return 0 < values["y"] < values["factor"] and divmod(int(key), values["factor"]) == (values["x"], values["y"])
+
+
+@generator("g03_mass_units")
+def g03_mass_units(rng, options):
+    """x kg y g in grams (y may have fewer than three digits: 2 kg 50 g = 2050 g, the classic slip)."""
+    x = rng.randint(1, 9)
+    y = rng.choice([rng.randint(1, 9) * 100, rng.randint(1, 99) * 10, rng.randint(1, 999)])
+    return {"values": {"x": x, "y": y, "xg": 1000 * x, "result": 1000 * x + y}, "key": str(1000 * x + y)}
+
+
+@verifier("g03_mass_units")
+def g03_mass_units_verify(values, key):
+    return 0 < values["y"] < 1000 and divmod(int(key), 1000) == (values["x"], values["y"])
+
+
+@generator("g03_hours_minutes")
+def g03_hours_minutes(rng, options):
+    """x h y min in minutes."""
+    x, y = rng.randint(1, 5), rng.randint(1, 59)
+    return {"values": {"x": x, "y": y, "xm": 60 * x, "result": 60 * x + y}, "key": str(60 * x + y)}
+
+
+@verifier("g03_hours_minutes")
+def g03_hours_minutes_verify(values, key):
+    return 0 < values["y"] < 60 and divmod(int(key), 60) == (values["x"], values["y"])
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+@generator("g03_time_interval")
+def g03_time_interval(rng, options):
+    """From h1:m1 to h2:m2 on the same day, 15 to 150 minutes, crossing an hour."""
+    while True:
+        start = rng.randint(8 * 12, 16 * 12) * 5
+        length = rng.randint(3, 30) * 5
+        if start // 60 != (start + length) // 60:
+            break
+    end = start + length
+    to_hour = 60 - start % 60
+    return {
+        "values": {"start": clock(start), "end": clock(end), "full": clock(start + to_hour), "to_hour": to_hour, "after": length - to_hour, "result": length},
+        "key": str(length),
+    }
+
+
+@verifier("g03_time_interval")
+def g03_time_interval_verify(values, key):
+    def minutes(text):
+        h, m = text.split(":")
+        return int(h) * 60 + int(m)
+
+    return minutes(values["end"]) - minutes(values["start"]) == int(key) > 0 and values["to_hour"] + values["after"] == int(key)
+
+
+# --- Word problems ------------------------------------------------------------------------------------
+
+
+@generator("g03_wp_two_step")
+def g03_wp_two_step(rng, options):
+    """There were a, b went away, c came: a - b + c."""
+    a = rng.randint(100, 800)
+    b = rng.randint(20, a - 10)
+    c = rng.randint(10, 150)
+    return {"values": {"a": a, "b": b, "c": c, "ab": a - b, "result": a - b + c}, "key": str(a - b + c)}
+
+
+@verifier("g03_wp_two_step")
+def g03_wp_two_step_verify(values, key):
+    return values["a"] > values["b"] and int(key) == values["a"] + values["c"] - values["b"] and int(key) > 0
+
+
+@generator("g03_wp_price")
+def g03_wp_price(rng, options):
+    """Price · quantity = cost; ``find``: cost, quantity or price."""
+    price = rng.randint(3, 25) * 10
+    count = rng.randint(2, 9)
+    while price * count > 1000:
+        count -= 1
+    name = rng.choice(NAMES)
+    find = options.get("find", "cost")
+    result = {"cost": price * count, "quantity": count, "price": price}[find]
+    return {"values": {"price": price, "count": count, "cost": price * count, "name": name, "result": result}, "key": str(result)}
+
+
+@verifier("g03_wp_price")
+def g03_wp_price_verify(values, key):
+    return values["price"] * values["count"] == values["cost"] <= 1000 and int(key) in (values["price"], values["count"], values["cost"])
+
+
+@generator("g03_wp_times")
+def g03_wp_times(rng, options):
+    """``more``: b is k times a (a · k); ``less``: b is k times fewer than a (a : k); ``diff``: how many more."""
+    k = rng.randint(2, 9)
+    first, second = name_pair(rng)
+    mode = options.get("mode", "more")
+    if mode == "more":
+        a = rng.randint(3, 1000 // k)
+        result = a * k
+    elif mode == "less":
+        q = rng.randint(3, 1000 // k)
+        a, result = q * k, q
+    else:
+        b = rng.randint(10, 400)
+        a = b + rng.randint(5, 400)
+        return {"values": {"a": a, "b": b, "first": first, "second": second, "result": a - b}, "key": str(a - b)}
+    return {"values": {"a": a, "k": k, "first": first, "second": second, "result": result}, "key": str(result)}
+
+
+@verifier("g03_wp_times")
+def g03_wp_times_verify(values, key):
+    r = int(key)
+    if "k" not in values:
+        return r > 0 and r + values["b"] == values["a"]
+    return r > 0 and (r == values["a"] * values["k"] or r * values["k"] == values["a"])
+
+
+# --- Data ---------------------------------------------------------------------------------------------
+
+FRUITS = [
+    {"kk": "алма", "ru": "яблоко", "en": "apple", "uz": "olma"},
+    {"kk": "алмұрт", "ru": "груша", "en": "pear", "uz": "nok"},
+    {"kk": "өрік", "ru": "урюк", "en": "apricot", "uz": "oʻrik"},
+    {"kk": "жүзім", "ru": "виноград", "en": "grapes", "uz": "uzum"},
+    {"kk": "қауын", "ru": "дыня", "en": "melon", "uz": "qovun"},
+]
+
+
+@generator("g03_fruit_chart")
+def g03_fruit_chart(rng, options):
+    """A class voted for its favourite fruit (2 to 12 votes each); ``ask``: more (difference) or total."""
+    votes = [rng.randint(2, 12) for _ in FRUITS]
+    i, j = rng.sample(range(len(FRUITS)), 2)
+    if votes[i] == votes[j]:
+        votes[i] += 1
+    if votes[i] < votes[j]:
+        i, j = j, i
+    labels = [{lang: f[lang][:1].upper() + f[lang][1:] for lang in f} for f in FRUITS]
+    values = {"bars": votes, "labels": labels, "f1": FRUITS[i], "f2": FRUITS[j], "v1": votes[i], "v2": votes[j]}
+    if options.get("ask", "more") == "more":
+        result = votes[i] - votes[j]
+    else:
+        result = sum(votes)
+        values["sum"] = " + ".join(str(v) for v in votes)
+        values["first"] = votes[0]
+    values["result"] = result
+    return {"values": values, "key": str(result)}
+
+
+@verifier("g03_fruit_chart")
+def g03_fruit_chart_verify(values, key):
+    bars = values["bars"]
+    if "sum" in values:
+        return int(key) == sum(bars) == sum(int(x) for x in values["sum"].split(" + "))
+    return int(key) == values["v1"] - values["v2"] > 0 and values["v1"] in bars and values["v2"] in bars
