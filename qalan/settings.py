@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "qalan.privacy.gate.ConsentGateMiddleware",
     "qalan.privacy.middleware.PolicyNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A service error no view caught becomes a message, not a 500 (repeated submits).
+    "qalan.core.feedback.ServiceErrorMiddleware",
     "qalan.audit.middleware.StaffAccessAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the lockout flag set by any login view, web or API.
