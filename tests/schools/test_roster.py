@@ -138,3 +138,21 @@ def test_only_the_classes_teacher_enrols(world):
         f"/api/v1/classes/{world.class_a.pk}/roster", {"names": ["X Y"], "consent_confirmed": True}, format="json"
     )
     assert response.status_code == 404
+
+
+def test_the_handoff_code_is_compared_in_constant_time(world, monkeypatch):
+    import secrets
+
+    compared = []
+    real = secrets.compare_digest
+
+    def spy(a, b):
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(secrets, "compare_digest", spy)
+    user, code = enrol(world)[0]
+    services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
+                           consent=True, acting_as="student", channel="web")
+    handoff = AccountHandoff.objects.get(user=user)
+    assert any(handoff.code_digest in pair for pair in compared)
