@@ -142,3 +142,35 @@ def test_api_error_shape_for_errors_without_fields(alice_api, monkeypatch):
     response = exception_handler(ValidationError("This request was already answered."), {})
     assert response.status_code == 400
     assert response.data == {"message": "This request was already answered.", "errors": {"non_field_errors": ["This request was already answered."]}}
+
+
+def test_api_repeated_submits_get_the_error_shape(world):
+    from tests.conftest import api_as
+
+    student = api_as(world.student)
+    again = student.post("/api/v1/classes/join", {"code": world.class_a.join_code}, format="json")
+    assert again.status_code == 400
+    body = again.json()
+    assert set(body) == {"message", "errors"} and body["message"]
+    parent = make_user("pavel", role="parent")
+    _invitation, code = schools.link_invitation_create(actor=parent)
+    classmate = api_as(world.classmate)
+    assert classmate.post("/api/v1/links/confirm", {"code": code}, format="json").status_code in {200, 201}
+    again = classmate.post("/api/v1/links/confirm", {"code": code}, format="json")
+    assert again.status_code == 400 and again.json()["message"]
+
+
+def test_api_service_error_without_fields_is_a_translated_message():
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from qalan.core.api import exception_handler
+
+    # An error with no field, in Russian: the message is the translation, under non_field_errors.
+    error = ValidationError(gettext_lazy("This request was already answered."))
+    with translation.override("ru"):
+        response = exception_handler(error, {})
+        expected = str(gettext_lazy("This request was already answered."))
+    assert expected != "This request was already answered."
+    assert response.status_code == 400
+    assert response.data["message"] == expected and response.data["errors"] == {"non_field_errors": [expected]}
