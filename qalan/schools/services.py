@@ -433,10 +433,12 @@ def handoff_claim(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # Spend the code only if nobody claimed it since the check (two claims at once).
+        if not AccountHandoff.objects.filter(pk=handoff.pk, claimed_at__isnull=True).update(claimed_at=timezone.now()):
+            raise wrong
         user.phone = phone
         user.set_password(password)
         user.save(update_fields=["phone", "password"])
-        AccountHandoff.objects.filter(pk=handoff.pk).update(claimed_at=timezone.now())
         consent_give(
             user=user,
             actor=user,
