@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "qalan.privacy.gate.ConsentGateMiddleware",
     "qalan.privacy.middleware.PolicyNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A service error no view caught becomes a message, not a 500 (repeated submits).
+    "qalan.core.feedback.ServiceErrorMiddleware",
     "qalan.audit.middleware.StaffAccessAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the lockout flag set by any login view, web or API.
@@ -185,6 +187,9 @@ LOGOUT_REDIRECT_URL = "web:home"
 AXES_FAILURE_LIMIT = envint("QALAN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("QALAN_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# Sign-in ignores the case of a username, so the lockout must too: otherwise every case variant
+# of a name gets fresh guesses and a locked account signs in under another spelling.
+AXES_USERNAME_CALLABLE = "qalan.accounts.views.lockout_username"
 # axes.W006 asks to lock by IP address too. We do not: a whole school signs in from one NAT
 # address, and an IP lock would shut out every classmate after five typos. Locking the
 # username stops guessing one account from any number of addresses; API floods are throttled.

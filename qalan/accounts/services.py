@@ -318,7 +318,10 @@ def avatar_remove(*, actor: User, user: User) -> Profile:
     return profile
 
 
-def password_change(*, actor: User, user: User, new_password: str) -> None:
+def password_change(*, actor: User, user: User, new_password: str, keep: DeviceSession | None = None) -> None:
+    """A new password ends every other sign-in: all device tokens and browser sessions but
+    ``keep`` (the one making the change), as recovery does. Someone who knew the old password
+    keeps no way in."""
     try:
         password_validation.validate_password(new_password or "", user=user)
     except ValidationError as exc:
@@ -326,7 +329,11 @@ def password_change(*, actor: User, user: User, new_password: str) -> None:
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        audit_record(actor=actor, subject=user, event_type="account.password_changed")
+        others = DeviceSession.objects.filter(user=user, revoked_at__isnull=True)
+        if keep is not None:
+            others = others.exclude(pk=keep.pk)
+        revoked = others.update(revoked_at=timezone.now())
+        audit_record(actor=actor, subject=user, event_type="account.password_changed", extra={"sessions_revoked": revoked})
         security_notice(user=user, event="password_changed")
 
 
@@ -442,6 +449,9 @@ def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
     if len(users) != 1 or not (code or "").strip().isdigit():
         raise wrong
     user = users[0]
+    # Check and spend in one transaction, and spend only a code still unused (a conditional
+    # UPDATE): two requests with the same code at once cannot both set a password.
+    failed = False
     with transaction.atomic():
         record = (
             RecoveryCode.objects.select_for_update()
@@ -456,28 +466,36 @@ def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
             record.save(update_fields=["attempts"])
             failed = True
         else:
-            failed = False
+            try:
+                password_validation.validate_password(new_password or "", user=user)
+            except ValidationError as exc:
+                raise ValidationError({"new_password": exc.messages}) from None
+            spent = RecoveryCode.objects.filter(pk=record.pk, used_at__isnull=True).update(used_at=timezone.now())
+            if spent != 1:
+                raise wrong
+            user.set_password(new_password)
+            user.save(update_fields=["password"])
+            revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+            audit_record(actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked})
+            security_notice(user=user, event="password_changed")
     if failed:
         raise wrong
-    try:
-        password_validation.validate_password(new_password or "", user=user)
-    except ValidationError as exc:
-        raise ValidationError({"new_password": exc.messages}) from None
-    with transaction.atomic():
-        RecoveryCode.objects.filter(pk=record.pk).update(used_at=timezone.now())
-        user.set_password(new_password)
-        user.save(update_fields=["password"])
-        revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        audit_record(actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked})
-        security_notice(user=user, event="password_changed")
     _lockout_reset(user.username)
     return user
+
+
+def lockout_username(username: str | None) -> str | None:
+    """The name a sign-in lockout counts under: sign-in ignores the case of a username, so the
+    lockout does too (``Demo-Teacher`` and ``DEMO-teacher`` share one count)."""
+    if username is None:
+        return None
+    return str(username).strip().casefold()
 
 
 def _lockout_reset(username: str) -> None:
     from axes.utils import reset
 
-    reset(username=username)
+    reset(username=lockout_username(username))
 
 
 # --- Phone change -------------------------------------------------------------------------

@@ -204,7 +204,10 @@ def password_change(request):
     form = PasswordChangeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.password_change(actor=request.user, user=request.user, new_password=form.cleaned_data["new_password"])
+            services.password_change(
+                actor=request.user, user=request.user, new_password=form.cleaned_data["new_password"],
+                keep=getattr(request, "device_session", None),
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -243,6 +246,17 @@ def recovery_confirm(request):
             messages.success(request, _("Your password was changed. Sign in with the new password."))
             return redirect("accounts:login")
     return render(request, "accounts/recovery_confirm.html", {"form": form, "notice": services.recovery_notice()})
+
+
+def lockout_username(request, credentials=None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the lockout counts per canonical username (case-folded), the
+    way sign-in finds the account, on the web and the API."""
+    if credentials and "username" in credentials:
+        raw = credentials.get("username")
+    else:
+        data = getattr(request, "data", None) or getattr(request, "POST", {})
+        raw = data.get("username") if hasattr(data, "get") else None
+    return services.lockout_username(raw)
 
 
 def lockout_client_str(username, ip_address, user_agent, path_info, request) -> str:

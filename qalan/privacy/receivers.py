@@ -6,7 +6,6 @@ from django.dispatch import receiver
 from qalan.core import hooks
 from qalan.core.consent import ConsentPurpose
 from qalan.privacy import selectors, services
-from qalan.privacy.models import ConsentRecord
 
 
 @receiver(hooks.account_registered)
@@ -31,7 +30,7 @@ def consent_in_force(sender, *, user, purpose, **kwargs) -> bool:
 
 @receiver(hooks.consent_holders)
 def consent_holders(sender, *, purpose, **kwargs):
-    return ConsentRecord.objects.filter(purpose=purpose, action=ConsentRecord.Action.GIVEN).values("user_id").distinct()
+    return selectors.consent_holders(purpose=purpose)
 
 
 @receiver(hooks.policy_current)

@@ -1,6 +1,6 @@
 """Privacy reads: the policy in force, consent state, the DPO's inbox."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -155,3 +155,28 @@ def guardian_child(*, viewer, child_id: int):
     if child is None:
         raise Http404
     return child
+
+
+def _latest_action(purpose: str) -> Subquery:
+    """The action of a user's latest ledger record for ``purpose`` (for a query on users)."""
+    return Subquery(
+        ConsentRecord.objects.filter(user_id=OuterRef("user_id"), purpose=purpose)
+        .order_by("-created_at", "-id")
+        .values("action")[:1]
+    )
+
+
+def consent_holders(*, purpose: str) -> QuerySet:
+    """The ids of users whose consent for ``purpose`` is in force now (the audience of a
+    newsletter for "marketing"): the latest record is "given", or, for a purpose that platform
+    consent covers, there is no record and platform consent is in force. The same rule as
+    ``consent_in_force``, as one query: a withdrawal takes the user out."""
+    in_force = Q(latest=ConsentRecord.Action.GIVEN)
+    if CONSENT_DEFAULTS[purpose]:
+        in_force |= Q(latest__isnull=True, platform=ConsentRecord.Action.GIVEN)
+    return (
+        ConsentRecord.objects.annotate(latest=_latest_action(purpose), platform=_latest_action("platform"))
+        .filter(in_force)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from qalan.rights.services import transferred_day_remove, transferred_day_set
 from qalan.rights.models import DataExport, DataRequest, Disclosure, Recipient, RecipientNotice, RequestEvent, TransferredDay
 
 
@@ -11,6 +12,21 @@ class TransferredDayAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     date_hierarchy = "date"
     search_fields = ["decree", "note"]
+
+    # Through the services, so that a change of deadlines made here is audited like the command's.
+    def save_model(self, request, obj, form, change):
+        if change and "date" in form.changed_data:
+            # A moved date: the old one goes, the new one comes, both recorded.
+            transferred_day_remove(actor=request.user, day=form.initial["date"])
+        saved, _created = transferred_day_set(actor=request.user, day=obj.date, kind=obj.kind, decree=obj.decree, note=obj.note)
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        transferred_day_remove(actor=request.user, day=obj.date)
+
+    def delete_queryset(self, request, queryset):
+        for day in list(queryset.values_list("date", flat=True)):
+            transferred_day_remove(actor=request.user, day=day)
 
 
 @admin.register(Recipient)

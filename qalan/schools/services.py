@@ -6,6 +6,7 @@ raises ``ValidationError`` keyed by field and changes nothing.
 """
 
 import re
+import secrets
 from datetime import timedelta
 from typing import Any
 
@@ -409,7 +410,8 @@ def handoff_claim(
         )
         if handoff is None or handoff.attempts >= settings.QALAN_RECOVERY_MAX_ATTEMPTS:
             raise wrong
-        matches = handoff.code_digest == code_digest(purpose=f"handoff:{user.pk}", code=code)
+        # Constant time: a plain == would tell a guesser how many leading characters match.
+        matches = secrets.compare_digest(handoff.code_digest, code_digest(purpose=f"handoff:{user.pk}", code=code))
         if not matches:
             handoff.attempts += 1
             handoff.save(update_fields=["attempts"])
@@ -431,10 +433,12 @@ def handoff_claim(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # Spend the code only if nobody claimed it since the check (two claims at once).
+        if not AccountHandoff.objects.filter(pk=handoff.pk, claimed_at__isnull=True).update(claimed_at=timezone.now()):
+            raise wrong
         user.phone = phone
         user.set_password(password)
         user.save(update_fields=["phone", "password"])
-        AccountHandoff.objects.filter(pk=handoff.pk).update(claimed_at=timezone.now())
         consent_give(
             user=user,
             actor=user,

@@ -152,3 +152,43 @@ def test_lockout_message_is_translated(alice):
         response = api_login(api, password="wrong")
     assert response.status_code == 429
     assert "Too many" not in response.json()["message"]
+
+
+# --- The lockout counts per canonical username (sign-in ignores case) ----------------------
+
+
+def test_web_case_variants_of_a_username_share_one_lockout(client, alice):
+    for variant in ["alice", "Alice", "ALICE", "aLiCe"]:
+        assert web_login(client, username=variant, password="wrong").status_code == 200
+    assert web_login(client, username="AlIcE", password="wrong").status_code == 429
+    # Locked under every spelling, even with the right password.
+    for variant in ["alice", "ALICE", " Alice "]:
+        assert web_login(client, username=variant).status_code == 429
+    assert not DeviceSession.objects.exists()
+
+
+def test_api_case_variants_of_a_username_share_one_lockout(api, alice):
+    for variant in ["alice", "Alice", "ALICE", "aLiCe"]:
+        assert api_login(api, username=variant, password="wrong").status_code == 400
+    assert api_login(api, username="AlIcE", password="wrong").status_code == 429
+    for variant in ["alice", "ALICE", "Alice"]:
+        assert api_login(api, username=variant).status_code == 429
+    assert not DeviceSession.objects.exists()
+
+
+def test_web_and_api_case_variants_count_together(client, api, alice):
+    for _ in range(2):
+        web_login(client, username="ALICE", password="wrong")
+    for _ in range(3):
+        api_login(api, username="Alice", password="wrong")
+    assert web_login(client, username="alice").status_code == 429
+    assert api_login(api, username="aLICE").status_code == 429
+
+
+def test_a_successful_sign_in_under_another_case_resets_the_count(client, alice):
+    for _ in range(4):
+        web_login(client, username="ALICE", password="wrong")
+    assert web_login(client, username="alice").status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _ in range(4):
+        assert web_login(client, username="Alice", password="wrong").status_code == 200

@@ -159,3 +159,36 @@ def test_password_change_requires_the_current_password(client, alice):
     assert ok.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password("Fresh-pass-2026")
+
+
+def test_password_change_signs_out_every_other_device_and_browser(client, alice):
+    from django.test import Client
+
+    from qalan.accounts.models import DeviceSession
+    from tests.conftest import token_for
+
+    token = token_for(alice)
+    other_browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+    other_browser.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
+    client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
+    assert DeviceSession.objects.filter(user=alice, revoked_at__isnull=True).count() == 3
+    ok = client.post(reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"})
+    assert ok.status_code == 302
+    # This browser stays signed in; the app's token and the other browser do not.
+    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert DeviceSession.objects.filter(user=alice, revoked_at__isnull=True).count() == 1
+    assert client.get("/api/v1/auth/sessions", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+    assert other_browser.get(reverse("accounts:profile")).status_code == 302
+    event = AuditEvent.objects.filter(event_type="account.password_changed").latest("id")
+    assert event.extra["sessions_revoked"] == 2
+
+
+def test_password_change_service_without_a_session_to_keep_revokes_all(alice):
+    from qalan.accounts.models import DeviceSession
+    from qalan.accounts.services import password_change
+    from tests.conftest import token_for
+
+    token_for(alice)
+    token_for(alice)
+    password_change(actor=alice, user=alice, new_password="Fresh-pass-2026")
+    assert not DeviceSession.objects.filter(user=alice, revoked_at__isnull=True).exists()

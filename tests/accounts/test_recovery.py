@@ -157,3 +157,41 @@ def test_code_body_is_wiped_after_delivery_in_production_mode(api, alice, settin
         request_code(api)
     assert OutboxMessage.objects.get().status == "sent"
     assert not re.search(r"\d{6}", OutboxMessage.objects.get().body)
+
+
+def test_a_code_spent_by_a_request_running_at_the_same_time_is_refused(api, alice, monkeypatch):
+    """Two requests with the same code: the other spends it between our check and our spend."""
+    from qalan.accounts import services
+
+    request_code(api)
+    code = last_code()
+    real_matches = services.code_matches
+
+    def matches_while_another_request_spends(**kwargs):
+        result = real_matches(**kwargs)
+        RecoveryCode.objects.filter(user=alice).update(used_at=timezone.now())
+        return result
+
+    monkeypatch.setattr(services, "code_matches", matches_while_another_request_spends)
+    response = confirm(api, code)
+    assert response.status_code == 400 and "code" in response.json()["errors"]
+    alice.refresh_from_db()
+    assert not alice.check_password(NEW_PASSWORD)
+
+
+def test_a_code_works_once(api, alice):
+    request_code(api)
+    code = last_code()
+    assert confirm(api, code).status_code == 200
+    again = confirm(api, code, password="Yet-another-str0ng-pass")
+    assert again.status_code == 400
+    alice.refresh_from_db()
+    assert alice.check_password(NEW_PASSWORD)
+
+
+def test_a_weak_new_password_does_not_spend_the_code(api, alice):
+    request_code(api)
+    code = last_code()
+    assert confirm(api, code, password="123").status_code == 400
+    assert RecoveryCode.objects.get(user=alice).used_at is None
+    assert confirm(api, code).status_code == 200

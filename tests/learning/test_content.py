@@ -45,8 +45,11 @@ def test_every_text_exists_in_kazakh_russian_and_english(task):
 @pytest.mark.parametrize("task", [t for t in TASKS if t["kind"] == "numeric"], ids=lambda t: t["key"])
 def test_every_numeric_answer_is_recomputed(task):
     expected = recompute(task)
-    assert abs(Decimal(expected.numerator) / Decimal(expected.denominator) - task["answer"]) <= task["tolerance"] if isinstance(expected, Fraction) \
-        else abs(Decimal(str(expected)) - task["answer"]) <= task["tolerance"]
+    if isinstance(expected, Fraction):
+        exact = Decimal(expected.numerator) / Decimal(expected.denominator)
+    else:
+        exact = Decimal(str(expected))
+    assert abs(exact - task["answer"]) <= task["tolerance"], f"{task['key']}: key {task['answer']}, recomputed {exact}"
     # The explanation ends on the answer it explains, in every language.
     for lang in ("kk", "ru", "en"):
         shown = mathematics.num(Fraction(expected) if not isinstance(expected, Decimal) else expected, lang)
@@ -73,10 +76,22 @@ def test_every_short_answer_key_is_recomputed_or_covers_three_languages(task):
         assert recompute(task) in task["accepted"]
 
 
-def test_every_numeric_explanation_is_consistent_with_the_answer_parser():
-    for task in TASKS:
-        if task["kind"] == "numeric":
-            assert number_parse(mathematics.num(task["answer"], "ru")) == task["answer"].normalize() or task["tolerance"]
+@pytest.mark.parametrize("task", [t for t in TASKS if t["kind"] == "numeric"], ids=lambda t: t["key"])
+def test_every_numeric_answer_as_shown_grades_right_and_a_near_miss_grades_wrong(task):
+    """The answer as the explanation writes it parses back within the tolerance (exactly when
+    the tolerance is 0), and the tolerance is narrow: it forgives rounding, not a wrong answer."""
+    answer, tolerance = task["answer"], task["tolerance"]
+    assert tolerance >= 0
+    stored = Task(kind=Task.Kind.NUMERIC, answer_number=answer, tolerance=tolerance)
+    shown = mathematics.num(answer, "ru")
+    parsed = number_parse(shown)
+    assert abs(parsed - answer) <= tolerance, f"{task['key']}: {shown!r} is {parsed}, not {answer} within {tolerance}"
+    assert answer_is_correct(stored, {"number": str(parsed)})
+    # Narrow: at most 1% of the answer (or 0.01 for an answer near 0), and one step past it is wrong.
+    assert tolerance <= max(abs(answer) / 100, Decimal("0.01")), f"{task['key']}: tolerance {tolerance} accepts wrong answers"
+    miss = tolerance * 2 if tolerance else Decimal("0.001")
+    assert not answer_is_correct(stored, {"number": str(answer + miss)})
+    assert not answer_is_correct(stored, {"number": str(answer - miss)})
 
 
 def test_tests_name_existing_tasks():

@@ -95,3 +95,19 @@ def test_web_homework_form(client, world):
     assert bad.status_code == 200 and "Choose a due date in the future." in bad.content.decode()
     good = client.post(url, {"title": "Web", "due_at": (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"), "tasks": [world.tasks["single"].pk]})
     assert good.status_code == 302 and Assignment.objects.filter(title="Web").exists()
+
+
+def test_a_student_who_left_the_class_gets_404_for_its_homework_not_a_server_error(world, monkeypatch):
+    from qalan.learning import selectors as learning_selectors
+    from qalan.schools import selectors as school_selectors
+    from qalan.schools import services as school_services
+
+    membership = school_selectors.membership_get(viewer=world.student, class_id=world.class_a.pk)
+    school_services.class_leave(actor=world.student, membership=membership)
+    client = api_as(world.student)
+    assert client.get(f"/api/v1/homework/{world.assignment.pk}").status_code == 404
+    # Even if the assignment itself is still readable to them (their own submission), homework
+    # outside their list is a 404.
+    monkeypatch.setattr(learning_selectors, "assignment_get", lambda **kwargs: world.assignment)
+    response = client.get(f"/api/v1/homework/{world.assignment.pk}")
+    assert response.status_code == 404 and set(response.json()) == {"message", "errors"}

@@ -194,3 +194,26 @@ def test_notification_pages_need_sign_in_and_show_only_own_messages(client, alic
     message_queue(user=alice, channel="inapp", subject="Private", body="For alice only")
     client.force_login(bob)
     assert "For alice only" not in client.get(reverse("notify:inbox")).content.decode()
+
+
+def test_the_newsletter_audience_is_who_consents_now(alice, bob):
+    """The audience query itself follows the ledger: a withdrawal takes the user out."""
+    from qalan.core import hooks
+    from qalan.privacy.services import consent_withdraw
+
+    consent_marketing(alice)
+    consent_marketing(bob)
+    consent_withdraw(user=bob, actor=bob, purpose="marketing", channel="web", evidence={"test": True})
+    audience = set(hooks.ask(hooks.consent_holders, sender="notify", default=[], purpose="marketing"))
+    assert audience == {alice.pk}
+    consent_marketing(bob)  # given again: back in
+    assert set(hooks.ask(hooks.consent_holders, sender="notify", default=[], purpose="marketing")) == {alice.pk, bob.pk}
+
+
+def test_consent_holders_follow_platform_consent_for_purposes_it_covers(alice, bob):
+    from qalan.privacy.selectors import consent_holders, consent_in_force
+    from qalan.privacy.services import consent_withdraw
+
+    consent_withdraw(user=bob, actor=bob, purpose="disclosure", channel="web", evidence={"test": True})
+    holders = set(consent_holders(purpose="disclosure"))
+    assert holders == {u.pk for u in (alice, bob) if consent_in_force(user=u, purpose="disclosure")} == {alice.pk}

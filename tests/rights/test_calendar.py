@@ -120,3 +120,26 @@ def test_the_command_exits_non_zero_on_a_bad_date():
     )
     assert result.returncode != 0
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_the_calendar_command_audits_every_change_of_deadlines():
+    from qalan.audit.models import AuditEvent
+
+    out = StringIO()
+    call_command("privacy_calendar", "add", "2031-03-07", "day_off", "--decree", "Decree 1", stdout=out)
+    call_command("privacy_calendar", "add", "2031-03-07", "working_day", "--decree", "Decree 2", stdout=out)
+    call_command("privacy_calendar", "remove", "2031-03-07", stdout=out)
+    events = list(AuditEvent.objects.filter(event_type__startswith="calendar.").order_by("id"))
+    assert [e.event_type for e in events] == ["calendar.day_added", "calendar.day_changed", "calendar.day_removed"]
+    assert events[0].extra["date"] == "2031-03-07" and events[0].extra["decree"] == "Decree 1"
+    assert events[1].extra["before"] == {"kind": "day_off", "decree": "Decree 1"}
+    assert events[2].extra["before"]["kind"] == "working_day"
+    assert not TransferredDay.objects.filter(date=date(2031, 3, 7)).exists()
+
+
+def test_removing_a_day_not_in_the_table_changes_and_audits_nothing():
+    from qalan.audit.models import AuditEvent
+
+    with pytest.raises(CommandError):
+        call_command("privacy_calendar", "remove", "2031-03-08", stdout=StringIO())
+    assert not AuditEvent.objects.filter(event_type__startswith="calendar.").exists()

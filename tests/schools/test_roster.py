@@ -138,3 +138,41 @@ def test_only_the_classes_teacher_enrols(world):
         f"/api/v1/classes/{world.class_a.pk}/roster", {"names": ["X Y"], "consent_confirmed": True}, format="json"
     )
     assert response.status_code == 404
+
+
+def test_the_handoff_code_is_compared_in_constant_time(world, monkeypatch):
+    import secrets
+
+    compared = []
+    real = secrets.compare_digest
+
+    def spy(a, b):
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(secrets, "compare_digest", spy)
+    user, code = enrol(world)[0]
+    services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
+                           consent=True, acting_as="student", channel="web")
+    handoff = AccountHandoff.objects.get(user=user)
+    assert any(handoff.code_digest in pair for pair in compared)
+
+
+def test_a_handoff_code_claimed_by_another_request_at_the_same_time_is_refused(world, monkeypatch):
+    import secrets
+
+    from django.utils import timezone
+
+    user, code = enrol(world)[0]
+    real = secrets.compare_digest
+
+    def matches_while_another_claim_spends(a, b):
+        AccountHandoff.objects.filter(user=user).update(claimed_at=timezone.now())
+        return real(a, b)
+
+    monkeypatch.setattr(secrets, "compare_digest", matches_while_another_claim_spends)
+    with pytest.raises(ValidationError):
+        services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
+                               consent=True, acting_as="student", channel="web")
+    user.refresh_from_db()
+    assert not user.has_usable_password()

@@ -135,7 +135,10 @@ class HomeworkDetailView(APIView):
         assignment.task_count = assignment.items.count()
         if school_selectors.is_teacher_of(teacher=request.user, school_class=assignment.school_class):
             return Response(homework_teacher_data(assignment, assignment.school_class))
-        mine = next(a for a in selectors.homework_for_student(student=request.user, include_past_days=3650) if a.pk == assignment.pk)
+        # A student who left the class, or homework past the window: not theirs to see (404).
+        mine = next((a for a in selectors.homework_for_student(student=request.user, include_past_days=3650) if a.pk == assignment.pk), None)
+        if mine is None:
+            raise Http404
         return Response(homework_student_data(mine))
 
     @extend_schema(request=DueIn, responses={200: HomeworkOut}, summary="Change the due date (teacher)")

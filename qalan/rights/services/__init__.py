@@ -7,9 +7,11 @@ show the same translated messages. Every step of a request is told to the reques
 
 - ``requests``: receipt, verification, the DPO's work, automated answers, reminders;
 - ``centre``: consents, restriction, export links, account deletion;
-- ``recipients``: the disclosure log and notices after correction or deletion.
+- ``recipients``: the disclosure log and notices after correction or deletion;
+- ``calendar``: the operator's table of transferred days (deadlines depend on it).
 """
 
+from qalan.rights.services.calendar import transferred_day_remove, transferred_day_set
 from qalan.rights.services._common import AUTOMATED_KINDS, request_latest_due, site_url
 from qalan.rights.services.centre import (
     account_deletion_cancel,

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from qalan.core.calendar import is_business_day
 from qalan.rights.management.commands.privacy_deadline import parse_iso_date
 from qalan.rights.models import TransferredDay
+from qalan.rights.services import transferred_day_remove, transferred_day_set
 
 
 def _day(text: str):
@@ -40,13 +41,13 @@ class Command(BaseCommand):
             for d in days:
                 self.stdout.write(f"{d.date:%Y-%m-%d}\t{d.kind}\t{d.decree}")
         elif action == "add":
-            day, created = TransferredDay.objects.update_or_create(
-                date=_day(options["date"]), defaults={"kind": options["kind"], "decree": options["decree"], "note": options["note"]}
+            # The operator at the console is the actor (None), as in the other commands.
+            day, created = transferred_day_set(
+                actor=None, day=_day(options["date"]), kind=options["kind"], decree=options["decree"], note=options["note"]
             )
             self.stdout.write(f"{day.date:%Y-%m-%d} {day.kind} {'added' if created else 'updated'}")
         elif action == "remove":
-            deleted, _ = TransferredDay.objects.filter(date=_day(options["date"])).delete()
-            if not deleted:
+            if not transferred_day_remove(actor=None, day=_day(options["date"])):
                 raise CommandError(f"{options['date']} is not in the table.")
             self.stdout.write(f"{options['date']} removed")
         else:
