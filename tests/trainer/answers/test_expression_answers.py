@@ -118,3 +118,37 @@ def test_capitals_count_when_the_key_has_them():
 def test_the_invalid_message_is_translated():
     assert check(form="expression", key="x", raw="(", language="ru").message == "Введите выражение, например 3a + 2."
     assert check(form="expression", key="x", raw="(", language="kk").message == "Өрнек енгізіңіз, мысалы, 3a + 2."
+
+
+@pytest.mark.parametrize(
+    "key,typed,status",
+    [
+        ("factor:3*(x+2)", "3(x+2)", "right"),
+        ("factor:3*(x+2)", "(x + 2)·3", "right"),
+        ("factor:3*(x+2)", "3x+6", "invalid"),  # the right value, not a product: costs nothing
+        ("factor:3*(x+2)", "3(x+3)", "wrong"),
+        ("factor:(x-2)*(x+3)", "(x+3)(x-2)", "right"),
+        ("factor:(x-2)*(x+3)", "x^2+x-6", "invalid"),
+        ("expand:x^2+x-6", "x^2+x-6", "right"),
+        ("expand:x^2+x-6", "-6+x+x²", "right"),
+        ("expand:x^2+x-6", "(x+3)(x-2)", "invalid"),
+        ("expand:x^2+x-6", "x^2+3x-2x-6", "invalid"),  # like terms not collected
+        ("expand:x^2+x-6", "x^2-x-6", "wrong"),
+    ],
+)
+def test_a_task_may_ask_for_the_factored_or_the_expanded_form(key, typed, status):
+    from qalan.trainer.answers import check
+
+    verdict = check(form="expression", key=key, raw=typed, language="ru")
+    assert verdict.status == status, verdict
+    if status == "invalid":
+        assert verdict.code in ("not_factored", "not_expanded") and "верное" in verdict.message
+
+
+def test_a_form_key_must_itself_have_that_form():
+    from qalan.trainer.answers import key_validate
+
+    with pytest.raises(ValueError, match="product"):
+        key_validate("expression", "factor:3*x+6")
+    with pytest.raises(ValueError, match="expanded"):
+        key_validate("expression", "expand:3*(x+2)")

@@ -133,3 +133,10 @@ def test_fraction_keys_are_exact():
     built = build(row, 7)
     p = built.params
     assert Fraction(built.key) == Fraction(p["a"], p["b"]) + Fraction(p["c"], p["d"])
+
+
+def test_every_grade_has_at_least_25_skills():
+    per_grade = {g: 0 for g in range(1, 12)}
+    for f in COLLECTION.good():
+        per_grade[f.data["chapter"]["grade"]] += len(f.data["skills"])
+    assert {g: n for g, n in per_grade.items() if n < 25} == {}
