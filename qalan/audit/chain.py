@@ -48,7 +48,7 @@ def canonical(value: Any) -> str:
 def normalised_extra(extra: dict[str, Any] | None) -> dict[str, Any]:
     """``extra`` as the JSON column will return it (tuples become lists, keys strings, dates
     text), so that the digest computed now matches the row read back later."""
-    return json.loads(canonical(extra or {}))
+    return json.loads(json.dumps(extra or {}, default=str))
 
 
 def field_digest(key: bytes, *, prev_hash: str, name: str, value: Any) -> str:
