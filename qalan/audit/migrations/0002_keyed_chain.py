@@ -33,7 +33,7 @@ def reseal(apps, schema_editor):
         return
     legacy_problems = _legacy_problems(AuditEvent)
     key_id = chain.current_key_id()
-    prev, pending, last = chain.GENESIS, [], None
+    prev, pending, sealed = chain.GENESIS, [], 0
     fields = ["key_id", "actor_digest", "subject_digest", "extra_digest", "prev_hash", "hash"]
     # Hashes are unique: park the old ones first so that a new hash never meets an old one.
     AuditEvent.objects.update(hash=models.functions.Concat(models.Value("old-"), models.functions.Cast("id", models.CharField())))
@@ -44,7 +44,7 @@ def reseal(apps, schema_editor):
         )
         event.key_id, event.prev_hash = key_id, prev
         event.actor_digest, event.subject_digest, event.extra_digest = digests
-        prev, last = event.hash, event
+        prev, sealed = event.hash, sealed + 1
         pending.append(event)
         if len(pending) >= BATCH:
             AuditEvent.objects.bulk_update(pending, fields)
@@ -52,7 +52,7 @@ def reseal(apps, schema_editor):
     if pending:
         AuditEvent.objects.bulk_update(pending, fields)
     now = timezone.now()
-    extra = {"events": last.pk, "legacy_problems": legacy_problems}
+    extra = {"sealed": sealed, "legacy_problems": legacy_problems}
     values = {"actor": None, "subject": None, "extra": extra}
     digests, hash_ = chain.seal(key_id=key_id, prev_hash=prev, created_at=now, event_type="audit.resealed", values=values)
     event = AuditEvent.objects.create(
@@ -71,6 +71,7 @@ class Migration(migrations.Migration):
         migrations.AddField("auditevent", "subject_digest", models.CharField(default="", max_length=64), preserve_default=False),
         migrations.AddField("auditevent", "extra_digest", models.CharField(default="", max_length=64), preserve_default=False),
         migrations.AddField("auditevent", "key_id", models.CharField(default="", max_length=16), preserve_default=False),
-        migrations.RunPython(reseal, migrations.RunPython.noop),
+        # Not reversible: the unkeyed hashes are gone once the events are sealed again.
+        migrations.RunPython(reseal),
         migrations.RemoveField("auditevent", "payload_digest"),
     ]
