@@ -433,6 +433,31 @@ QALAN_FIELD_ENCRYPTION_KEYS = [
     if key.strip()
 ]
 
+# --- Audit chain (qalan.audit, docs/audit.md) ----------------------------------------------
+# Events are chained with HMAC-SHA256 under a key the database does not hold, so that whoever
+# can write to the table cannot make an altered, inserted or appended event verify.
+# QALAN_AUDIT_KEY (or _FILE) is the key new events are sealed with and QALAN_AUDIT_KEY_ID its
+# name, stored on each event; after a rotation the old keys stay in QALAN_AUDIT_OLD_KEYS (or
+# _FILE) as "id:key,id:key" so that older events still verify. Development and test use the
+# fixed key below, which is public (it is in this file): production refuses to start with it
+# or without a key.
+_DEV_AUDIT_KEY = "qalan-development-and-test-audit-key-public-never-for-production"
+QALAN_AUDIT_KEY_ID = envstr("QALAN_AUDIT_KEY_ID") or ("k1" if PRODUCTION else "dev")
+QALAN_AUDIT_KEYS = {}
+for _entry in (envsecret("QALAN_AUDIT_OLD_KEYS") or "").split(","):
+    if _entry.strip():
+        _old_id, _sep, _old_key = _entry.strip().partition(":")
+        if not _sep or not _old_id or not _old_key:
+            raise ImproperlyConfigured("QALAN_AUDIT_OLD_KEYS must be a comma-separated list of id:key")
+        QALAN_AUDIT_KEYS[_old_id] = _old_key
+QALAN_AUDIT_KEYS[QALAN_AUDIT_KEY_ID] = envsecret("QALAN_AUDIT_KEY") or ("" if PRODUCTION else _DEV_AUDIT_KEY)
+if any(len(_key_id) > 16 or not _key_id.replace("-", "").replace("_", "").isalnum() for _key_id in QALAN_AUDIT_KEYS):
+    raise ImproperlyConfigured("audit key ids (QALAN_AUDIT_KEY_ID, QALAN_AUDIT_OLD_KEYS) are 1-16 letters, digits, - or _")
+# The head of the chain (last event id and hash), written after each commit outside the
+# database (and to the log) so that removing the newest events is noticed. Put it where those
+# who can write to the database cannot write (and back it up apart from the database).
+QALAN_AUDIT_HEAD_FILE = Path(envstr("QALAN_AUDIT_HEAD_FILE") or BASE_DIR / "var" / f"audit-head-{QALAN_ENV}.json")
+
 # --- Data lifecycle (qalan.lifecycle) -------------------------------------------------------
 # Days each time-bound retention keeps rows (P4.6, P5.1). Start-up refuses values the policy
 # forbids: payments under 5 years, logs over 1 year (qalan.core.inventory.RETENTION_BOUNDS).
@@ -511,6 +536,12 @@ def _refuse_unsafe_production() -> None:
         problems.append(
             "QALAN_FIELD_ENCRYPTION_KEYS (or _FILE) must hold the production's own Fernet keys "
             "(powers of attorney are stored encrypted, P7.2)"
+        )
+    _audit_key = QALAN_AUDIT_KEYS.get(QALAN_AUDIT_KEY_ID, "")
+    if len(_audit_key) < 32 or _DEV_AUDIT_KEY in QALAN_AUDIT_KEYS.values():
+        problems.append(
+            "QALAN_AUDIT_KEY (or _FILE) must be the production's own random key of 32+ characters "
+            "(the audit chain is keyed with it, docs/audit.md)"
         )
     if problems:
         raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems))

@@ -52,6 +52,8 @@ def _isolated_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The audit head of one test's committed events must not meet another test's database.
+    settings.QALAN_AUDIT_HEAD_FILE = tmp_path / "audit-head.json"
 
 
 @pytest.fixture

@@ -16,9 +16,15 @@ class AuditEvent(models.Model):
     event_type = models.CharField(max_length=64, db_index=True)
     # Minimal details: ids, field names, reasons; never passwords, codes, phone numbers.
     extra = models.JSONField(default=dict, blank=True)
-    # Digest of (actor, subject, extra) at write time. Erasure scrubs those columns but keeps
-    # the digest, so the chain still verifies after a user is forgotten.
-    payload_digest = models.CharField(max_length=64)
+    # Keyed commitments (HMAC-SHA256, qalan.audit.chain) to actor, subject and extra as written.
+    # The event's hash covers them, its time and its type; erasure empties the values but the
+    # commitments stay, and an ``audit.scrubbed`` event records which fields were removed.
+    actor_digest = models.CharField(max_length=64)
+    subject_digest = models.CharField(max_length=64)
+    extra_digest = models.CharField(max_length=64)
+    # Which key of QALAN_AUDIT_KEYS sealed the event (keys rotate; old ones stay to verify).
+    key_id = models.CharField(max_length=16)
+    # A display mark only: verification relies on the scrub records, not on this flag.
     scrubbed = models.BooleanField(default=False)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)

@@ -12,7 +12,10 @@ register(
             "subject": Category.AUDIT,
             "event_type": Category.AUDIT,
             "extra": Category.AUDIT,
-            "payload_digest": Category.NONE,
+            "actor_digest": Category.NONE,
+            "subject_digest": Category.NONE,
+            "extra_digest": Category.NONE,
+            "key_id": Category.NONE,
             "scrubbed": Category.NONE,
             "prev_hash": Category.NONE,
             "hash": Category.NONE,
@@ -23,5 +26,7 @@ register(
         source=Source.AUTOMATIC,
         retention=Retention.ACCOUNT_LIFETIME,
         erasure=Erasure.SCRUB,
+        # A scrub is itself a chained event naming what it removed (docs/audit.md).
+        eraser="qalan.audit.services.audit_scrub_rows",
     ),
 )

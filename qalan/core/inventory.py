@@ -127,6 +127,11 @@ class Declaration:
     # Values set on every row erasure anonymises or scrubs, e.g. {"scrubbed": True}. A boolean
     # field named ``scrubbed`` or ``anonymised`` is set to True without being named here.
     erasure_marks: Mapping[str, Any] = field(default_factory=dict)
+    # Dotted path to a function that empties one batch of rows in place of the engine's plain
+    # update, called inside the batch's transaction as f(pks=, user=, values=, links=) with the
+    # field values and the links to the user the engine would set (the audit chain records
+    # each scrub as an event of its own).
+    eraser: str = ""
 
     @property
     def model_class(self) -> type[models.Model]:

@@ -283,7 +283,10 @@ def _empty_rows(step: PlannedStep, pks: list, user) -> int:
                     model_field.storage.delete(name)
                     files += 1
     with transaction.atomic():
-        if values:
+        if declaration.eraser and step.action != ErasureStep.Action.DETACH:
+            import_string(declaration.eraser)(pks=pks, user=user, values=values, links=[link for link in links if link.null])
+            links = [link for link in links if not link.null]
+        elif values:
             batch.update(**values)
         for link in links:
             if link.null:

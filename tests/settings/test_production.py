@@ -17,6 +17,8 @@ GOOD = {
     "QALAN_FIELD_ENCRYPTION_KEYS": "SPCQFG0mjQcK7YEBUUKScuK_SK0eN5VeNCUf-LKDigA=",
     # The production's own archive key (qalan.lifecycle).
     "QALAN_ARCHIVE_KEYS": "Hq8m1zjX3dK0u7u6yQm5b1S3c9Jt2Qe7Rz4Wp0Lk2aE=",
+    # The production's own key of the audit chain (qalan.audit).
+    "QALAN_AUDIT_KEY": "7c1f0e9a4b2d8e6f3a5c7b9d1e0f2a4c",
 }
 
 
@@ -51,6 +53,12 @@ def test_check_deploy_on_production_profile_has_no_warnings():
         ({"SECURE_SSL_REDIRECT": "false"}, "plain HTTP"),
         ({"QALAN_DATA_REGION": "DE"}, "QALAN_DATA_REGION must be KZ"),
         ({"QALAN_ARCHIVE_KEYS": None}, "QALAN_ARCHIVE_KEYS"),
+        ({"QALAN_AUDIT_KEY": None}, "QALAN_AUDIT_KEY"),
+        ({"QALAN_AUDIT_KEY": "short"}, "QALAN_AUDIT_KEY"),
+        (
+            {"QALAN_AUDIT_OLD_KEYS": "dev:qalan-development-and-test-audit-key-public-never-for-production"},
+            "QALAN_AUDIT_KEY",
+        ),
     ],
 )
 def test_production_refuses_unsafe_setting(changes, complaint):

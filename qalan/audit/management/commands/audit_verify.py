@@ -1,15 +1,19 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from qalan.audit.services import audit_verify_chain
+from qalan.audit.services import audit_chain_check
 
 
 class Command(BaseCommand):
-    help = "Verify the hash chain of audit events; exits non-zero when it was tampered with."
+    help = (
+        "Verify the keyed hash chain of audit events, its scrub records and its head file; "
+        "exits non-zero when events were altered, forged, inserted or removed."
+    )
 
     def handle(self, *args, **options):
-        problems = audit_verify_chain()
-        for problem in problems:
+        report = audit_chain_check()
+        for problem in report.problems:
             self.stderr.write(problem)
-        if problems:
-            raise CommandError(f"{len(problems)} problem(s) in the audit chain")
-        self.stdout.write("audit chain intact")
+        if report.problems:
+            raise CommandError(f"{len(report.problems)} problem(s) in the audit chain ({report.checked} events checked)")
+        head = f"head: event {report.head['id']}" if report.head else "no events yet"
+        self.stdout.write(f"audit chain intact: {report.checked} events checked ({head})")
