@@ -229,7 +229,7 @@ def submission_drafts_save(*, actor, submission: Submission, answers: dict) -> S
     tasks, items = _fields(submission)
     cleaned = _clean_answers(answers, tasks, items)
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().select_related("assignment").get(pk=submission.pk)
+        locked = Submission.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=submission.pk)
         refusal = _refusal(locked, now)
         if refusal is not None:
             raise refusal
@@ -315,7 +315,7 @@ def submission_close(*, submission: Submission, now: datetime | None = None) -> 
     """Submit what was saved of a sitting whose time ran out (idempotent: None if it was closed)."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().select_related("assignment", "student").filter(pk=submission.pk).first()
+        locked = Submission.objects.select_for_update(of=("self",)).select_related("assignment", "student").filter(pk=submission.pk).first()
         if locked is None or locked.submitted_at is not None or locked.student_id is None:
             return None
         return _grade(locked, dict(locked.drafts or {}), now=now, automatically=True)
