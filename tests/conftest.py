@@ -43,10 +43,15 @@ def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWO
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    # Throttles and lockouts keep counters in the cache; each test starts clean.
+    # Throttles and lockouts keep counters in the cache; each test starts clean. The process's
+    # policy memo too: a rolled-back test transaction sends no post_delete for its versions.
+    from qalan.privacy.selectors import policy_memo_clear
+
     cache.clear()
+    policy_memo_clear()
     yield
     cache.clear()
+    policy_memo_clear()
 
 
 @pytest.fixture(autouse=True)

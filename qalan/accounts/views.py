@@ -77,7 +77,7 @@ def register(request):
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="qalan.accounts.backends.ProfileModelBackend")
             messages.success(request, _("Welcome to Qalan! Your account is ready."))
             return redirect(start_page(user))
     elif request.method == "POST" and not form.cleaned_data.get("consent"):

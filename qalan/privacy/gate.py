@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from rest_framework.permissions import BasePermission
 
-from qalan.privacy.selectors import consent_in_force
+from qalan.privacy.selectors import platform_consent
 
 GATED_MODULES = ("qalan.schools", "qalan.learning", "qalan.community", "qalan.trainer")
 
@@ -22,7 +22,7 @@ def consent_missing(user) -> bool:
         user is not None
         and user.is_authenticated
         and not user.is_operator_staff
-        and not consent_in_force(user=user, purpose="platform")
+        and not platform_consent(user=user).in_force
     )
 
 

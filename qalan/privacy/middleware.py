@@ -35,6 +35,9 @@ EXEMPT_PREFIXES = ("/static/", "/media/", "/rights/", "/api/v1/rights/", "/api/s
 def _exempt(request) -> bool:
     if request.path.startswith(EXEMPT_PREFIXES):
         return True
+    match = getattr(request, "resolver_match", None)  # set once the URL was resolved for the view
+    if match is not None:
+        return match.view_name in EXEMPT_ROUTES
     try:
         return resolve(request.path_info).view_name in EXEMPT_ROUTES
     except Resolver404:

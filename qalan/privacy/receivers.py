@@ -1,11 +1,13 @@
 """The privacy app's answers to the core hooks (``qalan.core.hooks``): consent is captured at
 registration, changed for the outbox's preference centre, and asked about by lower apps."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from qalan.core import hooks
 from qalan.core.consent import ConsentPurpose
 from qalan.privacy import selectors, services
+from qalan.privacy.models import PolicyVersion
 
 
 @receiver(hooks.account_registered)
@@ -36,3 +38,10 @@ def consent_holders(sender, *, purpose, **kwargs):
 @receiver(hooks.policy_current)
 def policy_current(sender, **kwargs):
     return selectors.policy_current()
+
+
+@receiver(post_save, sender=PolicyVersion)
+@receiver(post_delete, sender=PolicyVersion)
+def policy_memo_clear(sender, **kwargs):
+    """A published, edited or deleted version is seen by this process's next request."""
+    selectors.policy_memo_clear()

@@ -1,9 +1,13 @@
 """Privacy reads: the policy in force, consent state, the DPO's inbox."""
 
+import time
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from qalan.core.memo import memo_forget, memo_get
 from qalan.privacy.models import ConsentRecord, Inquiry, PolicyVersion
 
 
@@ -36,6 +40,71 @@ def policy_previous(policy: PolicyVersion) -> PolicyVersion | None:
     )
 
 
+# The newest published material version, shared by every request of this process: it changes
+# when staff publish a version (saving or deleting one clears it at once in this process, see
+# ``receivers``) and other processes see it within ``POLICY_MEMO_SECONDS``. Versions are announced
+# days before they take effect, so half a minute of delay across processes changes nothing.
+POLICY_MEMO_SECONDS = 30.0
+_policy_memo: tuple[float, PolicyVersion | None] | None = None
+
+
+def policy_memo_clear() -> None:
+    global _policy_memo
+    _policy_memo = None
+
+
+def policy_material_newest() -> PolicyVersion | None:
+    global _policy_memo
+    now = time.monotonic()
+    if _policy_memo is not None and 0 <= now - _policy_memo[0] < POLICY_MEMO_SECONDS:
+        return _policy_memo[1]
+    candidate = _published().filter(is_material=True).order_by("-effective_from", "-id").first()
+    _policy_memo = (now, candidate)
+    return candidate
+
+
+@dataclass(frozen=True)
+class PlatformConsent:
+    """One user's platform consent as the per-request gates need it, read in one query."""
+
+    latest_action: str | None
+    candidate_id: int | None
+    gave_candidate: bool
+
+    @property
+    def in_force(self) -> bool:
+        return self.latest_action == ConsentRecord.Action.GIVEN
+
+
+def platform_consent(*, user) -> PlatformConsent:
+    """The latest platform consent and whether the user gave it under the newest material policy
+    version, from one small query (a person has a platform record per version they accepted or
+    withdrew), remembered for the rest of the request: the consent gate and the policy notice both
+    ask. ``consent_give``/``consent_withdraw`` forget it."""
+    candidate = policy_material_newest()
+    candidate_id = candidate.pk if candidate is not None else None
+
+    def read() -> PlatformConsent:
+        rows = list(
+            ConsentRecord.objects.filter(user=user, purpose="platform")
+            .order_by("-created_at", "-id")
+            .values_list("action", "policy_version_id")
+        )
+        given = ConsentRecord.Action.GIVEN
+        return PlatformConsent(
+            latest_action=rows[0][0] if rows else None,
+            candidate_id=candidate_id,
+            gave_candidate=candidate_id is not None and (given, candidate_id) in rows,
+        )
+
+    return memo_get(("platform_consent", user.pk, candidate_id), read)
+
+
+def platform_consent_forget(user) -> None:
+    candidate = policy_material_newest()
+    memo_forget(("platform_consent", user.pk, candidate.pk if candidate is not None else None))
+
+
 def policy_notice_pending(*, user) -> PolicyVersion | None:
     """The newest published material version this user has not yet consented to (P9.2).
 
@@ -44,13 +113,10 @@ def policy_notice_pending(*, user) -> PolicyVersion | None:
     """
     if not user.is_authenticated:
         return None
-    candidate = _published().filter(is_material=True).order_by("-effective_from", "-id").first()
+    candidate = policy_material_newest()
     if candidate is None:
         return None
-    consented = ConsentRecord.objects.filter(
-        user=user, purpose="platform", action=ConsentRecord.Action.GIVEN, policy_version=candidate
-    ).exists()
-    if consented:
+    if platform_consent(user=user).gave_candidate:
         return None
     if user.date_joined >= candidate.published_at and candidate.effective_from <= timezone.localdate():
         return None

@@ -24,7 +24,7 @@ from qalan.privacy.models import (
     PolicyNotice,
     PolicyVersion,
 )
-from qalan.privacy.selectors import consent_state, policy_current
+from qalan.privacy.selectors import consent_state, platform_consent_forget, policy_current
 from qalan.core.sensitive import sensitive_check
 
 
@@ -49,6 +49,7 @@ def consent_give(
     policy = policy or policy_current()
     if policy is None:
         raise NoPolicyPublished("no Privacy Policy version is in force")
+    platform_consent_forget(user)
     with transaction.atomic():
         record = ConsentRecord.objects.create(
             user=user,
@@ -78,6 +79,7 @@ def consent_withdraw(*, user, actor, purpose: str, channel: str, evidence: dict[
     policy = policy_current()
     if policy is None:
         raise NoPolicyPublished("no Privacy Policy version is in force")
+    platform_consent_forget(user)
     with transaction.atomic():
         record = ConsentRecord.objects.create(
             user=user,

@@ -223,7 +223,7 @@ def handoff(request):
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="qalan.accounts.backends.ProfileModelBackend")
             messages.success(request, _("The account is yours now. Welcome to Qalan!"))
             return redirect("learning:dashboard")
     return render(request, "schools/handoff.html", {"form": form, "policy": policy_current()})

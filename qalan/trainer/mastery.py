@@ -130,7 +130,7 @@ def _save(mastery: SkillMastery, before: int, at: datetime) -> None:
     mastery.save()
     if mastery.score != before:
         MasteryChange.objects.create(
-            student=mastery.student, skill=mastery.skill, before=before, after=mastery.score, created_at=at
+            student_id=mastery.student_id, skill_id=mastery.skill_id, before=before, after=mastery.score, created_at=at
         )
 
 
