@@ -25,6 +25,13 @@ def last_line(*args) -> str:
         (("number", "9600", "9600 тг", "--unit", "тг"), "right"),
         (("number", "9600", "9 600 ₸", "--unit", "тг"), "right"),
         (("expression", "6*a", "6а"), "right"),
+        # A number key may carry the item's unit, as a teacher writes it.
+        (("number", "22 см", "22"), "right"),
+        (("number", "22 см", "22 cm"), "right"),
+        (("number", "22 см", "22 м"), "wrong"),
+        (("number", "70°", "70 градусов"), "right"),
+        (("number", "9600 тг", "9 600 ₸"), "right"),
+        (("number", "-2.5 °", "–2,5°"), "right"),
         (("number", "1/2", "½"), "right"),
         (("number", "1 7/12", "19/12"), "right"),
         (("text", "kk:теңқабырғалы|ru:равносторонний|en:equilateral", "Равносторонний"), "right"),

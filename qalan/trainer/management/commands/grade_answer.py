@@ -5,6 +5,8 @@ import re
 from django.core.management.base import BaseCommand, CommandError
 
 from qalan.trainer.answers import FORMS, check, key_validate
+from qalan.trainer.answers.normalise import clean
+from qalan.trainer.answers.units import unit_canonical, unit_split
 
 
 class Command(BaseCommand):
@@ -22,7 +24,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("form", help=f"one of {', '.join(FORMS)}")
-        parser.add_argument("key", help="the key as written in content, e.g. 5/7, 6*a, b, a,c, kk:...|ru:...")
+        parser.add_argument(
+            "key",
+            help="the key as written in content, e.g. 5/7, 6*a, b, a,c, kk:...|ru:...; a number key may carry the "
+            "item's unit (22 см, 70°, 9600 тг), the same as --unit",
+        )
         parser.add_argument("input", help="what the student typed")
         parser.add_argument("--lang", default="en", help="language of the message (kk, ru, en, uz)")
         parser.add_argument("--unit", default="", help="the unit the item declares, e.g. см, °, тг")
@@ -33,10 +39,16 @@ class Command(BaseCommand):
         if form not in FORMS:
             raise CommandError(f"unknown form {form!r}: expected one of {', '.join(FORMS)}")
         choices = [c.strip() for c in options["choices"].split(",") if c.strip()]
+        unit = options["unit"]
+        if form in ("number", "fraction") and not unit:
+            # "22 см" as a key: the number is the key, the unit is the item's (content declares it apart).
+            number_text, unit_text = unit_split(clean(key))
+            if number_text and unit_text and unit_canonical(unit_text):
+                key, unit = number_text, unit_text
         try:
             key_validate(form, key)
             verdict = check(
-                form=form, key=key, raw=options["input"], language=options["lang"], unit=options["unit"],
+                form=form, key=key, raw=options["input"], language=options["lang"], unit=unit,
                 choices=choices,
             )
         except ValueError as error:
