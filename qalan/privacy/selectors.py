@@ -3,6 +3,7 @@
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -44,7 +45,7 @@ def policy_previous(policy: PolicyVersion) -> PolicyVersion | None:
 # when staff publish a version (saving or deleting one clears it at once in this process, see
 # ``receivers``) and other processes see it within ``POLICY_MEMO_SECONDS``. Versions are announced
 # days before they take effect, so half a minute of delay across processes changes nothing.
-POLICY_MEMO_SECONDS = 30.0
+POLICY_MEMO_SECONDS = 30.0  # settings.QALAN_POLICY_MEMO_SECONDS overrides
 _policy_memo: tuple[float, PolicyVersion | None] | None = None
 
 
@@ -56,7 +57,8 @@ def policy_memo_clear() -> None:
 def policy_material_newest() -> PolicyVersion | None:
     global _policy_memo
     now = time.monotonic()
-    if _policy_memo is not None and 0 <= now - _policy_memo[0] < POLICY_MEMO_SECONDS:
+    ttl = getattr(settings, "QALAN_POLICY_MEMO_SECONDS", POLICY_MEMO_SECONDS)
+    if _policy_memo is not None and 0 <= now - _policy_memo[0] < ttl:
         return _policy_memo[1]
     candidate = _published().filter(is_material=True).order_by("-effective_from", "-id").first()
     _policy_memo = (now, candidate)
