@@ -11,6 +11,7 @@ from django.urls import include, path
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from qalan.core.gating import consent_required
 from tests.conftest import api_as, make_user
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +22,13 @@ class NothingView(APIView):
         return Response({"ok": True})
 
 
-# The consent gate covers the learning apps by the view's module: this probe stands where
-# a trainer view stands, so it is gated like one.
-NothingView.__module__ = "qalan.trainer.api.probe"
-
-
 def nothing_page(request):
     return HttpResponse("ok")
 
 
-nothing_page.__module__ = "qalan.trainer.views"
-
+# Gated like a learning route, so the consent gate's cost is counted.
 urlpatterns = [
-    path("api/v1/probe", NothingView.as_view()),
-    path("probe", nothing_page),
+    *consent_required([path("api/v1/probe", NothingView.as_view()), path("probe", nothing_page)]),
     path("", include("qalan.urls")),
 ]
 

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.community import api
 
-urlpatterns = [
+urlpatterns = consent_required([
     path("tasks/<int:task_id>/comments", api.TaskCommentsView.as_view(), name="task_comments"),
     path("comments/<int:comment_id>", api.CommentDetailView.as_view(), name="comment_detail"),
     path("comments/<int:comment_id>/report", api.CommentReportView.as_view(), name="comment_report"),
@@ -15,4 +16,4 @@ urlpatterns = [
     path("messages/<int:message_id>/report", api.MessageReportView.as_view(), name="message_report"),
     path("moderation/reports", api.ReportListView.as_view(), name="report_list"),
     path("moderation/reports/<int:report_id>", api.ReportResolveView.as_view(), name="report_resolve"),
-]
+])

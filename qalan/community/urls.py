@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.community import views
 
 app_name = "community"
-urlpatterns = [
+urlpatterns = consent_required([
     path("practice/tasks/<int:task_id>/comments/", views.comment_post, name="comment_post"),
     path("comments/<int:comment_id>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/<int:comment_id>/report/", views.comment_report, name="comment_report"),
@@ -15,4 +16,4 @@ urlpatterns = [
     path("messages/item/<int:message_id>/report/", views.message_report, name="message_report"),
     path("moderation/", views.moderation, name="moderation"),
     path("moderation/reports/<int:report_id>/", views.report_resolve, name="report_resolve"),
-]
+])

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.learning import api
 
-urlpatterns = [
+urlpatterns = consent_required([
     path("subjects", api.SubjectListView.as_view(), name="subject_list"),
     path("topics/<int:topic_id>/tasks", api.TopicTasksView.as_view(), name="topic_tasks"),
     path("tasks/<int:task_id>", api.TaskDetailView.as_view(), name="task_detail"),
@@ -27,4 +28,4 @@ urlpatterns = [
     path("children", api.ChildrenView.as_view(), name="children"),
     path("children/<int:child_id>", api.ChildReportView.as_view(), name="child_report"),
     path("me/entitlements", api.EntitlementListView.as_view(), name="entitlements"),
-]
+])

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.learning import views
 
 app_name = "learning"
-urlpatterns = [
+urlpatterns = consent_required([
     path("learn/", views.dashboard, name="dashboard"),
     path("practice/", views.catalogue, name="catalogue"),
     path("practice/topics/<int:topic_id>/", views.topic, name="topic"),
@@ -25,4 +26,4 @@ urlpatterns = [
     path("classes/<int:class_id>/students/<int:student_id>/", views.student_report, name="student_report"),
     path("children/", views.children, name="children"),
     path("children/<int:child_id>/", views.child, name="child"),
-]
+])

@@ -7,14 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from rest_framework.permissions import BasePermission
 
+from qalan.core.gating import is_consent_required
 from qalan.privacy.selectors import platform_consent
-
-GATED_MODULES = ("qalan.schools", "qalan.learning", "qalan.community", "qalan.trainer")
-
-
-def _view_module(view) -> str:
-    view = getattr(view, "view_class", None) or getattr(view, "cls", None) or view
-    return getattr(view, "__module__", "") or ""
 
 
 def consent_missing(user) -> bool:
@@ -42,14 +36,15 @@ class ConsentGateMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith("/api/"):
             return None  # the API checks in PlatformConsentPermission, after token authentication
-        if _view_module(view_func).startswith(GATED_MODULES) and consent_missing(getattr(request, "user", None)):
+        if is_consent_required(view_func) and consent_missing(getattr(request, "user", None)):
             return redirect("privacy:consent_required")
         return None
 
 
 class PlatformConsentPermission(BasePermission):
     def has_permission(self, request, view) -> bool:
-        if not type(view).__module__.startswith(GATED_MODULES):
+        match = getattr(request, "resolver_match", None)
+        if match is None or not is_consent_required(match.func):
             return True
         if consent_missing(request.user):
             self.message = blocked_message(request.user)

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.schools import api
 
-urlpatterns = [
+urlpatterns = consent_required([
     path("classes", api.ClassListView.as_view(), name="class_list"),
     path("classes/join", api.ClassJoinView.as_view(), name="class_join"),
     path("classes/<int:class_id>", api.ClassDetailView.as_view(), name="class_detail"),
@@ -21,4 +22,4 @@ urlpatterns = [
     path("links/codes", api.LinkCodeView.as_view(), name="link_code"),
     path("links/confirm", api.LinkConfirmView.as_view(), name="link_confirm"),
     path("links/<int:link_id>", api.LinkDetailView.as_view(), name="link_detail"),
-]
+])

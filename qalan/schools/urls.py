@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.schools import views
 
 app_name = "schools"
-urlpatterns = [
+urlpatterns = consent_required([
     path("classes/", views.classes, name="classes"),
     path("classes/new/", views.class_create, name="class_create"),
     path("classes/join/", views.class_join, name="class_join"),
@@ -22,4 +23,4 @@ urlpatterns = [
     path("family/code/", views.link_code, name="link_code"),
     path("family/confirm/", views.link_confirm, name="link_confirm"),
     path("family/<int:link_id>/remove/", views.link_remove, name="link_remove"),
-]
+])

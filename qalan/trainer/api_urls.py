@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.trainer.api import items, maps
 
-urlpatterns = [
+urlpatterns = consent_required([
     path("skills", items.SkillListView.as_view(), name="trainer_skills"),
     path("skills/<str:code>/items", items.SkillItemsView.as_view(), name="trainer_skill_items"),
     path("items/<uuid:instance_id>", items.ItemDetailView.as_view(), name="trainer_item"),
@@ -22,4 +23,4 @@ urlpatterns = [
     path("children/<int:child_id>/map", maps.ChildMapView.as_view(), name="trainer_child_map"),
     path("classes/<int:class_id>/map", maps.ClassMapView.as_view(), name="trainer_class_map"),
     path("classes/<int:class_id>/mastery-leaderboard", maps.ClassMasteryLeaderboardView.as_view(), name="trainer_class_leaderboard"),
-]
+])

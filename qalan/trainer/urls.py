@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from qalan.core.gating import consent_required
 from qalan.trainer import views
 
 app_name = "trainer"
-urlpatterns = [
+urlpatterns = consent_required([
     path("trainer/", views.home, name="home"),
     path("trainer/skills/<str:code>/", views.practice, name="practice"),
     path("trainer/items/<uuid:instance_id>/", views.item, name="item"),
@@ -15,4 +16,4 @@ urlpatterns = [
     path("trainer/map/", views.my_map, name="map"),
     path("children/<int:child_id>/map/", views.child_map, name="child_map"),
     path("classes/<int:class_id>/map/", views.class_map, name="class_map"),
-]
+])

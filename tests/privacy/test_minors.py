@@ -185,19 +185,40 @@ def test_a_child_waiting_for_the_parent_cannot_open_learning_on_the_web_or_the_a
     assert api.get("/api/v1/subjects").status_code == 200
 
 
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern), pattern.callback
+
+
+def test_the_learning_apps_declare_every_route_consent_gated():
+    """The mark is declared where each learning app lists its routes, so every route of those URL
+    confs is gated, whatever module its view lives in; no other app's route is."""
+    from importlib import import_module
+
+    from django.urls import get_resolver
+
+    from qalan.core.gating import is_consent_required
+
+    gated_confs = [f"qalan.{app}.{conf}" for app in ("schools", "learning", "community", "trainer") for conf in ("urls", "api_urls")]
+    declared = {id(callback) for conf in gated_confs for _route, callback in _routes(import_module(conf).urlpatterns)}
+    routes = list(_routes(get_resolver().url_patterns))
+    gated = {route for route, callback in routes if is_consent_required(callback)}
+    assert len(gated) > 100
+    assert {route for route, callback in routes if id(callback) in declared} == gated
+    assert "api/v1/skills" in gated and "api/v1/me" not in gated and "rights/" not in {r[:7] for r in gated}
+
+
 def test_every_learning_api_view_checks_platform_consent():
     from django.urls import get_resolver
 
-    from qalan.privacy.gate import GATED_MODULES, PlatformConsentPermission
+    from qalan.core.gating import is_consent_required
+    from qalan.privacy.gate import PlatformConsentPermission
 
-    def views(patterns):
-        for pattern in patterns:
-            if hasattr(pattern, "url_patterns"):
-                yield from views(pattern.url_patterns)
-            else:
-                yield getattr(pattern.callback, "cls", None)
-
-    gated = [v for v in views(get_resolver().url_patterns) if v is not None and v.__module__.startswith(GATED_MODULES)]
+    gated = [getattr(c, "cls", None) for _r, c in _routes(get_resolver().url_patterns) if is_consent_required(c)]
+    gated = [view for view in gated if view is not None]
     assert gated
     # Anonymous endpoints (taking over a class-list account) are the only ones without the check.
     unchecked = [v.__name__ for v in gated if PlatformConsentPermission not in v.permission_classes and v.authentication_classes]
