@@ -10,17 +10,29 @@ content is loaded first (idempotent). Data gets its own username prefix.
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import time
 
 from django.conf import settings
+from django.urls import include, path
 
-from bench.bench_learning import ROUNDS, WARMUP, _connect, _Server, _timings
+from bench import same_work
+from bench.bench_learning import ROUNDS, WARMUP, _connect, _Server, _timings, bare
+
+# The project's routes, the bare view and the same-work baselines, served together.
+urlpatterns = [
+    path("bench/bare", bare),
+    path("bench/same/skills/<str:code>/items", same_work.serve),
+    path("bench/same/items/<uuid:instance_id>/answer", same_work.answer),
+    path("bench/same/classes/<int:class_id>/map", same_work.class_map),
+    path("", include("qalan.urls")),
+]
 
 PREFIX = "bench-trainer"
 STUDENTS = 40
-INSTANCES = 10_000
+INSTANCES = int(os.environ.get("BENCH_INSTANCES", "10000"))  # fewer for a quick look
 
 
 def _seed() -> dict:
@@ -66,14 +78,14 @@ def _seed() -> dict:
     return {"teacher": teacher, "classes": classes, "student": student, "skill": skill}
 
 
-def _answer_timings(port: int, headers: dict, ids: list[str], keys: dict[str, str]) -> list[float]:
+def _answer_timings(port: int, headers: dict, ids: list[str], keys: dict[str, str], prefix: str = "/api/v1") -> list[float]:
     """Each round answers another fresh item (an item takes one answer), rightly."""
     connection = _connect(port)
     samples = []
     for i, item_id in enumerate(ids):
         body = json.dumps({"answer": keys[item_id]}).encode()
         started = time.perf_counter()
-        connection.request("POST", f"/api/v1/items/{item_id}/answer", body=body, headers=headers)
+        connection.request("POST", f"{prefix}/items/{item_id}/answer", body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         elapsed = time.perf_counter() - started
@@ -114,12 +126,30 @@ def _generation() -> list[tuple[str, float, int]]:
                 for _ in range(INSTANCES):
                     try:
                         drawn = draw(random.Random(rng.randrange(2**62)), row.definition.get("options") or {})
-                        ok = verify(drawn["values"], drawn["key"], drawn["choices"]) if drawn.get("choices") else verify(drawn["values"], drawn["key"])
+                        choices = _as_read(drawn.get("choices"))
+                        ok = verify(drawn["values"], drawn["key"], choices) if choices else verify(drawn["values"], drawn["key"])
                         failures += not ok
                     except Exception:  # noqa: BLE001 - a failure to count, not to stop the bench
                         failures += 1
                 rows.append((template["key"], (time.perf_counter() - started) * 1000 / INSTANCES, failures))
     return rows
+
+
+def _plain(text: str) -> str:
+    # "$\\frac{3}{4}$" -> "3/4", as the content tests hand choices to verifiers
+    text = text.strip("$")
+    if text.startswith("\\frac{"):
+        num, den = text[6:-1].split("}{")
+        return f"{num}/{den}"
+    return text
+
+
+def _as_read(choices):
+    """Choices as verifiers read them: English plain text with its correctness."""
+    return [
+        {"text": _plain(c["text"]["en"]) if isinstance(c["text"], dict) else c["text"], "correct": bool(c.get("correct"))}
+        for c in choices or []
+    ]
 
 
 def main() -> None:
@@ -136,29 +166,39 @@ def main() -> None:
 
     student, teacher = bearer(data["student"]), bearer(data["teacher"])
     skill = data["skill"]
-    served = [item_serve(actor=data["student"], skill=skill) for _ in range(WARMUP + ROUNDS)]
+    served = [item_serve(actor=data["student"], skill=skill) for _ in range(2 * (WARMUP + ROUNDS))]
     ids = [str(i.pk) for i in served]
     keys = dict(ItemInstance.objects.filter(pk__in=ids).values_list("id", "key"))
     keys = {str(k): v for k, v in keys.items()}
+    real_ids, same_ids = ids[: WARMUP + ROUNDS], ids[WARMUP + ROUNDS :]
     class_id = data["classes"][STUDENTS].pk
     database = settings.DATABASES["default"]
     original_age, database["CONN_MAX_AGE"] = database.get("CONN_MAX_AGE", 0), 600
-    original_urlconf, settings.ROOT_URLCONF = settings.ROOT_URLCONF, "bench.bench_learning"
+    original_urlconf, settings.ROOT_URLCONF = settings.ROOT_URLCONF, __name__
+    serve_url, map_url = f"/skills/{skill.code}/items", f"/classes/{class_id}/map"
     try:
         with _Server() as port:
+            bare_samples = _timings(port, "GET", "/bench/bare", {})
+            # (name, the real endpoint's samples, its same-work baseline's samples)
             results = [
-                ("bare JSON view (baseline)", _timings(port, "GET", "/bench/bare", {})),
-                (f"serve an item ({skill.code})", _timings(port, "POST", f"/api/v1/skills/{skill.code}/items", student, b"{}")),
-                ("check an answer (a fresh item each time)", _answer_timings(port, student, ids, keys)),
-                (f"class knowledge map ({STUDENTS} students)", _timings(port, "GET", f"/api/v1/classes/{class_id}/map", teacher)),
+                (f"serve an item ({skill.code})", _timings(port, "POST", "/api/v1" + serve_url, student, b"{}"),
+                 _timings(port, "POST", "/bench/same" + serve_url, student, b"{}")),
+                ("check an answer (a fresh item each time)", _answer_timings(port, student, real_ids, keys),
+                 _answer_timings(port, student, same_ids, keys, prefix="/bench/same")),
+                (f"class knowledge map ({STUDENTS} students)", _timings(port, "GET", "/api/v1" + map_url, teacher),
+                 _timings(port, "GET", "/bench/same" + map_url, teacher)),
             ]
     finally:
         settings.ROOT_URLCONF, database["CONN_MAX_AGE"] = original_urlconf, original_age
-    baseline = statistics.median(results[0][1])
-    print(f"{'case':44} {'median ms':>10} {'p90 ms':>8} {'x bare':>8}")
-    for name, samples in results:
-        median = statistics.median(samples)
-        print(f"{name:44} {median * 1000:10.2f} {statistics.quantiles(samples, n=10)[-1] * 1000:8.2f} {median / baseline:8.1f}")
+    baseline = statistics.median(bare_samples)
+    print(f"{'case':44} {'median ms':>10} {'p90 ms':>8} {'x bare':>8} {'same ms':>8} {'x same':>7}")
+    print(f"{'bare JSON view (baseline)':44} {baseline * 1000:10.2f} {statistics.quantiles(bare_samples, n=10)[-1] * 1000:8.2f} {1.0:8.1f}")
+    for name, samples, same in results:
+        median, same_median = statistics.median(samples), statistics.median(same)
+        print(
+            f"{name:44} {median * 1000:10.2f} {statistics.quantiles(samples, n=10)[-1] * 1000:8.2f} "
+            f"{median / baseline:8.1f} {same_median * 1000:8.2f} {median / same_median:7.1f}"
+        )
     small, large = (_map_queries(data["teacher"], data["classes"][n].pk) for n in (10, STUDENTS))
     print(f"class map queries: {small} for 10 students, {large} for {STUDENTS} ({'constant' if small == large else 'GROWS'})")
     rows = _generation()
