@@ -47,11 +47,20 @@ def sign_in(page: Page, *, username: str, password: str) -> None:
     submit_main_form(page, "Sign in")
 
 
+def open_menu(page: Page) -> None:
+    """A signed-in header keeps the rest of the places, sign-out and the language in its menu."""
+    menu = page.locator("header details.nav-menu")
+    if menu.count() and not menu.evaluate("el => el.open"):
+        menu.locator("summary").click()
+
+
 def sign_out_button(page: Page):
+    open_menu(page)
     return page.locator("header form").get_by_role("button", name=re.compile(r"^Sign out"))
 
 
 def switch_language(page: Page, code: str) -> None:
+    open_menu(page)
     switch = page.locator("header form.lang-switch")
     switch.locator("#language-select").select_option(code)
     with page.expect_navigation():
