@@ -189,7 +189,7 @@ def incident_authority_notify(*, actor, incident: Incident, reference: str = "",
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if incident.authority_notified_at is not None:
             raise ValidationError(
-                {"reference": [_("The authority was already notified on %(date)s.") % {"date": _fmt(timezone.localdate(incident.authority_notified_at))}]}
+                _("The authority was already notified on %(date)s.") % {"date": _fmt(timezone.localdate(incident.authority_notified_at))}
             )
         late = now > incident_deadline_end(incident.authority_due_on)
         if late and not (late_reason or "").strip():
