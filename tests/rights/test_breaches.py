@@ -389,3 +389,15 @@ def test_erasing_a_person_keeps_the_register_without_their_identity(dpo, alice, 
     assert [r.user_id for r in rows].count(None) == 1 and bob.pk in [r.user_id for r in rows]
     incident.refresh_from_db()
     assert incident.affected_count == 2 and incident.description.startswith("A database backup")
+
+
+def test_the_sweep_command_also_raises_the_breach_alarms(dpo):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    record(dpo, discovered_at=timezone.now() - timedelta(days=5))
+    out = StringIO()
+    call_command("privacy_sweep", stdout=out)
+    assert "incidents_reminded: 1" in out.getvalue()
+    assert OutboxMessage.objects.filter(user=dpo, subject__startswith="ALARM:").count() == 1
