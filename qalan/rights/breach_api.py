@@ -40,11 +40,14 @@ class IncidentOut(serializers.ModelSerializer):
     def get_alarm(self, obj) -> str:
         return incident_alarm(obj)
 
+    # The register's list annotates both counts (one query); a single incident counts them.
     def get_people_linked(self, obj) -> int:
-        return obj.people.count()
+        linked = getattr(obj, "linked", None)
+        return linked if linked is not None else obj.people.count()
 
     def get_people_notified(self, obj) -> int:
-        return obj.people.exclude(notified_at=None).count()
+        told = getattr(obj, "told", None)
+        return told if told is not None else obj.people.exclude(notified_at=None).count()
 
 
 class IncidentIn(serializers.Serializer):

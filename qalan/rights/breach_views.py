@@ -110,8 +110,14 @@ def incident_view(request, incident_id: int):
     if form.is_valid():
         people = _people(request, form)
         if people is not None:
+            changes = {k: form.cleaned_data[k] for k in FIELDS}
+            for name in ("occurred_at", "discovered_at"):
+                # The form shows minutes: an unchanged field keeps its stored seconds.
+                stored = getattr(incident, name)
+                if stored is not None and changes[name] == timezone.localtime(stored).replace(second=0, microsecond=0):
+                    changes[name] = stored
             try:
-                incident_update(actor=request.user, incident=incident, people=people, **{k: form.cleaned_data[k] for k in FIELDS})
+                incident_update(actor=request.user, incident=incident, people=people, **changes)
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:

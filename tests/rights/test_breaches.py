@@ -401,3 +401,22 @@ def test_the_sweep_command_also_raises_the_breach_alarms(dpo):
     call_command("privacy_sweep", stdout=out)
     assert "incidents_reminded: 1" in out.getvalue()
     assert OutboxMessage.objects.filter(user=dpo, subject__startswith="ALARM:").count() == 1
+
+
+def test_saving_the_form_unchanged_changes_nothing_and_records_no_update(dpo, dpo_client):
+    incident = record(dpo, discovered_at=almaty(2026, 11, 23, 9, 0, 37))
+    page = dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk]))
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data["discovered_at"] = "2026-11-23T09:00"
+    data["occurred_at"] = ""
+    data["people"], data["selection"] = "", ""
+    response = dpo_client.post(reverse("rights:dpo_incident", args=[incident.pk]), data)
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.discovered_at == almaty(2026, 11, 23, 9, 0, 37)
+    assert not events("incident.updated")
+    data["affected_count"] = "41"
+    dpo_client.post(reverse("rights:dpo_incident", args=[incident.pk]), data)
+    (updated,) = events("incident.updated")
+    assert updated.extra["fields"] == ["affected_count"]
