@@ -420,3 +420,18 @@ def test_saving_the_form_unchanged_changes_nothing_and_records_no_update(dpo, dp
     dpo_client.post(reverse("rights:dpo_incident", args=[incident.pk]), data)
     (updated,) = events("incident.updated")
     assert updated.extra["fields"] == ["affected_count"]
+
+
+@pytest.mark.parametrize(("language", "heading"), [("kk", "Инциденттер тізілімі"), ("ru", "Реестр инцидентов"), ("uz", "Insidentlar reyestri")])
+def test_the_register_and_the_notice_are_in_the_dpos_language(dpo, dpo_client, language, heading):
+    incident = record(dpo, discovered_at=timezone.now() - timedelta(days=5))
+    dpo_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    listing = dpo_client.get(reverse("rights:dpo_incidents"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in listing
+    with translation.override(language):
+        overdue = translation.gettext("Overdue")
+        title = translation.gettext("Notice of a personal data breach (incident #%(number)s)") % {"number": incident.pk}
+    assert overdue in listing
+    notice = dpo_client.get(reverse("rights:dpo_incident_notice_download", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    assert notice.content.decode().startswith(title)
+    assert dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language).status_code == 200
