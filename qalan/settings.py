@@ -145,6 +145,8 @@ CELERY_BEAT_SCHEDULE = {
     # Automated requests left open are answered (a safety net for "within a minute"), deletions
     # past their cool-off run, the DPO is reminded of requests due soon.
     "rights-sweep": {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0},
+    # Breach register: reminders to the DPO before the authority's deadline, alarms after it.
+    "rights-breach-sweep": {"task": "qalan.rights.tasks.breach_sweep", "schedule": 300.0},
     # Erasures past their cool-off, and interrupted ones.
     "lifecycle-erasure-due": {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0},
     # Retention sweep (P4.6, P5.1).
@@ -401,6 +403,23 @@ QALAN_REQUEST_DEADLINES = {
 }
 # The DPO is reminded of an open request this many business days before it is due.
 QALAN_REQUEST_REMINDER_DAYS = envint("QALAN_REQUEST_REMINDER_DAYS", 2)
+
+# --- Breach register ----------------------------------------------------------------------
+# Since 2024 the Law on personal data asks the operator to tell the authorised body of a
+# breach within one business day of finding it (KZ calendar). The body was renamed in 2025,
+# so its name and address are settings, printed on the notice; the operator checks them
+# against the authority's current requisites. Empty environment values keep the defaults.
+QALAN_BREACH_AUTHORITY_DAYS = envint("QALAN_BREACH_AUTHORITY_DAYS", 1)
+QALAN_BREACH_AUTHORITY_NAME = envstr("QALAN_BREACH_AUTHORITY_NAME", "") or _(
+    "Ministry of Artificial Intelligence and Digital Development of the Republic of Kazakhstan "
+    "(the authorised body for personal data protection)"
+)
+QALAN_BREACH_AUTHORITY_ADDRESS = envstr("QALAN_BREACH_AUTHORITY_ADDRESS", "") or _(
+    "010000, Republic of Kazakhstan, Astana, Mangilik El Ave. 55/14"
+)
+# Hours before the end of the deadline day from which the DPO workspace shows the alarm as
+# "due soon" (the reminder goes out on the day of discovery and on the due day).
+QALAN_BREACH_ALARM_HOURS = envint("QALAN_BREACH_ALARM_HOURS", 24)
 # Calendar days during which a user can cancel the deletion of their account.
 QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
 # A download link of the personal-data export works this long (a leaked link soon goes dead).

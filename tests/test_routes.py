@@ -236,6 +236,13 @@ ROUTES: list[Row] = [
     Row("rights:dpo_power_of_attorney", only({}, anonymous=302), kwargs=lambda w: {"request_id": MISSING}),
     Row("rights:dpo_request_action", only({}, anonymous=302), "post", kwargs=lambda w: {"request_id": MISSING, "action": "verify"}),
     Row("rights:dpo_disclosures", only({"dpo": 200}, anonymous=302)),
+    Row("rights:dpo_incidents", only({"dpo": 200}, anonymous=302)),
+    Row("rights:dpo_incident_new", only({"dpo": 200}, anonymous=302)),
+    Row("rights:dpo_incident_new", only({"dpo": 400}, anonymous=302), "post", note="empty: the DPO gets the errors"),
+    Row("rights:dpo_incident", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
+    Row("rights:dpo_incident_notice", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
+    Row("rights:dpo_incident_notice_download", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
+    Row("rights:dpo_incident_action", only({}, anonymous=302), "post", kwargs=lambda w: {"incident_id": MISSING, "action": "notify-people"}),
     # --- Schools (web) ---------------------------------------------------------------------
     Row("schools:classes", web()),
     Row("schools:class_create", web(302, teacher=200, other_teacher=200), note="others are sent back with a message"),
@@ -337,6 +344,12 @@ ROUTES: list[Row] = [
     Row("api:rights_dpo_power_of_attorney", only({}, anonymous=401), "put", kwargs=lambda w: {"request_id": MISSING}),
     Row("api:rights_dpo_request_action", only({}, anonymous=401), "post", kwargs=lambda w: {"request_id": MISSING, "action": "verify"}),
     Row("api:rights_dpo_disclosures", only({"dpo": 200}, anonymous=401)),
+    Row("api:rights_dpo_incidents", only({"dpo": 200}, anonymous=401)),
+    Row("api:rights_dpo_incidents", only({"dpo": 400}, anonymous=401), "post", note="empty: the DPO gets the errors"),
+    Row("api:rights_dpo_incident", only({}, anonymous=401), kwargs=lambda w: {"incident_id": MISSING}),
+    Row("api:rights_dpo_incident_notice", only({}, anonymous=401), kwargs=lambda w: {"incident_id": MISSING}),
+    Row("api:rights_dpo_incident_authority", only({}, anonymous=401), "post", kwargs=lambda w: {"incident_id": MISSING}),
+    Row("api:rights_dpo_incident_notify_people", only({}, anonymous=401), "post", kwargs=lambda w: {"incident_id": MISSING}),
     # --- API: analytics --------------------------------------------------------------------
     Row("api:analytics_aggregates", only({"dpo": 200}, anonymous=401), note="admin and dpo; no admin persona"),
     # --- API: support ----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qalan.rights import api
+from qalan.rights import api, breach_api
 
 urlpatterns = [
     path("privacy/my-data", api.MyDataView.as_view(), name="rights_my_data"),
@@ -29,4 +29,17 @@ urlpatterns = [
     ),
     path("dpo/requests/<int:request_id>/<slug:action>", api.DpoRequestActionView.as_view(), name="rights_dpo_request_action"),
     path("dpo/disclosures", api.DpoDisclosureView.as_view(), name="rights_dpo_disclosures"),
+    path("dpo/incidents", breach_api.DpoIncidentListView.as_view(), name="rights_dpo_incidents"),
+    path("dpo/incidents/<int:incident_id>", breach_api.DpoIncidentDetailView.as_view(), name="rights_dpo_incident"),
+    path("dpo/incidents/<int:incident_id>/notice", breach_api.DpoIncidentNoticeView.as_view(), name="rights_dpo_incident_notice"),
+    path(
+        "dpo/incidents/<int:incident_id>/authority-notified",
+        breach_api.DpoIncidentAuthorityView.as_view(),
+        name="rights_dpo_incident_authority",
+    ),
+    path(
+        "dpo/incidents/<int:incident_id>/notify-people",
+        breach_api.DpoIncidentNotifyPeopleView.as_view(),
+        name="rights_dpo_incident_notify_people",
+    ),
 ]

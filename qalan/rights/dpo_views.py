@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from qalan.core.feedback import apply_service_errors
 from qalan.rights import selectors, services
+from qalan.rights.breaches import incident_alarms
 from qalan.rights.forms import (
     AnswerForm,
     AssignForm,
@@ -46,6 +47,7 @@ def queue(request):
         "rights/dpo/queue.html",
         {
             "board": selectors.sla_board(viewer=request.user),
+            "alarms": incident_alarms(viewer=request.user),
             "requests": requests[:300],
             "show": show,
             "kind": kind,

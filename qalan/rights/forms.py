@@ -6,7 +6,8 @@ from django.utils.translation import pgettext_lazy
 
 from qalan.core.inventory import Category, LegalBasis
 from qalan.core.consent import ConsentPurpose
-from qalan.rights.models import Recipient, RequestChannel, RequestKind
+from qalan.accounts.models import Role
+from qalan.rights.models import IncidentStatus, Recipient, RequestChannel, RequestKind
 
 # Kinds a signed-in person asks for with a text; the others have their own pages.
 WRITTEN_KINDS = [
@@ -214,4 +215,60 @@ class DisclosureForm(forms.Form):
     inform_user = forms.BooleanField(label=_("Tell the person about this transfer"), required=False, initial=True)
     not_informed_reason = forms.CharField(
         label=_("If not: the law that forbids telling them"), max_length=300, required=False
+    )
+
+
+# --- The breach register ------------------------------------------------------------------
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+
+
+def _datetime_field(label, *, required: bool, help_text=""):
+    return forms.DateTimeField(
+        label=label, required=required, input_formats=DATETIME_FORMATS, help_text=help_text,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class IncidentForm(forms.Form):
+    summary = forms.CharField(label=_("What happened, in one line"), max_length=200)
+    description = forms.CharField(
+        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("How the data was exposed, lost or changed. Do not name people here: link them below."),
+    )
+    occurred_at = _datetime_field(_("When it happened (if known)"), required=False)
+    discovered_at = _datetime_field(
+        _("When it was found"), required=True,
+        help_text=_("The notice to the authorised body is due one business day after this day."),
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Categories of data concerned"),
+        choices=[(c.value, c.label) for c in Category if c != Category.NONE],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # No bounds here: the service gives the one clear message for a negative number.
+    affected_count = forms.IntegerField(label=_("How many people are affected"))
+    measures = forms.CharField(label=_("Measures taken"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    status = forms.ChoiceField(label=_("Status"), choices=IncidentStatus.choices, initial=IncidentStatus.OPEN)
+    people = forms.CharField(
+        label=_("People affected: usernames or phones, one a line"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional. They are told in their own language when you send the notices to people."),
+    )
+    selection = forms.ChoiceField(
+        label=_("Or link a whole group"), required=False,
+        choices=[
+            ("", "—"), ("all", _("Every active account")), (Role.STUDENT, _("Every student")),
+            (Role.TEACHER, _("Every teacher")), (Role.PARENT, _("Every parent")),
+        ],
+    )
+
+
+class IncidentAuthorityForm(forms.Form):
+    reference = forms.CharField(
+        label=_("The authority's reference (if given)"), max_length=100, required=False,
+        help_text=_("The number or date of registration the authority gave the notice."),
+    )
+    late_reason = forms.CharField(
+        label=_("Why the notice is late (only past the deadline)"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

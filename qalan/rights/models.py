@@ -336,3 +336,78 @@ class DataExport(models.Model):
     @property
     def is_live(self) -> bool:
         return timezone.now() < self.expires_at
+
+
+# --- The breach register ------------------------------------------------------------------
+
+
+class IncidentStatus(models.TextChoices):
+    OPEN = "open", _("Open: being contained")
+    CONTAINED = "contained", _("Contained: follow-up in progress")
+    CLOSED = "closed", _("Closed")
+
+
+class Incident(models.Model):
+    """A personal-data breach in the operator's register: what happened, when it was found,
+    which data and how many people, the measures, and the notices to the authorised body (one
+    KZ business day after discovery) and to the people affected."""
+
+    summary = models.CharField(_("what happened, in one line"), max_length=200)
+    description = models.TextField(_("what happened"), max_length=10000)
+    occurred_at = models.DateTimeField(_("when it happened (if known)"), null=True, blank=True)
+    discovered_at = models.DateTimeField(_("when it was found"))
+    categories = models.JSONField(_("categories of data"), default=list)  # inventory Category values
+    affected_count = models.PositiveIntegerField(_("how many people are affected"))
+    measures = models.TextField(_("measures taken"), max_length=10000, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=IncidentStatus.choices, default=IncidentStatus.OPEN)
+    authority_due_on = models.DateField(_("notice to the authority due by"))
+    authority_notified_at = models.DateTimeField(_("the authority was notified"), null=True, blank=True)
+    authority_reference = models.CharField(_("the authority's reference"), max_length=100, blank=True)
+    # The authority as named on the notice sent (it was renamed in 2025; names change).
+    authority_name = models.CharField(_("authority notified"), max_length=300, blank=True)
+    late_reason = models.TextField(_("why the notice was late"), max_length=5000, blank=True)
+    people_notified_at = models.DateTimeField(_("people were notified"), null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-discovered_at", "-id"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        constraints = [
+            models.CheckConstraint(condition=Q(affected_count__gte=0), name="rights_incident_count_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"incident #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != IncidentStatus.CLOSED
+
+
+class IncidentPerson(models.Model):
+    """A person affected by an incident, and the notice sent to them (once, in their language).
+    Erasing the person empties the link; the fact that someone was told stays in the register."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=8, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    message = models.ForeignKey("notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    scrubbed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("person affected by an incident")
+        verbose_name_plural = _("people affected by incidents")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "user"], condition=Q(user__isnull=False), name="rights_incident_person_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"incident person #{self.pk}"

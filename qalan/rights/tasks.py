@@ -28,3 +28,12 @@ def rights_sweep() -> dict:
     erased = _deletions_run()
     reminded = services.requests_remind_due()
     return {"automated": automated, "erased": erased, "reminded": reminded}
+
+
+@shared_task
+def breach_sweep() -> dict:
+    """Every five minutes: remind the DPO of incidents whose notice to the authorised body is
+    due, and raise the alarm on those past the deadline (once a day each)."""
+    from qalan.rights.services.breaches import incidents_remind
+
+    return {"reminded": incidents_remind()}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qalan.rights import dpo_views, views
+from qalan.rights import breach_views, dpo_views, views
 
 app_name = "rights"
 urlpatterns = [
@@ -39,4 +39,11 @@ urlpatterns = [
     path("dpo/requests/<int:request_id>/power-of-attorney/", dpo_views.power_of_attorney, name="dpo_power_of_attorney"),
     path("dpo/requests/<int:request_id>/<slug:action>/", dpo_views.request_action, name="dpo_request_action"),
     path("dpo/disclosures/", dpo_views.disclosures, name="dpo_disclosures"),
+    # The breach register (DPO).
+    path("dpo/incidents/", breach_views.incidents, name="dpo_incidents"),
+    path("dpo/incidents/new/", breach_views.incident_new, name="dpo_incident_new"),
+    path("dpo/incidents/<int:incident_id>/", breach_views.incident_view, name="dpo_incident"),
+    path("dpo/incidents/<int:incident_id>/notice/", breach_views.incident_notice, name="dpo_incident_notice"),
+    path("dpo/incidents/<int:incident_id>/notice.txt", breach_views.incident_notice_download, name="dpo_incident_notice_download"),
+    path("dpo/incidents/<int:incident_id>/<slug:action>/", breach_views.incident_action, name="dpo_incident_action"),
 ]
