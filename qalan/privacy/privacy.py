@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.core.inventory import (
     Category,
+    Copy,
+    CopyAction,
     Declaration,
     Erasure,
     LegalBasis,
@@ -110,6 +112,9 @@ register(
         source=Source.USER,
         retention=Retention.REQUEST_THREE_YEARS,
         erasure=Erasure.ANONYMISE,
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("message",), action=CopyAction.REWRITE),),
     ),
     # Django and third-party models.
     NotPersonal("auth.Permission", "Names of permissions; people are linked from the user model."),
