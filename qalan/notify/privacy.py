@@ -17,7 +17,9 @@ from qalan.core.inventory import (
 register(
     Declaration(
         model="notify.OutboxMessage",
-        subjects=("user",),
+        # Messages sent to a contact before it had an account (a consent request to a parent's
+        # phone) are the contact owner's too.
+        subjects=("user", "recipient@email", "recipient@phone"),
         fields={
             "id": Category.NONE,
             "user": Category.IDENTITY,

@@ -68,6 +68,9 @@ register(
         source=Source.USER,
         retention=Retention.UNTIL_WITHDRAWN,
         erasure=Erasure.ARCHIVE,
+        # A parent's name and contact in the evidence of the consent they gave for a child: the
+        # law keeps it (archive); the child's record keeps the consent without them.
+        copies=(Copy(fields=("evidence",), action=CopyAction.ARCHIVE, path="acted_by"),),
     ),
     Declaration(
         model="privacy.GuardianConsentRequest",
@@ -90,6 +93,7 @@ register(
         source=Source.USER,
         retention=Retention.ACCOUNT_LIFETIME,
         erasure=Erasure.ARCHIVE,
+        copies=(Copy(fields=("contact", "guardian_name"), action=CopyAction.ARCHIVE, path="guardian"),),
     ),
     Declaration(
         model="privacy.Inquiry",
