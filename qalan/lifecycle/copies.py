@@ -3,7 +3,8 @@
 An SMS to a parent names the child; a teacher's comment quotes a student. Such rows are not the
 person's own, so the subject paths never reach them; their models declare ``copies``
 (``qalan.core.inventory.Copy``): the path to the person the row is about, or the text fields to
-search, and what erasure does (delete the copy, or rewrite it without the person's values).
+search, and what erasure does (delete the copy, rewrite it without the person's values, or
+archive it first where the law keeps it).
 The engine runs these steps first, while the person's names are still on file.
 """
 
@@ -16,10 +17,14 @@ from django.db.models import Q
 
 from qalan.core.inventory import REDACTED, Copy, CopyAction, Declaration, identifiers, subject_condition
 from qalan.lifecycle.archive import archive_rows
-from qalan.lifecycle.models import ArchivedRecord
+from qalan.lifecycle.models import ArchivedRecord, ErasureStep
 
-# ErasureStep actions of the two kinds of copy step.
-COPY_STEP_ACTIONS = {CopyAction.DELETE: "copy_delete", CopyAction.REWRITE: "copy_rewrite", CopyAction.ARCHIVE: "copy_archive"}
+# The erasure step that carries out each action on copies.
+COPY_STEP_ACTIONS = {
+    CopyAction.DELETE: ErasureStep.Action.COPY_DELETE,
+    CopyAction.REWRITE: ErasureStep.Action.COPY_REWRITE,
+    CopyAction.ARCHIVE: ErasureStep.Action.COPY_ARCHIVE,
+}
 
 
 def copies_with(declaration: Declaration, action: str) -> list[Copy]:

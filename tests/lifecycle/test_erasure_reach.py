@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -21,7 +22,7 @@ from qalan.community import services as community
 from qalan.community.models import Message, Report
 from qalan.core import inventory
 from qalan.core.consent import ConsentChannel, ConsentPurpose
-from qalan.core.inventory import REDACTED
+from qalan.core.inventory import REDACTED, Copy, CopyAction
 from qalan.learning import services as learning
 from qalan.lifecycle.archive import archive_decrypt
 from qalan.lifecycle.models import ArchivedRecord, ErasureRun
@@ -288,3 +289,24 @@ def test_erasing_the_parent_archives_their_name_in_the_childs_consent_evidence_a
     assert _scan_tables(_needles(CHILD))
     child.refresh_from_db()
     assert child.is_active
+
+
+def test_a_copy_declared_for_deletion_is_deleted_and_the_addressees_other_messages_stay(world, monkeypatch):
+    # The same mechanism with the other action: a model that declares its copies deleted.
+    entries = inventory._registry.entries
+    outbox = entries["notify.outboxmessage"]
+    monkeypatch.setitem(
+        entries, "notify.outboxmessage",
+        replace(outbox, copies=(Copy(fields=("subject", "body"), action=CopyAction.DELETE, path="about"),)),
+    )
+    child, parent = world["child"], world["parent"]
+    about_child = set(OutboxMessage.objects.filter(about=child).values_list("pk", flat=True))
+    parents_own = set(OutboxMessage.objects.filter(user=parent).exclude(about=child).values_list("pk", flat=True))
+    assert about_child and parents_own
+
+    run = erasure_run(user=child, actor=None, reason="reach test (delete)", skip_cool_off=True)
+
+    assert not OutboxMessage.objects.filter(pk__in=about_child).exists()
+    assert set(OutboxMessage.objects.filter(pk__in=parents_own).values_list("pk", flat=True)) == parents_own
+    step = run.steps.get(model="notify.OutboxMessage", action="copy_delete")
+    assert step.done and step.rows == len(about_child)
