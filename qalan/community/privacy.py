@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from qalan.core.inventory import Category, Copy, CopyAction, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
 
 register(
     Declaration(
@@ -27,6 +27,9 @@ register(
         retention=Retention.ACCOUNT_LIFETIME,
         # Others' replies make sense only with the comment: it stays without the author's name.
         erasure=Erasure.ANONYMISE,
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("body",), action=CopyAction.REWRITE),),
     ),
     Declaration(
         model="community.Message",
@@ -48,6 +51,9 @@ register(
         retention=Retention.ACCOUNT_LIFETIME,
         erasure=Erasure.ANONYMISE,
         recipients=("the other person in the conversation",),
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("body",), action=CopyAction.REWRITE),),
     ),
     Declaration(
         model="community.Report",

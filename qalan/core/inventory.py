@@ -7,6 +7,7 @@ retention; ``tests/privacy/test_inventory.py`` fails when a model or a field is 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -94,12 +96,42 @@ REDACTED = "[removed]"
 KEPT_WHEN_ANONYMISED = frozenset({"none", "learning"})
 
 
+class CopyAction(models.TextChoices):
+    """What erasing a person does to a copy of their details kept in someone else's record."""
+
+    DELETE = "delete", _("Deleted")
+    REWRITE = "rewrite", _("Kept for its owner, without the person's details")
+    ARCHIVE = "archive", _("Moved to the archive as the law requires, and kept for its owner without the person's details")
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Where rows of a model copy the identifying values of a person who is NOT the row's owner
+    (an SMS to a parent naming the child, a teacher's comment quoting a student's name).
+
+    ``path`` is the ORM path to the person the row is ABOUT (a nullable foreign key or a
+    many-to-many, e.g. ``"about"``, that the service writing the copy fills); "" means the
+    rows are found by their text: those whose ``fields`` hold the person's distinctive values
+    (username, e-mail, phone, full name), for free text another person wrote. ``fields`` are
+    the text and JSON fields the copy can be in. On erasure of the person: DELETE removes the
+    rows; REWRITE replaces the person's values in ``fields`` by ``REDACTED`` and cuts ``path``;
+    ARCHIVE first puts the row as it was into the encrypted archive (evidence the law keeps,
+    e.g. who consented for a child), then rewrites it. Rows that are the person's own (their
+    first subject path) are left to the declaration's ``erasure``.
+    """
+
+    fields: tuple[str, ...]
+    action: CopyAction
+    path: str = ""
+
+
 @dataclass(frozen=True)
 class Declaration:
     """A model that holds personal data.
 
     ``subjects`` are ORM paths from the model to the user the row is about ("" for the user
-    model itself; ``"field@username"`` for a column that holds the username as text). ``fields`` names every concrete field (and many-to-many) of the model with
+    model itself; ``"field@username"`` for a column that holds the user's username, phone or
+    e-mail as text, e.g. ``"recipient@phone"``; an empty value matches nothing). ``fields`` names every concrete field (and many-to-many) of the model with
     its category, so that adding a column is a deliberate privacy decision.
     """
 
@@ -132,6 +164,9 @@ class Declaration:
     # field values and the links to the user the engine would set (the audit chain records
     # each scrub as an event of its own).
     eraser: str = ""
+    # Copies of another person's details in this model's rows, and what their erasure does
+    # (``Copy``): the rows are about that person but belong to someone else.
+    copies: tuple[Copy, ...] = ()
 
     @property
     def model_class(self) -> type[models.Model]:
@@ -165,6 +200,23 @@ class Declaration:
         if finder is not None:
             condition |= finder_condition(finder, user)
         return self.model_class._default_manager.filter(condition).distinct()
+
+    def copies_about(self, user, copy: Copy) -> models.QuerySet:
+        """Rows of this model that hold a copy of ``user``'s details (see ``Copy``)."""
+        rows = self.model_class._default_manager.all()
+        if copy.path:
+            return rows.filter(**{copy.path: user}).distinct()
+        condition = Q(pk__in=[])
+        for name in copy.fields:
+            column = name
+            if isinstance(self.model_class._meta.get_field(name), models.JSONField):
+                # Searched as text; SQLite keeps non-ASCII letters of JSON as \u escapes.
+                column = f"_copy_text_{name}"
+                rows = rows.annotate(**{column: Cast(name, models.TextField())})
+            for value in identifiers(user, distinctive=True):
+                for form in {value, json.dumps(value)[1:-1]}:
+                    condition |= Q(**{f"{column}__icontains": form})
+        return rows.filter(condition).distinct()
 
 
 @dataclass(frozen=True)
@@ -218,8 +270,41 @@ def subject_condition(path: str, user) -> Q:
         return Q(pk=user.pk)
     if "@" in path:
         column, attribute = path.split("@", 1)
-        return Q(**{f"{column}__iexact": getattr(user, attribute)})
+        value = getattr(user, attribute)
+        # An empty e-mail or phone names nobody (and would match every empty column).
+        return Q(**{f"{column}__iexact": value}) if value else Q(pk__in=[])
     return Q(**{path: user})
+
+
+# Shorter values are not searched for in other people's text (they would match other words).
+IDENTIFIER_MIN_LENGTH = 4
+
+
+def identifiers(user, *, distinctive: bool = False) -> list[str]:
+    """The values that identify ``user``, longest first: the identity and contact text
+    fields the inventory declares on the user model and on its one-to-one rows (the profile),
+    and each word of a full name. ``distinctive`` leaves out single words of a name (a first
+    name alone names many people): what may be searched for in text nobody linked to them."""
+    values: set[str] = set()
+    wanted = {Category.IDENTITY, Category.CONTACT}
+    rows = [(user, entry_for(user))]
+    for relation in user._meta.related_objects:
+        if relation.one_to_one:
+            related = getattr(user, relation.get_accessor_name(), None)
+            if related is not None:
+                rows.append((related, entry_for(type(related))))
+    for row, declaration in rows:
+        if not isinstance(declaration, Declaration):
+            continue
+        for model_field in row._meta.concrete_fields:
+            textual = isinstance(model_field, (models.CharField, models.TextField)) and not model_field.choices
+            if textual and declaration.fields.get(model_field.name) in wanted:
+                value = (getattr(row, model_field.attname) or "").strip()
+                if value:
+                    values.add(value)
+                    if not distinctive and " " in value and "@" not in value:
+                        values.update(value.split())
+    return sorted((v for v in values if len(v) >= IDENTIFIER_MIN_LENGTH), key=lambda v: (-len(v), v))
 
 
 # Models whose rows lead to a user only through their content (a signed session blob):

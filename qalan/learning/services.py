@@ -309,10 +309,12 @@ def week_start(day=None):
     return day - timedelta(days=day.weekday())
 
 
-def digest_compose(*, parent) -> tuple[str, str]:
-    """Subject and body of a parent's weekly digest, in the parent's language."""
+def digest_compose(*, parent) -> tuple[str, str, list[int]]:
+    """Subject and body of a parent's weekly digest, in the parent's language, and the ids of
+    the children it names."""
     lines = []
-    for child in selectors.children_overview(viewer=parent):
+    children = list(selectors.children_overview(viewer=parent))
+    for child in children:
         if not child.disclosed:
             lines.append(
                 _("%(name)s: has withdrawn consent to show learning results to parents, so we cannot report on them.")
@@ -347,7 +349,7 @@ def digest_compose(*, parent) -> tuple[str, str]:
             _("See the details in Qalan under My children. You get this digest because your account is linked to your child's."),
         ]
     )
-    return _("Qalan: your child's week"), body
+    return _("Qalan: your child's week"), body, [child.child_id for child in children]
 
 
 def digest_send(*, parent, week=None) -> DigestLog | None:
@@ -357,12 +359,13 @@ def digest_send(*, parent, week=None) -> DigestLog | None:
         return None
     language = getattr(parent.profile, "language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
-        subject, body = digest_compose(parent=parent)
+        subject, body, child_ids = digest_compose(parent=parent)
     channel = OutboxMessage.Channel.EMAIL if parent.email else OutboxMessage.Channel.INAPP
     try:
         with transaction.atomic():
             message = message_queue(
-                user=parent, channel=channel, recipient=parent.email, subject=subject, body=body, kind=OutboxMessage.Kind.SERVICE
+                user=parent, channel=channel, recipient=parent.email, subject=subject, body=body, kind=OutboxMessage.Kind.SERVICE,
+                about=get_user_model().objects.filter(pk__in=child_ids),
             )
             log = DigestLog.objects.create(parent=parent, week_start=week, message=message)
             audit_record(actor=None, subject=parent, event_type="digest.queued", extra={"digest": log.pk, "channel": channel})

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from qalan.audit.services import audit_record
-from qalan.lifecycle import selectors
+from qalan.lifecycle import copies, selectors
 from qalan.lifecycle.archive import archive_rows
 from qalan.lifecycle.models import ArchivedRecord, ErasureRun, ErasureStep
 from qalan.core import inventory
@@ -92,7 +92,12 @@ def erasure_plan() -> list[PlannedStep]:
         and (d.subjects or d.subject_keys or inventory.subject_finder(d.model))
     ]
     declared.sort(key=lambda d: (-_depth(d), _STAGE[Erasure(d.erasure)], d.model.lower()))
-    plan: list[PlannedStep] = []
+    # Copies first: finding and rewriting them needs the person's names, which later steps delete.
+    plan: list[PlannedStep] = [
+        PlannedStep(d, action)
+        for d in inventory.declarations()
+        for action in sorted({copies.COPY_STEP_ACTIONS[inventory.CopyAction(c.action)] for c in d.copies})
+    ]
     for declaration in declared:
         plan.append(PlannedStep(declaration, str(declaration.erasure)))
         if declaration.erasure != Erasure.SCRUB:
@@ -125,6 +130,8 @@ def _owner_condition(declaration: Declaration, user) -> Q:
 
 def _rows(step: PlannedStep, user, run: ErasureRun):
     manager = step.declaration.model_class._default_manager
+    if step.action in copies.COPY_STEP_ACTIONS.values():
+        return manager.filter(copies.copies_condition(step.declaration, step.action, user))
     condition = subject_condition(step.path, user) if step.action == ErasureStep.Action.DETACH else _owner_condition(step.declaration, user)
     rows = manager.filter(condition)
     if step.declaration.model.lower() == _OWN_RUN_MODEL:
@@ -330,7 +337,10 @@ def _step_execute(run: ErasureRun, record: ErasureStep, step: PlannedStep, user)
     size = settings.QALAN_LIFECYCLE_BATCH_SIZE
     for pks in _pk_batches(_rows(step, user, run), size):
         _check_holds(run, user, step.label)
-        if step.action == Erasure.DELETE:
+        if step.action in (ErasureStep.Action.COPY_REWRITE, ErasureStep.Action.COPY_ARCHIVE):
+            copies.copies_rewrite(step.declaration, pks, user, action=step.action)
+            files = 0
+        elif step.action in (Erasure.DELETE, ErasureStep.Action.COPY_DELETE):
             _deleted, files = delete_with_files(step.declaration.model_class._default_manager.filter(pk__in=pks))
         elif step.action == Erasure.ARCHIVE:
             files = _archive_batch(step.declaration, pks, user)

@@ -25,6 +25,9 @@ class OutboxMessage(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="outbox_messages"
     )
+    # The people the message is about when they are not its addressee (the child named in an SMS
+    # to a parent): erasing one of them rewrites the message without their details.
+    about = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="outbox_messages_about")
     channel = models.CharField(max_length=8, choices=Channel.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SERVICE)
     recipient = models.CharField(max_length=254, blank=True)

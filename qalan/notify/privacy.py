@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.core.inventory import (
     Category,
+    Copy,
+    CopyAction,
     Declaration,
     Erasure,
     LegalBasis,
@@ -15,10 +17,13 @@ from qalan.core.inventory import (
 register(
     Declaration(
         model="notify.OutboxMessage",
-        subjects=("user",),
+        # Messages sent to a contact before it had an account (a consent request to a parent's
+        # phone) are the contact owner's too.
+        subjects=("user", "recipient@email", "recipient@phone"),
         fields={
             "id": Category.NONE,
             "user": Category.IDENTITY,
+            "about": Category.IDENTITY,
             "channel": Category.NONE,
             "kind": Category.NONE,
             "recipient": Category.CONTACT,
@@ -39,6 +44,10 @@ register(
         retention=Retention.LOGS_ONE_YEAR,
         erasure=Erasure.DELETE,
         recipients=("email_provider", "sms_provider"),
+        # A message to one person about another (a consent request to a parent naming the
+        # child, a digest, a link invitation naming its sender): kept for its addressee,
+        # without the details of the person erased.
+        copies=(Copy(fields=("subject", "body"), action=CopyAction.REWRITE, path="about"),),
     ),
 )
 

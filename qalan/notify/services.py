@@ -30,10 +30,14 @@ def message_queue(
     kind: str = OutboxMessage.Kind.SERVICE,
     sensitive: bool = False,
     headers: dict | None = None,
+    about=(),
 ) -> OutboxMessage | None:
     """Queue one message. Service and security messages always go out; marketing only with
     the user's consent in force and the channel switched on (P4.3.a, P4.3.b) — otherwise
-    nothing is queued and None is returned."""
+    nothing is queued and None is returned.
+
+    ``about``: every other person whose details (name, username, contact) the text holds, so
+    that their erasure reaches this copy (``Copy`` in ``qalan/notify/privacy.py``)."""
     if kind == OutboxMessage.Kind.MARKETING and not marketing_allowed(user=user, channel=channel):
         return None
     message = OutboxMessage.objects.create(
@@ -48,6 +52,9 @@ def message_queue(
         status=OutboxMessage.Status.SENT if channel == OutboxMessage.Channel.INAPP else OutboxMessage.Status.QUEUED,
         sent_at=timezone.now() if channel == OutboxMessage.Channel.INAPP else None,
     )
+    people = [person for person in about if person is not None and person != user]
+    if people:
+        message.about.add(*people)
     if message.status == OutboxMessage.Status.QUEUED:
         from qalan.notify.tasks import deliver_message
 

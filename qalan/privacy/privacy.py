@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.core.inventory import (
     Category,
+    Copy,
+    CopyAction,
     Declaration,
     Erasure,
     LegalBasis,
@@ -66,6 +68,9 @@ register(
         source=Source.USER,
         retention=Retention.UNTIL_WITHDRAWN,
         erasure=Erasure.ARCHIVE,
+        # A parent's name and contact in the evidence of the consent they gave for a child: the
+        # law keeps it (archive); the child's record keeps the consent without them.
+        copies=(Copy(fields=("evidence",), action=CopyAction.ARCHIVE, path="acted_by"),),
     ),
     Declaration(
         model="privacy.GuardianConsentRequest",
@@ -88,6 +93,7 @@ register(
         source=Source.USER,
         retention=Retention.ACCOUNT_LIFETIME,
         erasure=Erasure.ARCHIVE,
+        copies=(Copy(fields=("contact", "guardian_name"), action=CopyAction.ARCHIVE, path="guardian"),),
     ),
     Declaration(
         model="privacy.Inquiry",
@@ -110,6 +116,9 @@ register(
         source=Source.USER,
         retention=Retention.REQUEST_THREE_YEARS,
         erasure=Erasure.ANONYMISE,
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("message",), action=CopyAction.REWRITE),),
     ),
     # Django and third-party models.
     NotPersonal("auth.Permission", "Names of permissions; people are linked from the user model."),

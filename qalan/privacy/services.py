@@ -306,6 +306,7 @@ def guardian_request_create(*, child, contact: str, evidence: dict[str, Any]) ->
             subject=_("Your child asks for your consent on Qalan"),
             body=text,
             sensitive=True,
+            about=[child],
         )
         audit_record(actor=child, subject=child, event_type="guardian.requested", extra={"request": request.pk, "evidence": evidence.get("form", "")})
     return request

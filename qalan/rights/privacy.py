@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.core.inventory import (
     Category,
+    Copy,
+    CopyAction,
     Declaration,
     Erasure,
     FieldRule,
@@ -65,6 +67,9 @@ register(
         retention=Retention.REQUEST_THREE_YEARS,
         erasure=Erasure.SCRUB,
         retention_field="closed_at",
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("description", "data_concerned", "answer", "refusal_reason", "extension_reason"), action=CopyAction.REWRITE),),
     ),
     Declaration(
         model="rights.RequestEvent",
@@ -85,6 +90,9 @@ register(
         retention=Retention.REQUEST_THREE_YEARS,
         erasure=Erasure.SCRUB,
         retention_field="created_at",
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("note",), action=CopyAction.REWRITE),),
     ),
     Declaration(
         model="rights.PowerOfAttorney",

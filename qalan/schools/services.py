@@ -513,7 +513,7 @@ def link_invitation_create(*, actor, contact: str = "", contact_consent: bool = 
                 "the code %(code)s. It is valid for %(days)s days.",
                 settings.QALAN_LINK_CODE_DAYS,
             ) % {"name": _first_name(actor), "code": code_display(code), "days": settings.QALAN_LINK_CODE_DAYS}
-            message_queue(channel=channel, recipient=recipient, subject=_("Link your Qalan accounts"), body=text)
+            message_queue(channel=channel, recipient=recipient, subject=_("Link your Qalan accounts"), body=text, about=[actor])
         audit_record(
             actor=actor,
             subject=actor,

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qalan.core.inventory import (
     Category,
+    Copy,
+    CopyAction,
     Declaration,
     Erasure,
     FieldRule,
@@ -38,6 +40,9 @@ register(
         erasure=Erasure.ANONYMISE,
         field_rules={"subject": FieldRule.REDACT, "description": FieldRule.REDACT},
         recipients=("support",),
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("subject", "description"), action=CopyAction.REWRITE),),
     ),
     Declaration(
         model="support.TicketReply",
@@ -57,5 +62,8 @@ register(
         erasure=Erasure.ANONYMISE,
         field_rules={"body": FieldRule.REDACT},
         recipients=("support",),
+        # Free text one person writes may quote another (a name, a username): erasing them
+        # rewrites it without their details.
+        copies=(Copy(fields=("body",), action=CopyAction.REWRITE),),
     ),
 )
