@@ -433,6 +433,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "DataRequestKindEnum": "qalan.rights.models.RequestKind",
         "DataRequestStatusEnum": "qalan.rights.models.RequestStatus",
         "DataRequestChannelEnum": "qalan.rights.models.RequestChannel",
+        "IncidentStatusEnum": "qalan.rights.models.IncidentStatus",
         "CodeChannelEnum": ["sms", "email"],
         # The kinds an outside requester may ask for (all but the self-service download).
         "PublicRequestKindEnum": [
