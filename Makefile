@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 
-.PHONY: install run test matrix bench messages browser clean
+.PHONY: install lint run test matrix bench messages browser clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +30,14 @@ run: install
 browser:
 	scripts/ensure-chromium
 
-test: install browser
-	$(BIN)/lint-imports
+test: install browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The layers (import-linter) and ruff's rules and format, as `make test` runs them.
+lint: install
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 matrix: install browser
 	$(BIN)/python scripts/matrix.py

@@ -40,8 +40,8 @@ def _seed() -> dict:
     from django.utils import timezone
 
     from qalan.accounts.models import Profile, Role, User
-    from qalan.learning.models import Assignment, AssignmentItem, Attempt, Submission, Subject, Task, Topic
     from qalan.core.consent import ConsentChannel
+    from qalan.learning.models import Assignment, AssignmentItem, Attempt, Subject, Submission, Task, Topic
     from qalan.privacy.services import consent_give
     from qalan.schools.models import Membership, ParentLink, SchoolClass
 
@@ -52,46 +52,85 @@ def _seed() -> dict:
             user.set_unusable_password()
             user.save(update_fields=["password"])
             Profile.objects.create(user=user, full_name=name, grade=6 if role == Role.STUDENT else None)
-            consent_give(user=user, actor=user, purpose="platform", channel=ConsentChannel.OPERATOR, evidence={"source": "bench"})
+            consent_give(
+                user=user, actor=user, purpose="platform", channel=ConsentChannel.OPERATOR, evidence={"source": "bench"}
+            )
         return user
 
     with transaction.atomic():
         teacher = account(f"{PREFIX}-teacher", Role.TEACHER, "Bench Teacher")
         parent = account(f"{PREFIX}-parent", Role.PARENT, "Bench Parent")
-        subject, _ = Subject.objects.get_or_create(key=f"{PREFIX}-maths", defaults={"name_kk": "M", "name_ru": "M", "name_en": "M"})
+        subject, _ = Subject.objects.get_or_create(
+            key=f"{PREFIX}-maths", defaults={"name_kk": "M", "name_ru": "M", "name_en": "M"}
+        )
         topic, _ = Topic.objects.get_or_create(
-            key=f"{PREFIX}-topic", defaults={"subject": subject, "grade": 6, "name_kk": "T", "name_ru": "T", "name_en": "T"}
+            key=f"{PREFIX}-topic",
+            defaults={"subject": subject, "grade": 6, "name_kk": "T", "name_ru": "T", "name_en": "T"},
         )
         task, _ = Task.objects.get_or_create(
             key=f"{PREFIX}-task",
-            defaults={"topic": topic, "kind": "numeric", "text_kk": "2+2", "text_ru": "2+2", "text_en": "2+2", "answer_number": Decimal(4)},
+            defaults={
+                "topic": topic,
+                "kind": "numeric",
+                "text_kk": "2+2",
+                "text_ru": "2+2",
+                "text_en": "2+2",
+                "answer_number": Decimal(4),
+            },
         )
         school_class = SchoolClass.objects.filter(teacher=teacher).first()
         if school_class is None:
-            school_class = SchoolClass.objects.create(name="Bench 6A", grade=6, school_year="2025-2026", teacher=teacher, join_code="BENCHLRN")
+            school_class = SchoolClass.objects.create(
+                name="Bench 6A", grade=6, school_year="2025-2026", teacher=teacher, join_code="BENCHLRN"
+            )
             now = timezone.now()
             students = [account(f"{PREFIX}-s{i:02d}", Role.STUDENT, f"Student {i:02d}") for i in range(STUDENTS)]
-            Membership.objects.bulk_create([Membership(school_class=school_class, student=s, via="code") for s in students])
+            Membership.objects.bulk_create(
+                [Membership(school_class=school_class, student=s, via="code") for s in students]
+            )
             ParentLink.objects.bulk_create([ParentLink(parent=parent, child=s) for s in students[:CHILDREN]])
             for h in range(HOMEWORK):
                 assignment = Assignment.objects.create(
-                    school_class=school_class, created_by=teacher, title=f"Homework {h}", due_at=now + timedelta(days=h - HOMEWORK // 2)
+                    school_class=school_class,
+                    created_by=teacher,
+                    title=f"Homework {h}",
+                    due_at=now + timedelta(days=h - HOMEWORK // 2),
                 )
                 AssignmentItem.objects.create(assignment=assignment, task=task)
                 submissions = Submission.objects.bulk_create(
                     [
-                        Submission(student=s, assignment=assignment, started_at=now, submitted_at=now, score=(i + h) % 2, max_score=1)
+                        Submission(
+                            student=s,
+                            assignment=assignment,
+                            started_at=now,
+                            submitted_at=now,
+                            score=(i + h) % 2,
+                            max_score=1,
+                        )
                         for i, s in enumerate(students)
                         if (i + h) % 5
                     ]
                 )
                 Attempt.objects.bulk_create(
                     [
-                        Attempt(student=sub.student, task=task, submission=sub, answer={"number": "4"}, is_correct=bool(sub.score), created_at=now)
+                        Attempt(
+                            student=sub.student,
+                            task=task,
+                            submission=sub,
+                            answer={"number": "4"},
+                            is_correct=bool(sub.score),
+                            created_at=now,
+                        )
                         for sub in submissions
                     ]
                 )
-    return {"teacher": teacher, "parent": parent, "class": school_class, "task": task, "child": school_class.memberships.first().student}
+    return {
+        "teacher": teacher,
+        "parent": parent,
+        "class": school_class,
+        "task": task,
+        "child": school_class.memberships.first().student,
+    }
 
 
 class _Server:
@@ -99,8 +138,8 @@ class _Server:
 
     def __enter__(self):
         from django.core.handlers.wsgi import WSGIHandler
-        from django.db import connections
         from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+        from django.db import connections
 
         class Quiet(WSGIRequestHandler):
             def setup(self):
@@ -163,12 +202,17 @@ def main() -> None:
     data = _seed()
 
     def bearer(user) -> dict:
-        _session, raw = device_session_start(user=user, kind=DeviceSession.Kind.APP, client=ClientInfo(device_name="bench"))
+        _session, raw = device_session_start(
+            user=user, kind=DeviceSession.Kind.APP, client=ClientInfo(device_name="bench")
+        )
         return {"Authorization": f"Bearer {raw}", "Accept-Language": "en"}
 
     web = Client()
     web.force_login(data["teacher"])
-    teacher_web = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={web.cookies[settings.SESSION_COOKIE_NAME].value}", "Accept-Language": "en"}
+    teacher_web = {
+        "Cookie": f"{settings.SESSION_COOKIE_NAME}={web.cookies[settings.SESSION_COOKIE_NAME].value}",
+        "Accept-Language": "en",
+    }
     teacher, parent, student = bearer(data["teacher"]), bearer(data["parent"]), bearer(data["child"])
     answer = {**student, "Content-Type": "application/json"}
     class_id, task_id, child_id = data["class"].pk, data["task"].pk, data["child"].pk
@@ -196,4 +240,6 @@ def main() -> None:
         median = statistics.median(samples)
         p90 = statistics.quantiles(samples, n=10)[-1]
         print(f"{name:44} {median * 1000:10.2f} {p90 * 1000:8.2f} {median / baseline:8.1f}")
-    print(f"({ROUNDS} requests each after {WARMUP} warm-up requests; database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})")
+    print(
+        f"({ROUNDS} requests each after {WARMUP} warm-up requests; database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})"
+    )

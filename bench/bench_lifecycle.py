@@ -49,14 +49,16 @@ def _heavy_user(name: str, rows: int):
     """A user in every declared model, with ``rows`` rows spread over the big tables."""
     from django.apps import apps
 
-    from qalan.lifecycle.requestlog import user_pseudonym
     from qalan.core import inventory
+    from qalan.lifecycle.requestlog import user_pseudonym
     from tests.conftest import make_user
     from tests.lifecycle.seeding import Identity, Seeder, seed_every_declared_model
 
     suffix = next(_unique)
     address = f"10.{suffix // 62500 % 250}.{suffix // 250 % 250}.{suffix % 250}"  # one address per person
-    identity = Identity(f"{name}-{suffix}", f"+7701{suffix % 10**7:07d}", f"{name}{suffix}@example.kz", f"Bench {name}", address)
+    identity = Identity(
+        f"{name}-{suffix}", f"+7701{suffix % 10**7:07d}", f"{name}{suffix}@example.kz", f"Bench {name}", address
+    )
     user = make_user(identity.username, phone=identity.phone, email=identity.email)
     seeder = Seeder(user, identity)
     seed_every_declared_model(seeder)
@@ -150,9 +152,9 @@ def _copy_baseline(user) -> int:
 
 def _raw_erasure(user) -> None:
     """DELETE / UPDATE over the rows the engine touches, in its order; rolled back."""
+    from qalan.core.inventory import Erasure
     from qalan.lifecycle.erasure import _clearing, _rows, _user_fks, erasure_plan
     from qalan.lifecycle.models import ErasureRun
-    from qalan.core.inventory import Erasure
 
     run = ErasureRun(pk=0)
     with transaction.atomic():
@@ -177,7 +179,9 @@ def _raw_erasure(user) -> None:
                         sets.append(f"{connection.ops.quote_name(link.column)} = NULL")
                 if sets:
                     cursor.execute(f"UPDATE {table} SET {', '.join(sets)} WHERE id IN ({sql})", values + list(params))
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(type(user)._meta.db_table)} WHERE id = %s", [user.pk])
+            cursor.execute(
+                f"DELETE FROM {connection.ops.quote_name(type(user)._meta.db_table)} WHERE id = %s", [user.pk]
+            )
         transaction.set_rollback(True)
 
 
@@ -254,8 +258,12 @@ def main() -> None:
     from qalan.lifecycle.models import RequestLog
 
     print(f"heavy user: {HEAVY_ROWS:,} rows; retention: {LOG_ROWS:,} expired log rows; batches of {BATCH:,}")
-    print("| measure                                      |      rows | engine s |    raw s |   ratio | longest ms |  peak MiB |")
-    print("|----------------------------------------------|-----------|----------|----------|---------|------------|-----------|")
+    print(
+        "| measure                                      |      rows | engine s |    raw s |   ratio | longest ms |  peak MiB |"
+    )
+    print(
+        "|----------------------------------------------|-----------|----------|----------|---------|------------|-----------|"
+    )
 
     user = _heavy_user("heavy", HEAVY_ROWS)
     rows = _rows_of(user)
@@ -271,7 +279,7 @@ def main() -> None:
         person = _heavy_user("memory", size)
         person_rows = _rows_of(person)
         with override_settings(QALAN_LIFECYCLE_BATCH_SIZE=MEMORY_BATCH):
-            seconds, peak = _peak(lambda: _erase(person))
+            seconds, peak = _peak(lambda person=person: _erase(person))
         _row("erasure, memory (timed under tracemalloc)", person_rows, seconds, 0, peak=f"{peak:.1f}")
 
     RequestLog.objects.all().delete()
@@ -280,7 +288,10 @@ def main() -> None:
     _insert_expired_logs(LOG_ROWS)
     sweep_s, (_report, record) = _timed(_engine_sweep)
     _row(
-        "retention sweep of expired logs (vs DELETE)", record.count if record else 0, sweep_s, raw_s,
+        "retention sweep of expired logs (vs DELETE)",
+        record.count if record else 0,
+        sweep_s,
+        raw_s,
         longest=f"{record.longest_batch_ms if record else 0} / {raw_longest:.0f}",
     )
 

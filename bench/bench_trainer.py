@@ -9,6 +9,7 @@ content is loaded first (idempotent). Data gets its own username prefix.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -46,7 +47,7 @@ def _seed() -> dict:
     from qalan.trainer import mastery
     from qalan.trainer.models import Skill
 
-    call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("load_content", verbosity=0, stdout=io.StringIO())
 
     def account(username: str, role: str) -> User:
         user = User.objects.filter(username=username).first()
@@ -55,10 +56,16 @@ def _seed() -> dict:
             user.set_unusable_password()
             user.save(update_fields=["password"])
             Profile.objects.create(user=user, full_name=username, grade=6 if role == Role.STUDENT else None)
-            consent_give(user=user, actor=user, purpose="platform", channel=ConsentChannel.OPERATOR, evidence={"source": "bench"})
+            consent_give(
+                user=user, actor=user, purpose="platform", channel=ConsentChannel.OPERATOR, evidence={"source": "bench"}
+            )
         return user
 
-    skill = Skill.objects.filter(is_active=True, templates__is_active=True, templates__answer_form="number").order_by("grade", "code").first()
+    skill = (
+        Skill.objects.filter(is_active=True, templates__is_active=True, templates__answer_form="number")
+        .order_by("grade", "code")
+        .first()
+    )
     with transaction.atomic():
         teacher = account(f"{PREFIX}-teacher", Role.TEACHER)
         classes = {}
@@ -66,10 +73,16 @@ def _seed() -> dict:
             school_class = SchoolClass.objects.filter(teacher=teacher, name=f"Bench {size}").first()
             if school_class is None:
                 school_class = SchoolClass.objects.create(
-                    name=f"Bench {size}", grade=6, school_year="2025-2026", teacher=teacher, join_code=f"BNCHTR{size:02d}"
+                    name=f"Bench {size}",
+                    grade=6,
+                    school_year="2025-2026",
+                    teacher=teacher,
+                    join_code=f"BNCHTR{size:02d}",
                 )
                 students = [account(f"{PREFIX}-{size}-s{i:02d}", Role.STUDENT) for i in range(size)]
-                Membership.objects.bulk_create([Membership(school_class=school_class, student=s, via="code") for s in students])
+                Membership.objects.bulk_create(
+                    [Membership(school_class=school_class, student=s, via="code") for s in students]
+                )
                 for i, student in enumerate(students):
                     for s in Skill.objects.filter(grade=6, is_active=True)[: 1 + i % 5]:
                         mastery.mastery_record(student=student, skill=s, right=bool(i % 3), difficulty=2)
@@ -78,7 +91,9 @@ def _seed() -> dict:
     return {"teacher": teacher, "classes": classes, "student": student, "skill": skill}
 
 
-def _answer_timings(port: int, headers: dict, ids: list[str], keys: dict[str, str], prefix: str = "/api/v1") -> list[float]:
+def _answer_timings(
+    port: int, headers: dict, ids: list[str], keys: dict[str, str], prefix: str = "/api/v1"
+) -> list[float]:
     """Each round answers another fresh item (an item takes one answer), rightly."""
     connection = _connect(port)
     samples = []
@@ -127,9 +142,13 @@ def _generation() -> list[tuple[str, float, int]]:
                     try:
                         drawn = draw(random.Random(rng.randrange(2**62)), row.definition.get("options") or {})
                         choices = _as_read(drawn.get("choices"))
-                        ok = verify(drawn["values"], drawn["key"], choices) if choices else verify(drawn["values"], drawn["key"])
+                        ok = (
+                            verify(drawn["values"], drawn["key"], choices)
+                            if choices
+                            else verify(drawn["values"], drawn["key"])
+                        )
                         failures += not ok
-                    except Exception:  # noqa: BLE001 - a failure to count, not to stop the bench
+                    except Exception:
                         failures += 1
                 rows.append((template["key"], (time.perf_counter() - started) * 1000 / INSTANCES, failures))
     return rows
@@ -147,7 +166,10 @@ def _plain(text: str) -> str:
 def _as_read(choices):
     """Choices as verifiers read them: English plain text with its correctness."""
     return [
-        {"text": _plain(c["text"]["en"]) if isinstance(c["text"], dict) else c["text"], "correct": bool(c.get("correct"))}
+        {
+            "text": _plain(c["text"]["en"]) if isinstance(c["text"], dict) else c["text"],
+            "correct": bool(c.get("correct")),
+        }
         for c in choices or []
     ]
 
@@ -161,7 +183,9 @@ def main() -> None:
     data = _seed()
 
     def bearer(user) -> dict:
-        _session, raw = device_session_start(user=user, kind=DeviceSession.Kind.APP, client=ClientInfo(device_name="bench"))
+        _session, raw = device_session_start(
+            user=user, kind=DeviceSession.Kind.APP, client=ClientInfo(device_name="bench")
+        )
         return {"Authorization": f"Bearer {raw}", "Accept-Language": "ru", "Content-Type": "application/json"}
 
     student, teacher = bearer(data["student"]), bearer(data["teacher"])
@@ -181,18 +205,29 @@ def main() -> None:
             bare_samples = _timings(port, "GET", "/bench/bare", {})
             # (name, the real endpoint's samples, its same-work baseline's samples)
             results = [
-                (f"serve an item ({skill.code})", _timings(port, "POST", "/api/v1" + serve_url, student, b"{}"),
-                 _timings(port, "POST", "/bench/same" + serve_url, student, b"{}")),
-                ("check an answer (a fresh item each time)", _answer_timings(port, student, real_ids, keys),
-                 _answer_timings(port, student, same_ids, keys, prefix="/bench/same")),
-                (f"class knowledge map ({STUDENTS} students)", _timings(port, "GET", "/api/v1" + map_url, teacher),
-                 _timings(port, "GET", "/bench/same" + map_url, teacher)),
+                (
+                    f"serve an item ({skill.code})",
+                    _timings(port, "POST", "/api/v1" + serve_url, student, b"{}"),
+                    _timings(port, "POST", "/bench/same" + serve_url, student, b"{}"),
+                ),
+                (
+                    "check an answer (a fresh item each time)",
+                    _answer_timings(port, student, real_ids, keys),
+                    _answer_timings(port, student, same_ids, keys, prefix="/bench/same"),
+                ),
+                (
+                    f"class knowledge map ({STUDENTS} students)",
+                    _timings(port, "GET", "/api/v1" + map_url, teacher),
+                    _timings(port, "GET", "/bench/same" + map_url, teacher),
+                ),
             ]
     finally:
         settings.ROOT_URLCONF, database["CONN_MAX_AGE"] = original_urlconf, original_age
     baseline = statistics.median(bare_samples)
     print(f"{'case':44} {'median ms':>10} {'p90 ms':>8} {'x bare':>8} {'same ms':>8} {'x same':>7}")
-    print(f"{'bare JSON view (baseline)':44} {baseline * 1000:10.2f} {statistics.quantiles(bare_samples, n=10)[-1] * 1000:8.2f} {1.0:8.1f}")
+    print(
+        f"{'bare JSON view (baseline)':44} {baseline * 1000:10.2f} {statistics.quantiles(bare_samples, n=10)[-1] * 1000:8.2f} {1.0:8.1f}"
+    )
     for name, samples, same in results:
         median, same_median = statistics.median(samples), statistics.median(same)
         print(
@@ -200,7 +235,9 @@ def main() -> None:
             f"{median / baseline:8.1f} {same_median * 1000:8.2f} {median / same_median:7.1f}"
         )
     small, large = (_map_queries(data["teacher"], data["classes"][n].pk) for n in (10, STUDENTS))
-    print(f"class map queries: {small} for 10 students, {large} for {STUDENTS} ({'constant' if small == large else 'GROWS'})")
+    print(
+        f"class map queries: {small} for 10 students, {large} for {STUDENTS} ({'constant' if small == large else 'GROWS'})"
+    )
     rows = _generation()
     failures = sum(f for _k, _ms, f in rows)
     slowest = max(rows, key=lambda r: r[1]) if rows else ("-", 0.0, 0)

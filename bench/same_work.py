@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from qalan.core.tokens import token_hash
 from qalan.trainer import answers
-from qalan.trainer.content.render import render_html  # noqa: F401  (the renderer the real view uses)
+from qalan.trainer.content.render import render_html
 from qalan.trainer.mastery import level_of, score_of
 from qalan.trainer.models import ItemTemplate
 
@@ -71,17 +71,36 @@ def serve(request, code: str):
             " key, unit, choices, rendered, difficulty, purpose, status, result, lives_left, hints_shown,"
             " solution_seen, sealed, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'practice',"
             " 'open', '', 3, 0, false, false, %s)",
-            [instance_id, template_id, template.version, skill_id, user_id, seed, json.dumps(built.params),
-             built.key, built.unit, json.dumps(built.choices), json.dumps(built.rendered), template.difficulty,
-             timezone.now()],
+            [
+                instance_id,
+                template_id,
+                template.version,
+                skill_id,
+                user_id,
+                seed,
+                json.dumps(built.params),
+                built.key,
+                built.unit,
+                json.dumps(built.choices),
+                json.dumps(built.rendered),
+                template.difficulty,
+                timezone.now(),
+            ],
         )
     language = request.headers.get("Accept-Language", "kk")[:2]
     prompt = (built.rendered.get("prompt") or {}).get(language, "")
-    return _json({
-        "id": str(instance_id), "prompt": prompt, "prompt_html": str(render_html(prompt, language)), "format": "tex",
-        "answer_form": template.answer_form, "unit": built.unit, "lives_left": 3,
-        "choices": [{"id": c["id"], "text": (c.get("text") or {}).get(language, "")} for c in built.choices],
-    })
+    return _json(
+        {
+            "id": str(instance_id),
+            "prompt": prompt,
+            "prompt_html": str(render_html(prompt, language)),
+            "format": "tex",
+            "answer_form": template.answer_form,
+            "unit": built.unit,
+            "lives_left": 3,
+            "choices": [{"id": c["id"], "text": (c.get("text") or {}).get(language, "")} for c in built.choices],
+        }
+    )
 
 
 @csrf_exempt
@@ -105,8 +124,9 @@ def answer(request, instance_id):
             return HttpResponseNotFound()
         key, unit, choices, skill_id, difficulty, form = row
         choices = json.loads(choices) if isinstance(choices, str) else choices
-        verdict = answers.check(form=form, key=key, raw=raw, language=language, unit=unit,
-                                choices=tuple(c["id"] for c in choices))
+        verdict = answers.check(
+            form=form, key=key, raw=raw, language=language, unit=unit, choices=tuple(c["id"] for c in choices)
+        )
         cursor.execute(
             "INSERT INTO trainer_itemattempt (instance_id, student_id, answer, normalised, result, counts, language,"
             " created_at) VALUES (%s, %s, %s, %s, %s, true, %s, %s)",
@@ -126,13 +146,17 @@ def answer(request, instance_id):
         evidence = [*evidence, [1 if verdict.status == "right" else 0, difficulty, now.isoformat()]][-20:]
         counted = (mastery[2] if mastery else 0) + 1
         score = score_of(evidence)
-        level = level_of(score=score, evidence=evidence, counted=counted, review_interval_days=mastery[3] if mastery else 0)
+        level = level_of(
+            score=score, evidence=evidence, counted=counted, review_interval_days=mastery[3] if mastery else 0
+        )
         cursor.execute(
             "UPDATE trainer_skillmastery SET evidence = %s, counted = %s, score = %s, level = %s, last_counted_at = %s,"
             " updated_at = %s WHERE id = %s",
             [json.dumps(evidence), counted, score, level, now, now, mastery[0] if mastery else 0],
         )
-    return _json({"result": verdict.status, "message": str(verdict.message or ""), "mastery": {"score": score, "level": level}})
+    return _json(
+        {"result": verdict.status, "message": str(verdict.message or ""), "mastery": {"score": score, "level": level}}
+    )
 
 
 def class_map(request, class_id: int):
@@ -147,7 +171,7 @@ def class_map(request, class_id: int):
             " JOIN accounts_profile p ON p.user_id = m.student_id"
             " JOIN trainer_skill sk ON sk.grade = c.grade AND sk.is_active"
             " LEFT JOIN trainer_skillmastery sm ON sm.student_id = m.student_id AND sm.skill_id = sk.id"
-            " WHERE c.id = %s AND c.teacher_id = %s AND m.ended_at IS NULL ORDER BY p.full_name, sk.\"order\", sk.code",
+            ' WHERE c.id = %s AND c.teacher_id = %s AND m.ended_at IS NULL ORDER BY p.full_name, sk."order", sk.code',
             [class_id, user_id],
         )
         rows: dict[int, dict] = {}

@@ -31,9 +31,7 @@ DEBUG = envbool("DEBUG", default=QALAN_ENV == "development")
 
 ALLOWED_HOSTS = envlist(
     "ALLOWED_HOSTS",
-    ["qalan.kz", "qalan.school", "qalan.ru", "qalan.uz"]
-    if PRODUCTION
-    else ["127.0.0.1", "localhost", "testserver"],
+    ["qalan.kz", "qalan.school", "qalan.ru", "qalan.uz"] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"],
 )
 CSRF_TRUSTED_ORIGINS = envlist(
     "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS] if PRODUCTION else []
@@ -437,7 +435,14 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "CodeChannelEnum": ["sms", "email"],
         # The kinds an outside requester may ask for (all but the self-service download).
         "PublicRequestKindEnum": [
-            "information", "correction", "deletion", "withdrawal", "objection", "complaint", "restriction", "other"
+            "information",
+            "correction",
+            "deletion",
+            "withdrawal",
+            "objection",
+            "complaint",
+            "restriction",
+            "other",
         ],
         # The trainer's serializers list choice values (the labels are translated).
         "TrainerItemStatusEnum": ["open", "closed"],
@@ -451,7 +456,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 _DEV_FIELD_ENCRYPTION_KEY = "T702Kgce3byBibcbHnA_eOzGcjQ8VGIefnywHxNGhJo="
 QALAN_FIELD_ENCRYPTION_KEYS = [
     key.strip()
-    for key in (envsecret("QALAN_FIELD_ENCRYPTION_KEYS") or ("" if PRODUCTION else _DEV_FIELD_ENCRYPTION_KEY)).split(",")
+    for key in (envsecret("QALAN_FIELD_ENCRYPTION_KEYS") or ("" if PRODUCTION else _DEV_FIELD_ENCRYPTION_KEY)).split(
+        ","
+    )
     if key.strip()
 ]
 
@@ -474,7 +481,9 @@ for _entry in (envsecret("QALAN_AUDIT_OLD_KEYS") or "").split(","):
         QALAN_AUDIT_KEYS[_old_id] = _old_key
 QALAN_AUDIT_KEYS[QALAN_AUDIT_KEY_ID] = envsecret("QALAN_AUDIT_KEY") or ("" if PRODUCTION else _DEV_AUDIT_KEY)
 if any(len(_key_id) > 16 or not _key_id.replace("-", "").replace("_", "").isalnum() for _key_id in QALAN_AUDIT_KEYS):
-    raise ImproperlyConfigured("audit key ids (QALAN_AUDIT_KEY_ID, QALAN_AUDIT_OLD_KEYS) are 1-16 letters, digits, - or _")
+    raise ImproperlyConfigured(
+        "audit key ids (QALAN_AUDIT_KEY_ID, QALAN_AUDIT_OLD_KEYS) are 1-16 letters, digits, - or _"
+    )
 # The head of the chain (last event id and hash), written after each commit outside the
 # database (and to the log) so that removing the newest events is noticed. Put it where those
 # who can write to the database cannot write (and back it up apart from the database).

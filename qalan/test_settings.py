@@ -4,7 +4,7 @@ import os
 
 os.environ["QALAN_ENV"] = "test"
 
-from qalan.settings import *  # noqa: E402,F403
+from qalan.settings import *  # noqa: F403
 
 # The process's policy memo is cleared by saves and between tests; its half-minute expiry (for
 # other processes) must not fall inside a test's query count on a slow machine.

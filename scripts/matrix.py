@@ -35,7 +35,7 @@ class Recorder:
 
 
 def matching(listed: str, nodeids) -> list[str]:
-    return [n for n in nodeids if n == listed or n.startswith(listed + "[") or n.startswith(listed + "::")]
+    return [n for n in nodeids if n == listed or n.startswith((listed + "[", listed + "::"))]
 
 
 def main() -> int:

@@ -4,9 +4,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from qalan.accounts.models import Role
-from qalan.accounts.services import device_session_start, user_register, user_set_role, ClientInfo
-from qalan.accounts.models import DeviceSession
+from qalan.accounts.models import DeviceSession, Role
+from qalan.accounts.services import ClientInfo, device_session_start, user_register, user_set_role
 from qalan.core.consent import ConsentChannel
 
 PASSWORD = "correct-horse-battery-42"
@@ -143,7 +142,7 @@ def _data_migrations():
     from django.db.migrations.loader import MigrationLoader
 
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
+    for (_app_label, _name), migration in sorted(loader.disk_migrations.items()):
         if not migration.__module__.startswith("qalan."):
             continue
         for operation in migration.operations:

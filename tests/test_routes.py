@@ -40,7 +40,7 @@ MISSING = 999999  # an id that exists nowhere
 
 
 def table(default: int, **overrides: int) -> dict[str, int]:
-    expected = {persona: default for persona in PERSONAS}
+    expected = dict.fromkeys(PERSONAS, default)
     unknown = set(overrides) - set(PERSONAS)
     assert not unknown, f"unknown personas {unknown}"
     expected.update(overrides)
@@ -99,7 +99,9 @@ def student_ticket(w):
     """A support ticket of the student, opened inside the request's savepoint."""
     from qalan.support.services import ticket_open
 
-    ticket = ticket_open(actor=w.student, contact="student@example.kz", subject="Login", description="I cannot sign in.")
+    ticket = ticket_open(
+        actor=w.student, contact="student@example.kz", subject="Login", description="I cannot sign in."
+    )
     return {"ticket_id": ticket.pk}
 
 
@@ -119,8 +121,15 @@ def trainer_skill(w):
     if skill is None:
         chapter = Chapter.objects.create(code="routes-g6", grade=6, section="numbers", title={"en": "Numbers"})
         skill = Skill.objects.create(code="6.routes", chapter=chapter, grade=6, title={"en": "Adding"})
-        item = {"key": "5", "prompt": {"en": "$2 + 3$"}, "hints": [{"en": "Count on"}], "solution": [{"en": "$2 + 3 = 5$"}]}
-        ItemTemplate.objects.create(skill=skill, key="routes-fixed", answer_form="number", definition={"items": [item]}, difficulty=2)
+        item = {
+            "key": "5",
+            "prompt": {"en": "$2 + 3$"},
+            "hints": [{"en": "Count on"}],
+            "solution": [{"en": "$2 + 3 = 5$"}],
+        }
+        ItemTemplate.objects.create(
+            skill=skill, key="routes-fixed", answer_form="number", definition={"items": [item]}, difficulty=2
+        )
     return skill
 
 
@@ -159,7 +168,12 @@ ROUTES: list[Row] = [
     Row("accounts:profile", web()),
     Row("accounts:avatar_upload", web(302), "post"),
     Row("accounts:avatar_remove", web(302), "post"),
-    Row("accounts:avatar_image", web(404), kwargs=lambda w: {"user_id": w.student.pk}, note="nobody has an avatar in the world"),
+    Row(
+        "accounts:avatar_image",
+        web(404),
+        kwargs=lambda w: {"user_id": w.student.pk},
+        note="nobody has an avatar in the world",
+    ),
     Row("accounts:password_change", web()),
     Row("accounts:phone_change", web()),
     Row("accounts:devices", web()),
@@ -170,7 +184,12 @@ ROUTES: list[Row] = [
     # --- Privacy ---------------------------------------------------------------------------
     Row("privacy:policy", public()),
     Row("privacy:policy_version", public(), kwargs=lambda w: {"version": w.policy_version}),
-    Row("privacy:policy_changes", public(404), kwargs=lambda w: {"version": w.policy_version}, note="the first version has nothing to compare"),
+    Row(
+        "privacy:policy_changes",
+        public(404),
+        kwargs=lambda w: {"version": w.policy_version},
+        note="the first version has nothing to compare",
+    ),
     Row("privacy:policy_accept", web(302), "post"),
     Row("privacy:policy_disagree", web()),
     Row("privacy:contact", public()),
@@ -190,8 +209,13 @@ ROUTES: list[Row] = [
     Row("support:tickets", public()),
     Row("support:tickets", public(302), "post", data=NEW_TICKET, note="anyone may open a ticket with a contact"),
     Row("support:ticket", only(TICKET_OWNER_AND_SUPPORT, anonymous=302), kwargs=student_ticket),
-    Row("support:ticket", only({"student": 302, "support": 302}, anonymous=302), "post", kwargs=student_ticket,
-        data=lambda w: {"body": "Any news?"}),
+    Row(
+        "support:ticket",
+        only({"student": 302, "support": 302}, anonymous=302),
+        "post",
+        kwargs=student_ticket,
+        data=lambda w: {"body": "Any news?"},
+    ),
     Row("support:ticket_close", only({"student": 302, "support": 302}, anonymous=302), "post", kwargs=student_ticket),
     Row("support:queue", only({"support": 200}, anonymous=302)),
     Row("analytics:staff_aggregates", only({"dpo": 200}, anonymous=302), note="admin and dpo; no admin persona"),
@@ -234,7 +258,12 @@ ROUTES: list[Row] = [
     Row("rights:dpo_enter", only({"dpo": 200}, anonymous=302)),
     Row("rights:dpo_request", only({}, anonymous=302), kwargs=lambda w: {"request_id": MISSING}),
     Row("rights:dpo_power_of_attorney", only({}, anonymous=302), kwargs=lambda w: {"request_id": MISSING}),
-    Row("rights:dpo_request_action", only({}, anonymous=302), "post", kwargs=lambda w: {"request_id": MISSING, "action": "verify"}),
+    Row(
+        "rights:dpo_request_action",
+        only({}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"request_id": MISSING, "action": "verify"},
+    ),
     Row("rights:dpo_disclosures", only({"dpo": 200}, anonymous=302)),
     Row("rights:dpo_incidents", only({"dpo": 200}, anonymous=302)),
     Row("rights:dpo_incident_new", only({"dpo": 200}, anonymous=302)),
@@ -242,66 +271,159 @@ ROUTES: list[Row] = [
     Row("rights:dpo_incident", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
     Row("rights:dpo_incident_notice", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
     Row("rights:dpo_incident_notice_download", only({}, anonymous=302), kwargs=lambda w: {"incident_id": MISSING}),
-    Row("rights:dpo_incident_action", only({}, anonymous=302), "post", kwargs=lambda w: {"incident_id": MISSING, "action": "notify-people"}),
+    Row(
+        "rights:dpo_incident_action",
+        only({}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"incident_id": MISSING, "action": "notify-people"},
+    ),
     # --- Schools (web) ---------------------------------------------------------------------
     Row("schools:classes", web()),
     Row("schools:class_create", web(302, teacher=200, other_teacher=200), note="others are sent back with a message"),
-    Row("schools:class_join", web(400, other_student=302), "post", data=lambda w: {"code": w.class_a.join_code},
-        note="members: already in; non-students: only students join; oleg joins"),
+    Row(
+        "schools:class_join",
+        web(400, other_student=302),
+        "post",
+        data=lambda w: {"code": w.class_a.join_code},
+        note="members: already in; non-students: only students join; oleg joins",
+    ),
     Row("schools:class_detail", only(TEACHER_OF_A, anonymous=302), kwargs=CLASS_A),
     Row("schools:class_leave", only({"student": 302, "classmate": 302}, anonymous=302), "post", kwargs=CLASS_A),
     Row("schools:class_join_code", only({"teacher": 302}, anonymous=302), "post", kwargs=CLASS_A),
-    Row("schools:class_invite", only({"teacher": 302}, anonymous=302), "post", kwargs=CLASS_A, data=lambda w: {"username": "oleg"}),
+    Row(
+        "schools:class_invite",
+        only({"teacher": 302}, anonymous=302),
+        "post",
+        kwargs=CLASS_A,
+        data=lambda w: {"username": "oleg"},
+    ),
     Row("schools:class_roster", only({"teacher": 200}, anonymous=302), kwargs=CLASS_A),
     Row("schools:class_member_remove", only({"teacher": 302}, anonymous=302), "post", kwargs=STUDENT_IN_A),
     Row("schools:class_handoff", only({"teacher": 302}, anonymous=302), "post", kwargs=STUDENT_IN_A),
-    Row("schools:invitation_answer", only({"other_student": 302}, anonymous=302), "post",
-        kwargs=lambda w: {"invitation_id": w.invitation.pk}, data=lambda w: {"answer": "accept"}),
+    Row(
+        "schools:invitation_answer",
+        only({"other_student": 302}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"invitation_id": w.invitation.pk},
+        data=lambda w: {"answer": "accept"},
+    ),
     Row("schools:handoff", public(302, anonymous=200), note="signed-in users already have an account"),
     Row("schools:links", web()),
-    Row("schools:link_code", web(200, teacher=400, other_teacher=400, support=400, dpo=400), "post",
-        note="only parents and students link"),
+    Row(
+        "schools:link_code",
+        web(200, teacher=400, other_teacher=400, support=400, dpo=400),
+        "post",
+        note="only parents and students link",
+    ),
     Row("schools:link_confirm", web(400), "post", data=lambda w: {"code": "WRONG-CODE"}),
-    Row("schools:link_remove", only({"student": 302, "parent": 302}, anonymous=302), "post", kwargs=lambda w: {"link_id": w.link.pk}),
+    Row(
+        "schools:link_remove",
+        only({"student": 302, "parent": 302}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"link_id": w.link.pk},
+    ),
     # --- Learning (web) --------------------------------------------------------------------
-    Row("learning:dashboard", web(200, teacher=302, other_teacher=302, parent=302, other_parent=302),
-        note="teachers go to Teaching, parents to My children"),
+    Row(
+        "learning:dashboard",
+        web(200, teacher=302, other_teacher=302, parent=302, other_parent=302),
+        note="teachers go to Teaching, parents to My children",
+    ),
     Row("learning:catalogue", web()),
     Row("learning:topic", web(), kwargs=lambda w: {"topic_id": w.tasks["numeric"].topic_id}),
     Row("learning:task", web(), kwargs=NUMERIC),
-    Row("learning:task", web(403), kwargs=lambda w: {"task_id": w.tasks["extended"].pk}, note="extended content without an entitlement"),
+    Row(
+        "learning:task",
+        web(403),
+        kwargs=lambda w: {"task_id": w.tasks["extended"].pk},
+        note="extended content without an entitlement",
+    ),
     Row("learning:quizzes", web()),
-    Row("learning:quiz_start", web(302), "post", kwargs=lambda w: {"quiz_id": w.tasks["quiz"].pk},
-        note="students go to the test, others back with a message"),
+    Row(
+        "learning:quiz_start",
+        web(302),
+        "post",
+        kwargs=lambda w: {"quiz_id": w.tasks["quiz"].pk},
+        note="students go to the test, others back with a message",
+    ),
     Row("learning:homework", only(TEACHER_OF_A, anonymous=302), kwargs=HOMEWORK),
-    Row("learning:homework_start", only({"student": 302, "classmate": 302, "teacher": 302}, anonymous=302), "post", kwargs=HOMEWORK),
+    Row(
+        "learning:homework_start",
+        only({"student": 302, "classmate": 302, "teacher": 302}, anonymous=302),
+        "post",
+        kwargs=HOMEWORK,
+    ),
     Row("learning:homework_due", only({"teacher": 302}, anonymous=302), "post", kwargs=HOMEWORK, data=due_later),
     Row("learning:homework_delete", only({"teacher": 302}, anonymous=302), "post", kwargs=HOMEWORK),
-    Row("learning:submission", only({"student": 200}, anonymous=302), kwargs=lambda w: {"submission_id": w.submission.pk}),
-    Row("learning:submission_save", only({"student": 400}, anonymous=302), "post",
-        kwargs=lambda w: {"submission_id": w.submission.pk}, note="400: already submitted"),
+    Row(
+        "learning:submission",
+        only({"student": 200}, anonymous=302),
+        kwargs=lambda w: {"submission_id": w.submission.pk},
+    ),
+    Row(
+        "learning:submission_save",
+        only({"student": 400}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"submission_id": w.submission.pk},
+        note="400: already submitted",
+    ),
     Row("learning:progress", web()),
     Row("learning:teacher_dashboard", only({"teacher": 200, "other_teacher": 200}, anonymous=302)),
     Row("learning:homework_create", only({"teacher": 200}, anonymous=302), kwargs=CLASS_A),
     Row("learning:board", only({"teacher": 200}, anonymous=302), kwargs=CLASS_A),
     Row("learning:student_report", only({"teacher": 200}, anonymous=302), kwargs=STUDENT_IN_A),
-    Row("learning:student_report", only({}, anonymous=302), kwargs=lambda w: {"class_id": w.class_a.pk, "student_id": w.other_student.pk},
-        note="a student of another class, even for the teacher"),
+    Row(
+        "learning:student_report",
+        only({}, anonymous=302),
+        kwargs=lambda w: {"class_id": w.class_a.pk, "student_id": w.other_student.pk},
+        note="a student of another class, even for the teacher",
+    ),
     Row("learning:children", web()),
     Row("learning:child", only({"parent": 200}, anonymous=302), kwargs=lambda w: {"child_id": w.student.pk}),
     # --- Community (web) -------------------------------------------------------------------
-    Row("community:comment_post", web(302), "post", kwargs=NUMERIC, data=lambda w: {"body": "A comment", "kind": "comment"}),
-    Row("community:comment_delete", only({"student": 302}, anonymous=302), "post", kwargs=lambda w: {"comment_id": w.comment.pk}),
-    Row("community:comment_report", web(302), "post", kwargs=lambda w: {"comment_id": w.comment.pk}, data=lambda w: {"reason": "abuse"}),
+    Row(
+        "community:comment_post",
+        web(302),
+        "post",
+        kwargs=NUMERIC,
+        data=lambda w: {"body": "A comment", "kind": "comment"},
+    ),
+    Row(
+        "community:comment_delete",
+        only({"student": 302}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"comment_id": w.comment.pk},
+    ),
+    Row(
+        "community:comment_report",
+        web(302),
+        "post",
+        kwargs=lambda w: {"comment_id": w.comment.pk},
+        data=lambda w: {"reason": "abuse"},
+    ),
     Row("community:questions", only({"teacher": 200, "other_teacher": 200}, anonymous=302)),
     Row("community:inbox", web()),
-    Row("community:conversation", only({"student": 200, "classmate": 200, "parent": 200}, anonymous=302),
-        kwargs=lambda w: {"user_id": w.teacher.pk}, note="tina's students and their parents"),
-    Row("community:message_report", only({"student": 302}, anonymous=302), "post",
-        kwargs=lambda w: {"message_id": w.message.pk}, data=lambda w: {"reason": "abuse"}, note="only the recipient"),
+    Row(
+        "community:conversation",
+        only({"student": 200, "classmate": 200, "parent": 200}, anonymous=302),
+        kwargs=lambda w: {"user_id": w.teacher.pk},
+        note="tina's students and their parents",
+    ),
+    Row(
+        "community:message_report",
+        only({"student": 302}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"message_id": w.message.pk},
+        data=lambda w: {"reason": "abuse"},
+        note="only the recipient",
+    ),
     Row("community:moderation", only({"support": 200}, anonymous=302)),
-    Row("community:report_resolve", only({"support": 302}, anonymous=302), "post",
-        kwargs=lambda w: {"report_id": w.report.pk}, data=lambda w: {"action": "dismiss"}),
+    Row(
+        "community:report_resolve",
+        only({"support": 302}, anonymous=302),
+        "post",
+        kwargs=lambda w: {"report_id": w.report.pk},
+        data=lambda w: {"action": "dismiss"},
+    ),
     # --- API: accounts and privacy ---------------------------------------------------------
     Row("api:register", public(400), "post"),
     Row("api:token", public(400), "post"),
@@ -342,22 +464,39 @@ ROUTES: list[Row] = [
     Row("api:rights_dpo_board", only({"dpo": 200}, anonymous=401)),
     Row("api:rights_dpo_request", only({}, anonymous=401), kwargs=lambda w: {"request_id": MISSING}),
     Row("api:rights_dpo_power_of_attorney", only({}, anonymous=401), "put", kwargs=lambda w: {"request_id": MISSING}),
-    Row("api:rights_dpo_request_action", only({}, anonymous=401), "post", kwargs=lambda w: {"request_id": MISSING, "action": "verify"}),
+    Row(
+        "api:rights_dpo_request_action",
+        only({}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"request_id": MISSING, "action": "verify"},
+    ),
     Row("api:rights_dpo_disclosures", only({"dpo": 200}, anonymous=401)),
     Row("api:rights_dpo_incidents", only({"dpo": 200}, anonymous=401)),
     Row("api:rights_dpo_incidents", only({"dpo": 400}, anonymous=401), "post", note="empty: the DPO gets the errors"),
     Row("api:rights_dpo_incident", only({}, anonymous=401), kwargs=lambda w: {"incident_id": MISSING}),
     Row("api:rights_dpo_incident_notice", only({}, anonymous=401), kwargs=lambda w: {"incident_id": MISSING}),
-    Row("api:rights_dpo_incident_authority", only({}, anonymous=401), "post", kwargs=lambda w: {"incident_id": MISSING}),
-    Row("api:rights_dpo_incident_notify_people", only({}, anonymous=401), "post", kwargs=lambda w: {"incident_id": MISSING}),
+    Row(
+        "api:rights_dpo_incident_authority", only({}, anonymous=401), "post", kwargs=lambda w: {"incident_id": MISSING}
+    ),
+    Row(
+        "api:rights_dpo_incident_notify_people",
+        only({}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"incident_id": MISSING},
+    ),
     # --- API: analytics --------------------------------------------------------------------
     Row("api:analytics_aggregates", only({"dpo": 200}, anonymous=401), note="admin and dpo; no admin persona"),
     # --- API: support ----------------------------------------------------------------------
     Row("api:support_tickets", api()),
     Row("api:support_tickets", public(201), "post", data=NEW_TICKET, note="anyone may open a ticket with a contact"),
     Row("api:support_ticket", only(TICKET_OWNER_AND_SUPPORT, anonymous=401), kwargs=student_ticket),
-    Row("api:support_ticket_replies", only({"student": 201, "support": 201}, anonymous=401), "post", kwargs=student_ticket,
-        data=lambda w: {"body": "Any news?"}),
+    Row(
+        "api:support_ticket_replies",
+        only({"student": 201, "support": 201}, anonymous=401),
+        "post",
+        kwargs=student_ticket,
+        data=lambda w: {"body": "Any news?"},
+    ),
     # --- API: schools ----------------------------------------------------------------------
     Row("api:class_list", api()),
     Row("api:class_list", api(400, teacher=201, other_teacher=201), "post", data=lambda w: {"name": "9Z", "grade": 9}),
@@ -365,39 +504,102 @@ ROUTES: list[Row] = [
     Row("api:class_detail", only(TEACHER_OF_A, anonymous=401), kwargs=CLASS_A),
     Row("api:class_leave", only({"student": 204, "classmate": 204}, anonymous=401), "post", kwargs=CLASS_A),
     Row("api:class_join_code", only({"teacher": 200}, anonymous=401), "post", kwargs=CLASS_A),
-    Row("api:class_invite", only({"teacher": 400}, anonymous=401), "post", kwargs=CLASS_A, data=lambda w: {"username": "oleg"},
-        note="400: oleg already has an invitation; the row proves that nobody else gets that far"),
-    Row("api:class_roster", only({"teacher": 201}, anonymous=401), "post", kwargs=CLASS_A,
-        data=lambda w: {"names": ["New Kid"], "consent_confirmed": True}),
+    Row(
+        "api:class_invite",
+        only({"teacher": 400}, anonymous=401),
+        "post",
+        kwargs=CLASS_A,
+        data=lambda w: {"username": "oleg"},
+        note="400: oleg already has an invitation; the row proves that nobody else gets that far",
+    ),
+    Row(
+        "api:class_roster",
+        only({"teacher": 201}, anonymous=401),
+        "post",
+        kwargs=CLASS_A,
+        data=lambda w: {"names": ["New Kid"], "consent_confirmed": True},
+    ),
     Row("api:class_member", only({"teacher": 204}, anonymous=401), "delete", kwargs=STUDENT_IN_A),
-    Row("api:class_handoff", only({"teacher": 400}, anonymous=401), "post", kwargs=STUDENT_IN_A, note="sam already owns his account"),
+    Row(
+        "api:class_handoff",
+        only({"teacher": 400}, anonymous=401),
+        "post",
+        kwargs=STUDENT_IN_A,
+        note="sam already owns his account",
+    ),
     Row("api:invitation_list", api()),
-    Row("api:invitation_answer", only({"other_student": 204}, anonymous=401), "post",
-        kwargs=lambda w: {"invitation_id": w.invitation.pk}, data=lambda w: {"accept": True}),
+    Row(
+        "api:invitation_answer",
+        only({"other_student": 204}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"invitation_id": w.invitation.pk},
+        data=lambda w: {"accept": True},
+    ),
     Row("api:handoff", public(400), "post", note="open to anyone with a hand-off code; empty input is refused"),
     Row("api:link_list", api()),
     Row("api:link_code", api(201, teacher=400, other_teacher=400, support=400, dpo=400), "post"),
     Row("api:link_confirm", api(400), "post", data=lambda w: {"code": "WRONG-CODE"}),
-    Row("api:link_detail", only({"student": 204, "parent": 204}, anonymous=401), "delete", kwargs=lambda w: {"link_id": w.link.pk}),
+    Row(
+        "api:link_detail",
+        only({"student": 204, "parent": 204}, anonymous=401),
+        "delete",
+        kwargs=lambda w: {"link_id": w.link.pk},
+    ),
     # --- API: learning ---------------------------------------------------------------------
     Row("api:subject_list", api()),
     Row("api:topic_tasks", api(), kwargs=lambda w: {"topic_id": w.tasks["numeric"].topic_id}),
     Row("api:task_detail", api(), kwargs=NUMERIC),
-    Row("api:task_detail", api(403), kwargs=lambda w: {"task_id": w.tasks["extended"].pk}, note="extended content without an entitlement"),
+    Row(
+        "api:task_detail",
+        api(403),
+        kwargs=lambda w: {"task_id": w.tasks["extended"].pk},
+        note="extended content without an entitlement",
+    ),
     Row("api:task_attempt", api(201), "post", kwargs=NUMERIC, data=lambda w: {"answer": "0.75"}),
     Row("api:quiz_list", api()),
-    Row("api:quiz_start", api(400, student=201, classmate=201, other_student=201), "post",
-        kwargs=lambda w: {"quiz_id": w.tasks["quiz"].pk}, note="only students take tests"),
-    Row("api:submission_detail", only({"student": 200}, anonymous=401), kwargs=lambda w: {"submission_id": w.submission.pk}),
-    Row("api:submission_submit", only({"student": 400}, anonymous=401), "post",
-        kwargs=lambda w: {"submission_id": w.submission.pk}, data=lambda w: {"answers": {}}, note="400: already submitted"),
-    Row("api:submission_save", only({"student": 400}, anonymous=401), "post",
-        kwargs=lambda w: {"submission_id": w.submission.pk}, data=lambda w: {"answers": {}}, note="400: already submitted"),
+    Row(
+        "api:quiz_start",
+        api(400, student=201, classmate=201, other_student=201),
+        "post",
+        kwargs=lambda w: {"quiz_id": w.tasks["quiz"].pk},
+        note="only students take tests",
+    ),
+    Row(
+        "api:submission_detail",
+        only({"student": 200}, anonymous=401),
+        kwargs=lambda w: {"submission_id": w.submission.pk},
+    ),
+    Row(
+        "api:submission_submit",
+        only({"student": 400}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"submission_id": w.submission.pk},
+        data=lambda w: {"answers": {}},
+        note="400: already submitted",
+    ),
+    Row(
+        "api:submission_save",
+        only({"student": 400}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"submission_id": w.submission.pk},
+        data=lambda w: {"answers": {}},
+        note="400: already submitted",
+    ),
     Row("api:homework_list", api()),
     Row("api:homework_detail", only(TEACHER_OF_A, anonymous=401), kwargs=HOMEWORK),
-    Row("api:homework_detail", only({"teacher": 200}, anonymous=401), "patch", kwargs=HOMEWORK,
-        data=lambda w: {"due_at": (timezone.now() + timedelta(days=4)).isoformat()}),
-    Row("api:homework_start", only({"student": 201, "classmate": 201, "teacher": 400}, anonymous=401), "post", kwargs=HOMEWORK),
+    Row(
+        "api:homework_detail",
+        only({"teacher": 200}, anonymous=401),
+        "patch",
+        kwargs=HOMEWORK,
+        data=lambda w: {"due_at": (timezone.now() + timedelta(days=4)).isoformat()},
+    ),
+    Row(
+        "api:homework_start",
+        only({"student": 201, "classmate": 201, "teacher": 400}, anonymous=401),
+        "post",
+        kwargs=HOMEWORK,
+    ),
     Row("api:class_homework", only(TEACHER_OF_A, anonymous=401), kwargs=CLASS_A),
     Row("api:class_board", only({"teacher": 200}, anonymous=401), kwargs=CLASS_A),
     Row("api:class_leaderboard", only(TEACHER_OF_A, anonymous=401), kwargs=CLASS_A),
@@ -410,53 +612,131 @@ ROUTES: list[Row] = [
     Row("api:entitlements", api()),
     # --- API: community --------------------------------------------------------------------
     Row("api:task_comments", api(), kwargs=NUMERIC),
-    Row("api:comment_detail", only({"student": 204}, anonymous=401), "delete", kwargs=lambda w: {"comment_id": w.comment.pk}),
-    Row("api:comment_report", api(201), "post", kwargs=lambda w: {"comment_id": w.comment.pk}, data=lambda w: {"reason": "abuse"}),
+    Row(
+        "api:comment_detail",
+        only({"student": 204}, anonymous=401),
+        "delete",
+        kwargs=lambda w: {"comment_id": w.comment.pk},
+    ),
+    Row(
+        "api:comment_report",
+        api(201),
+        "post",
+        kwargs=lambda w: {"comment_id": w.comment.pk},
+        data=lambda w: {"reason": "abuse"},
+    ),
     Row("api:question_list", only({"teacher": 200, "other_teacher": 200}, anonymous=401)),
     Row("api:conversation_list", api()),
     Row("api:contact_list", api()),
-    Row("api:conversation", only({"student": 200, "classmate": 200, "parent": 200}, anonymous=401), kwargs=lambda w: {"user_id": w.teacher.pk}),
-    Row("api:conversation", api(400, student=201, classmate=201, parent=201), "post", kwargs=lambda w: {"user_id": w.teacher.pk},
-        data=lambda w: {"body": "Hello"}, note="400 with the same words for strangers and missing accounts"),
-    Row("api:message_report", only({"student": 201}, anonymous=401), "post", kwargs=lambda w: {"message_id": w.message.pk},
-        data=lambda w: {"reason": "abuse"}),
+    Row(
+        "api:conversation",
+        only({"student": 200, "classmate": 200, "parent": 200}, anonymous=401),
+        kwargs=lambda w: {"user_id": w.teacher.pk},
+    ),
+    Row(
+        "api:conversation",
+        api(400, student=201, classmate=201, parent=201),
+        "post",
+        kwargs=lambda w: {"user_id": w.teacher.pk},
+        data=lambda w: {"body": "Hello"},
+        note="400 with the same words for strangers and missing accounts",
+    ),
+    Row(
+        "api:message_report",
+        only({"student": 201}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"message_id": w.message.pk},
+        data=lambda w: {"reason": "abuse"},
+    ),
     Row("api:report_list", only({"support": 200}, anonymous=401)),
-    Row("api:report_resolve", only({"support": 204}, anonymous=401), "post", kwargs=lambda w: {"report_id": w.report.pk},
-        data=lambda w: {"action": "dismiss"}),
+    Row(
+        "api:report_resolve",
+        only({"support": 204}, anonymous=401),
+        "post",
+        kwargs=lambda w: {"report_id": w.report.pk},
+        data=lambda w: {"action": "dismiss"},
+    ),
     # --- Trainer (web) ---------------------------------------------------------------------
     Row("trainer:home", web(302, **STUDENTS), note="non-students are sent home with a message"),
     Row("trainer:practice", web(302, **STUDENTS), kwargs=SKILL_CODE),
     Row("trainer:practice", web(302), "post", kwargs=SKILL_CODE, note="students go to a fresh item"),
-    Row("trainer:item", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302), kwargs=student_item),
-    Row("trainer:item", only({"student": 302, "classmate": 404, "other_student": 404}, anonymous=302, others=302), "post",
-        kwargs=student_item, data=lambda w: {"answer": "5"}),
+    Row(
+        "trainer:item",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302),
+        kwargs=student_item,
+    ),
+    Row(
+        "trainer:item",
+        only({"student": 302, "classmate": 404, "other_student": 404}, anonymous=302, others=302),
+        "post",
+        kwargs=student_item,
+        data=lambda w: {"answer": "5"},
+    ),
     Row("trainer:focus_next", web(302), "post", data=trainer_content),
     Row("trainer:diagnostic_start", web(302), "post", data=lambda w: {"grade": "6", **trainer_content(w)}),
-    Row("trainer:diagnostic", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302),
-        kwargs=student_diagnostic),
+    Row(
+        "trainer:diagnostic",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=302, others=302),
+        kwargs=student_diagnostic,
+    ),
     Row("trainer:map", web(302, **STUDENTS)),
     Row("trainer:child_map", only({"parent": 200}, anonymous=302), kwargs=lambda w: {"child_id": w.student.pk}),
     Row("trainer:class_map", only({"teacher": 200}, anonymous=302), kwargs=CLASS_A),
     # --- API: trainer ----------------------------------------------------------------------
     Row("api:trainer_skills", api(), data=trainer_content),
-    Row("api:trainer_skill_items", api(403, student=201, classmate=201, other_student=201), "post", kwargs=SKILL_CODE,
-        note="only students practise"),
-    Row("api:trainer_item", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), kwargs=student_item),
-    Row("api:trainer_item_answer", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
-        kwargs=student_item, data=lambda w: {"answer": "5"}),
-    Row("api:trainer_item_hint", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
-        kwargs=student_item),
-    Row("api:trainer_item_solution", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403), "post",
-        kwargs=student_item),
+    Row(
+        "api:trainer_skill_items",
+        api(403, student=201, classmate=201, other_student=201),
+        "post",
+        kwargs=SKILL_CODE,
+        note="only students practise",
+    ),
+    Row(
+        "api:trainer_item",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        kwargs=student_item,
+    ),
+    Row(
+        "api:trainer_item_answer",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=student_item,
+        data=lambda w: {"answer": "5"},
+    ),
+    Row(
+        "api:trainer_item_hint",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=student_item,
+    ),
+    Row(
+        "api:trainer_item_solution",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=student_item,
+    ),
     Row("api:trainer_focus", api(403, **STUDENTS), data=trainer_content),
-    Row("api:trainer_focus_items", api(403, student=201, classmate=201, other_student=201), "post", data=trainer_content),
+    Row(
+        "api:trainer_focus_items", api(403, student=201, classmate=201, other_student=201), "post", data=trainer_content
+    ),
     Row("api:trainer_review", api(403, **STUDENTS)),
-    Row("api:trainer_diagnostics", api(403, student=201, classmate=201, other_student=201), "post",
-        data=lambda w: {"grade": 6, **trainer_content(w)}),
-    Row("api:trainer_diagnostic", only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
-        kwargs=student_diagnostic),
-    Row("api:trainer_diagnostic_items", only({"student": 201, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
-        "post", kwargs=student_diagnostic),
+    Row(
+        "api:trainer_diagnostics",
+        api(403, student=201, classmate=201, other_student=201),
+        "post",
+        data=lambda w: {"grade": 6, **trainer_content(w)},
+    ),
+    Row(
+        "api:trainer_diagnostic",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        kwargs=student_diagnostic,
+    ),
+    Row(
+        "api:trainer_diagnostic_items",
+        only({"student": 201, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=student_diagnostic,
+    ),
     Row("api:trainer_answers", api(403, **STUDENTS)),
     Row("api:trainer_map", api(403, **STUDENTS)),
     Row("api:trainer_child_map", only({"parent": 200}, anonymous=401), kwargs=lambda w: {"child_id": w.student.pk}),
@@ -469,7 +749,11 @@ def all_routes(patterns=None, namespace=None, prefix=""):
     """(name, namespace, route) of every URL pattern reachable from the root URLconf."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace or namespace
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if namespace and pattern.namespace
+                else pattern.namespace or namespace
+            )
             yield from all_routes(pattern.url_patterns, inner, prefix + str(pattern.pattern))
         elif isinstance(pattern, URLPattern):
             name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
@@ -540,7 +824,9 @@ def test_every_persona_gets_the_expected_status_on_every_route(school):
             actual = status_of(row, school, client)
             seen.append((row.name, row.method, persona, actual))
             if actual != row.expect[persona]:
-                mismatches.append(f"{row.method.upper():6} {row.name:34} {persona:13} expected {row.expect[persona]}, got {actual}")
+                mismatches.append(
+                    f"{row.method.upper():6} {row.name:34} {persona:13} expected {row.expect[persona]}, got {actual}"
+                )
     if os.environ.get("QALAN_ROUTES_REPORT"):
         for name, method, persona, actual in seen:
             print(f"{method.upper():6} {name:34} {persona:13} {actual}")
@@ -570,7 +856,11 @@ def test_the_admin_site_is_for_staff_only(school):
             if name in ADMIN_EXCEPTIONS:
                 assert response.status_code == ADMIN_EXCEPTIONS[name], (name, persona, response.status_code)
                 continue
-            assert response.status_code == 302 and "/admin/login/" in response["Location"], (name, persona, response.status_code)
+            assert response.status_code == 302 and "/admin/login/" in response["Location"], (
+                name,
+                persona,
+                response.status_code,
+            )
         checked += 1
     assert checked > 20
     for persona in ("support", "dpo"):

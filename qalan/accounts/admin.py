@@ -30,4 +30,14 @@ class DeviceSessionAdmin(admin.ModelAdmin):
     list_display = ["user", "kind", "platform", "last_used_at", "revoked_at"]
     list_filter = ["kind"]
     exclude = ["token_hash"]
-    readonly_fields = ["user", "kind", "device_name", "platform", "app_version", "user_agent", "ip_address", "created_at", "last_used_at"]
+    readonly_fields = [
+        "user",
+        "kind",
+        "device_name",
+        "platform",
+        "app_version",
+        "user_agent",
+        "ip_address",
+        "created_at",
+        "last_used_at",
+    ]

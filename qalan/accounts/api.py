@@ -4,7 +4,7 @@ from axes.helpers import get_client_ip_address
 from django.contrib.auth import authenticate
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import parsers, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -29,12 +29,19 @@ class RegisterIn(ClientFields):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     role = serializers.ChoiceField(choices=[r.value for r in SELF_SERVICE_ROLES], default="student")
-    birth_date = serializers.DateField(required=False, allow_null=True, default=None, help_text="Required for students (YYYY-MM-DD).")
+    birth_date = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Required for students (YYYY-MM-DD)."
+    )
     guardian_contact = serializers.CharField(
-        max_length=254, required=False, allow_blank=True, default="",
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        default="",
         help_text="For a child under the consent age: the parent's mobile number or e-mail.",
     )
-    guardian_agreed = serializers.BooleanField(required=False, default=False, help_text="The child confirms the parent agreed to be contacted.")
+    guardian_agreed = serializers.BooleanField(
+        required=False, default=False, help_text="The child confirms the parent agreed to be contacted."
+    )
     consent = serializers.BooleanField(
         help_text="Must be true: the user ticked the consent box for the current Privacy Policy version."
     )
@@ -134,7 +141,9 @@ class RegisterView(APIView):
                 "app_version": values.get("app_version", ""),
             },
         )
-        session, raw = services.device_session_start(user=user, kind=DeviceSession.Kind.APP, client=_client(request, values))
+        session, raw = services.device_session_start(
+            user=user, kind=DeviceSession.Kind.APP, client=_client(request, values)
+        )
         return _token_response(user, session, raw, status.HTTP_201_CREATED)
 
 
@@ -156,7 +165,9 @@ class TokenView(APIView):
         refusal = services.sign_in_refusal(user)
         if refusal:
             return ErrorResponse(refusal, status_code=403)
-        session, raw = services.device_session_start(user=user, kind=DeviceSession.Kind.APP, client=_client(request, values))
+        session, raw = services.device_session_start(
+            user=user, kind=DeviceSession.Kind.APP, client=_client(request, values)
+        )
         return _token_response(user, session, raw)
 
 
@@ -227,7 +238,11 @@ class RecoveryConfirmView(APIView):
 
 
 def _me(user) -> dict:
-    return {"user": UserOut(user).data, "profile": ProfileData(user.profile).data, "has_avatar": bool(user.profile.avatar)}
+    return {
+        "user": UserOut(user).data,
+        "profile": ProfileData(user.profile).data,
+        "has_avatar": bool(user.profile.avatar),
+    }
 
 
 class MeView(APIView):
@@ -280,7 +295,9 @@ class PhoneConfirmIn(serializers.Serializer):
 
 
 class PhoneChangeView(APIView):
-    @extend_schema(request=PhoneChangeIn, responses={202: MessageOut}, summary="Change my phone: send a code to the new number")
+    @extend_schema(
+        request=PhoneChangeIn, responses={202: MessageOut}, summary="Change my phone: send a code to the new number"
+    )
     def post(self, request):
         data = PhoneChangeIn(data=request.data)
         data.is_valid(raise_exception=True)

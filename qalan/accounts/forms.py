@@ -14,7 +14,9 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67")
     )
-    email = forms.EmailField(label=_("E-mail (optional)"), required=False, help_text=_("For password recovery by e-mail."))
+    email = forms.EmailField(
+        label=_("E-mail (optional)"), required=False, help_text=_("For password recovery by e-mail.")
+    )
     role = forms.ChoiceField(label=_("Your role"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES])
     birth_date = forms.DateField(
         label=_("Date of birth"),
@@ -49,7 +51,9 @@ class RegistrationForm(forms.Form):
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("Username"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
     password = forms.CharField(
         label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
@@ -78,18 +82,32 @@ class AvatarForm(forms.Form):
 class RecoveryRequestForm(forms.Form):
     identifier = forms.CharField(label=_("Username or phone number"), max_length=40)
     channel = forms.ChoiceField(
-        label=_("Send the code by"), choices=RecoveryCode.Channel.choices, initial=RecoveryCode.Channel.SMS, widget=forms.RadioSelect
+        label=_("Send the code by"),
+        choices=RecoveryCode.Channel.choices,
+        initial=RecoveryCode.Channel.SMS,
+        widget=forms.RadioSelect,
     )
 
 
 class RecoveryConfirmForm(forms.Form):
-    code = forms.CharField(label=_("Code from the message"), max_length=6, min_length=6, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
-    new_password = forms.CharField(label=_("New password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    code = forms.CharField(
+        label=_("Code from the message"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+    new_password = forms.CharField(
+        label=_("New password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
 
 class PasswordChangeForm(forms.Form):
-    current_password = forms.CharField(label=_("Current password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new_password = forms.CharField(label=_("New password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    current_password = forms.CharField(
+        label=_("Current password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label=_("New password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,8 +121,15 @@ class PasswordChangeForm(forms.Form):
 
 
 class PhoneChangeForm(forms.Form):
-    new_phone = forms.CharField(label=_("New phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67"))
+    new_phone = forms.CharField(
+        label=_("New phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67")
+    )
 
 
 class PhoneConfirmForm(forms.Form):
-    code = forms.CharField(label=_("Code from the SMS"), max_length=6, min_length=6, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )

@@ -23,7 +23,9 @@ register(
             "last_login": Category.TECHNICAL,
             "date_joined": Category.IDENTITY,
         },
-        description=_("Your account: username, phone number, e-mail, role and password (stored only as a one-way hash)."),
+        description=_(
+            "Your account: username, phone number, e-mail, role and password (stored only as a one-way hash)."
+        ),
         purposes=(Purpose.ACCOUNT, Purpose.SERVICE_MESSAGES, Purpose.SECURITY),
         legal_basis=LegalBasis.CONSENT,
         source=Source.USER,
@@ -73,7 +75,9 @@ register(
             "last_used_at": Category.TECHNICAL,
             "revoked_at": Category.TECHNICAL,
         },
-        description=_("Devices and browsers signed in to your account: name, platform, app version, last use and IP address."),
+        description=_(
+            "Devices and browsers signed in to your account: name, platform, app version, last use and IP address."
+        ),
         purposes=(Purpose.ACCOUNT, Purpose.SECURITY),
         legal_basis=LegalBasis.CONTRACT,
         source=Source.AUTOMATIC,

@@ -15,19 +15,18 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import get_language, gettext_lazy, gettext_noop
 
 from qalan.accounts.avatars import avatar_process
 from qalan.accounts.models import SELF_SERVICE_ROLES, DeviceSession, PhoneChange, Profile, RecoveryCode, Role, User
-from qalan.core.contacts import guardian_contact_clean, normalize_kz_mobile
-from qalan.core.tokens import code_hash, code_matches, code_new, token_hash, token_new
 from qalan.audit.services import audit_record
+from qalan.core import hooks
+from qalan.core.contacts import guardian_contact_clean, normalize_kz_mobile
+from qalan.core.sensitive import sensitive_check
+from qalan.core.tokens import code_hash, code_matches, code_new, token_hash, token_new
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue, security_notice
-from qalan.core import hooks
-from qalan.core.sensitive import sensitive_check
 
 # The wording of the registration consent box. The form shows it (translated) and each consent
 # record stores both the source text and the words the person actually saw.
@@ -142,10 +141,20 @@ def user_register(
             "language": get_language(),
             **(evidence or {}),
         }
-        audit_record(actor=user, subject=user, event_type="account.registered", extra={"role": role, "channel": channel, "minor": minor})
+        audit_record(
+            actor=user,
+            subject=user,
+            event_type="account.registered",
+            extra={"role": role, "channel": channel, "minor": minor},
+        )
         # The privacy app records the consent (or asks a minor's parent) in this transaction.
         hooks.account_registered.send(
-            sender="accounts", user=user, channel=channel, minor=minor, guardian_contact=guardian_contact, evidence=registration_evidence
+            sender="accounts",
+            user=user,
+            channel=channel,
+            minor=minor,
+            guardian_contact=guardian_contact,
+            evidence=registration_evidence,
         )
     return user
 
@@ -154,12 +163,12 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
-
-
 def user_set_role(*, actor: User | None, user: User, role: str) -> User:
     """Give an account a role; staff roles also open the administration site (admin only)."""
     if role not in Role.values:
-        raise ValidationError({"role": [_("Unknown role. Choose one of: %(roles)s.") % {"roles": ", ".join(Role.values)}]})
+        raise ValidationError(
+            {"role": [_("Unknown role. Choose one of: %(roles)s.") % {"roles": ", ".join(Role.values)}]}
+        )
     with transaction.atomic():
         previous = user.role
         user.role = role
@@ -199,7 +208,9 @@ def device_session_start(*, user: User, kind: str, client: ClientInfo) -> tuple[
             user_agent=client.user_agent[:300],
             ip_address=client.ip_address,
         )
-        audit_record(actor=user, subject=user, event_type="session.started", extra={"session": session.pk, "kind": kind})
+        audit_record(
+            actor=user, subject=user, event_type="session.started", extra={"session": session.pk, "kind": kind}
+        )
         if not known:
             security_notice(user=user, event="new_device", device=_device_label(session))
     return session, raw
@@ -333,7 +344,9 @@ def password_change(*, actor: User, user: User, new_password: str, keep: DeviceS
         if keep is not None:
             others = others.exclude(pk=keep.pk)
         revoked = others.update(revoked_at=timezone.now())
-        audit_record(actor=actor, subject=user, event_type="account.password_changed", extra={"sessions_revoked": revoked})
+        audit_record(
+            actor=actor, subject=user, event_type="account.password_changed", extra={"sessions_revoked": revoked}
+        )
         security_notice(user=user, event="password_changed")
 
 
@@ -476,7 +489,9 @@ def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
             user.set_password(new_password)
             user.save(update_fields=["password"])
             revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-            audit_record(actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked})
+            audit_record(
+                actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked}
+            )
             security_notice(user=user, event="password_changed")
     if failed:
         raise wrong

@@ -26,11 +26,10 @@ from qalan.accounts.forms import (
     RegistrationForm,
 )
 from qalan.accounts.models import Profile
+from qalan.accounts.navigation import start_page
 from qalan.core import hooks
 from qalan.core.consent import ConsentChannel
-from qalan.core.feedback import apply_service_errors
-from qalan.core.feedback import error_messages
-from qalan.accounts.navigation import start_page
+from qalan.core.feedback import apply_service_errors, error_messages
 from qalan.core.redirects import safe_next
 
 RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
@@ -47,9 +46,7 @@ def lockout_response(request, original_response=None, credentials=None):
         minutes,
     ) % {"minutes": minutes}
     if request.path.startswith("/api/"):
-        return JsonResponse(
-            {"message": message, "errors": {}}, status=429, headers={"Retry-After": str(minutes * 60)}
-        )
+        return JsonResponse({"message": message, "errors": {}}, status=429, headers={"Retry-After": str(minutes * 60)})
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)
 
 
@@ -82,7 +79,9 @@ def register(request):
             return redirect(start_page(user))
     elif request.method == "POST" and not form.cleaned_data.get("consent"):
         form.add_error("consent", _("To register, tick the box to consent to the processing of your personal data."))
-    return render(request, "accounts/register.html", {"form": form, "policy": hooks.ask(hooks.policy_current, sender="accounts")})
+    return render(
+        request, "accounts/register.html", {"form": form, "policy": hooks.ask(hooks.policy_current, sender="accounts")}
+    )
 
 
 @never_cache
@@ -126,7 +125,9 @@ def profile(request):
             response = redirect("accounts:profile")
             if data["language"]:
                 # The web app sets the cookie, for as long as the visitor's cookie choice allows.
-                hooks.language_chosen.send(sender="accounts", request=request, response=response, language=data["language"])
+                hooks.language_chosen.send(
+                    sender="accounts", request=request, response=response, language=data["language"]
+                )
             return response
     return render(request, "accounts/profile.html", {"form": form, "avatar_form": AvatarForm()})
 
@@ -194,7 +195,8 @@ def devices_revoke_others(request):
     )
     messages.success(
         request,
-        ngettext("Signed out on %(count)s other device.", "Signed out on %(count)s other devices.", count) % {"count": count},
+        ngettext("Signed out on %(count)s other device.", "Signed out on %(count)s other devices.", count)
+        % {"count": count},
     )
     return redirect("accounts:devices")
 
@@ -205,7 +207,9 @@ def password_change(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.password_change(
-                actor=request.user, user=request.user, new_password=form.cleaned_data["new_password"],
+                actor=request.user,
+                user=request.user,
+                new_password=form.cleaned_data["new_password"],
                 keep=getattr(request, "device_session", None),
             )
         except ValidationError as exc:
@@ -274,7 +278,9 @@ def phone_change(request):
     confirm_form = PhoneConfirmForm(request.POST if request.POST.get("step") == "confirm" else None)
     if request.method == "POST" and request.POST.get("step") == "request" and request_form.is_valid():
         try:
-            services.phone_change_request(actor=request.user, user=request.user, new_phone=request_form.cleaned_data["new_phone"])
+            services.phone_change_request(
+                actor=request.user, user=request.user, new_phone=request_form.cleaned_data["new_phone"]
+            )
         except ValidationError as exc:
             apply_service_errors(request_form, exc)
         else:
@@ -289,4 +295,8 @@ def phone_change(request):
             messages.success(request, _("Your phone number was changed."))
             return redirect("accounts:profile")
     pending = request.user.phone_changes.filter(confirmed_at__isnull=True, expires_at__gt=timezone.now()).exists()
-    return render(request, "accounts/phone_change.html", {"request_form": request_form, "confirm_form": confirm_form, "pending": pending})
+    return render(
+        request,
+        "accounts/phone_change.html",
+        {"request_form": request_form, "confirm_form": confirm_form, "pending": pending},
+    )

@@ -118,7 +118,19 @@ def aggregates_csv_rows(aggregates: dict) -> list[list]:
     """The same aggregates as rows of one CSV file (a header row first)."""
     rows: list[list] = [list(CSV_COLUMNS)]
     for row in aggregates["difficult_tasks"]:
-        rows.append(["difficult_task", row["task"], row["topic"], row["grade"], "", "", row["students"], row["attempts"], row["correct_percent"]])
+        rows.append(
+            [
+                "difficult_task",
+                row["task"],
+                row["topic"],
+                row["grade"],
+                "",
+                "",
+                row["students"],
+                row["attempts"],
+                row["correct_percent"],
+            ]
+        )
     for row in aggregates["usage_times"]:
         rows.append(["usage_time", "", "", "", row["weekday"], row["hour"], row["students"], row["attempts"], ""])
     return rows

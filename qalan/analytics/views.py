@@ -22,7 +22,7 @@ def collect(request):
     try:
         path = json.loads(request.body or b"{}").get("path")
     except (ValueError, AttributeError):
-        return JsonResponse({"message": "Send JSON: {\"path\": \"/...\"}.", "errors": {}}, status=400)
+        return JsonResponse({"message": 'Send JSON: {"path": "/..."}.', "errors": {}}, status=400)
     pageview_count(path=path)
     return HttpResponse(status=204)
 

@@ -18,4 +18,6 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         # An account row that goes sets actor/subject of its events to NULL (SET_NULL); the
         # chain would see that as tampering unless the removal is a recorded scrub first.
-        pre_delete.connect(_forget_deleted_user, sender=settings.AUTH_USER_MODEL, dispatch_uid="qalan.audit.forget_user")
+        pre_delete.connect(
+            _forget_deleted_user, sender=settings.AUTH_USER_MODEL, dispatch_uid="qalan.audit.forget_user"
+        )

@@ -71,7 +71,9 @@ def event_hash(
     return _mac(key, "event", key_id, prev_hash, created_at.isoformat(), event_type, *digests)
 
 
-def seal(*, key_id: str, prev_hash: str, created_at: datetime, event_type: str, values: dict[str, Any]) -> tuple[tuple[str, str, str], str]:
+def seal(
+    *, key_id: str, prev_hash: str, created_at: datetime, event_type: str, values: dict[str, Any]
+) -> tuple[tuple[str, str, str], str]:
     """(actor, subject, extra digests), event hash for an event with these values."""
     key = key_for(key_id)
     digests = tuple(field_digest(key, prev_hash=prev_hash, name=name, value=values[name]) for name in COVERED_FIELDS)

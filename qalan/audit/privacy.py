@@ -1,5 +1,6 @@
-from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
 from django.utils.translation import gettext_lazy as _
+
+from qalan.core.inventory import Category, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
 
 register(
     Declaration(

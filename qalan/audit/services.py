@@ -15,14 +15,33 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from qalan.audit.chain import COVERED_FIELDS, EMPTY, GENESIS, current_key_id, event_hash, field_digest, key_for, normalised_extra, seal
+from qalan.audit.chain import (
+    COVERED_FIELDS,
+    EMPTY,
+    GENESIS,
+    current_key_id,
+    event_hash,
+    field_digest,
+    key_for,
+    normalised_extra,
+    seal,
+)
 from qalan.audit.head import head_advance, head_path, head_read, head_write
 from qalan.audit.models import AuditEvent
 
 SCRUB_EVENT = "audit.scrubbed"
 HEAD_RESET_EVENT = "audit.head_reset"
 
-__all__ = ["GENESIS", "AuditOutsideTransaction", "audit_record", "audit_scrub_rows", "audit_forget_user", "audit_chain_check", "audit_verify_chain", "audit_head_reset"]
+__all__ = [
+    "GENESIS",
+    "AuditOutsideTransaction",
+    "audit_chain_check",
+    "audit_forget_user",
+    "audit_head_reset",
+    "audit_record",
+    "audit_scrub_rows",
+    "audit_verify_chain",
+]
 
 
 class AuditOutsideTransaction(RuntimeError):
@@ -39,11 +58,17 @@ def audit_record(*, actor, event_type: str, subject=None, extra: dict[str, Any] 
         # Serialise writers so that two transactions never chain off the same previous event.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext('qalan.audit'))")
-    values = {"actor": getattr(actor, "pk", None), "subject": getattr(subject, "pk", None), "extra": normalised_extra(extra)}
+    values = {
+        "actor": getattr(actor, "pk", None),
+        "subject": getattr(subject, "pk", None),
+        "extra": normalised_extra(extra),
+    }
     prev_hash = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
     created_at = timezone.now()
     key_id = current_key_id()
-    digests, hash_ = seal(key_id=key_id, prev_hash=prev_hash, created_at=created_at, event_type=event_type, values=values)
+    digests, hash_ = seal(
+        key_id=key_id, prev_hash=prev_hash, created_at=created_at, event_type=event_type, values=values
+    )
     event = AuditEvent(
         created_at=created_at,
         actor_id=values["actor"],
@@ -73,9 +98,9 @@ def _scrub(candidates, *, user, clear: dict[str, Any], links: list[str]) -> dict
     for pk, actor_id, subject_id, extra in candidates.values_list("pk", "actor_id", "subject_id", "extra"):
         current = {"actor": actor_id, "subject": subject_id, "extra": extra}
         names = [
-            name for name in COVERED_FIELDS
-            if (name in links and current[name] == user.pk)
-            or (name in clear and current[name] != EMPTY[name])
+            name
+            for name in COVERED_FIELDS
+            if (name in links and current[name] == user.pk) or (name in clear and current[name] != EMPTY[name])
         ]
         if names:
             removed[str(pk)] = names
@@ -179,11 +204,17 @@ def audit_chain_check(*, check_head: bool = True) -> ChainReport:
             continue
         digests = (event.actor_digest, event.subject_digest, event.extra_digest)
         expected = event_hash(
-            key, key_id=event.key_id, prev_hash=event.prev_hash, created_at=event.created_at,
-            event_type=event.event_type, digests=digests,
+            key,
+            key_id=event.key_id,
+            prev_hash=event.prev_hash,
+            created_at=event.created_at,
+            event_type=event.event_type,
+            digests=digests,
         )
         if event.hash != expected:
-            problems.append(f"event {event.pk}: its hash does not match its time, type and commitments (altered or forged)")
+            problems.append(
+                f"event {event.pk}: its hash does not match its time, type and commitments (altered or forged)"
+            )
             continue
         values = {"actor": event.actor_id, "subject": event.subject_id, "extra": event.extra}
         bad = [
@@ -202,7 +233,9 @@ def audit_chain_check(*, check_head: bool = True) -> ChainReport:
             if empty:
                 problems.append(f"event {pk}: {name} was emptied without a scrub record")
             else:
-                problems.append(f"event {pk}: {name} was changed" + (" after the event was scrubbed" if pk in claims else ""))
+                problems.append(
+                    f"event {pk}: {name} was changed" + (" after the event was scrubbed" if pk in claims else "")
+                )
     if check_head:
         _head_check(report, head, head_hash_found, problems)
     return report
@@ -244,7 +277,8 @@ def audit_head_reset(*, actor=None) -> AuditEvent:
         previous = None
     with transaction.atomic():
         event = audit_record(
-            actor=actor, event_type=HEAD_RESET_EVENT,
+            actor=actor,
+            event_type=HEAD_RESET_EVENT,
             extra={"previous_head": previous["id"] if previous else None, "last_event": report.last_id},
         )
     head_write(event_id=event.pk, event_hash=event.hash, force=True)

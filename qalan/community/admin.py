@@ -10,7 +10,17 @@ class CommentAdmin(admin.ModelAdmin):
 
     list_display = ["pk", "task", "kind", "author_role", "created_at", "hidden_at"]
     list_filter = ["kind", "author_role"]
-    readonly_fields = ["task", "author", "author_role", "kind", "reply_to", "body", "created_at", "hidden_at", "hidden_by"]
+    readonly_fields = [
+        "task",
+        "author",
+        "author_role",
+        "kind",
+        "reply_to",
+        "body",
+        "created_at",
+        "hidden_at",
+        "hidden_by",
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -20,7 +30,16 @@ class CommentAdmin(admin.ModelAdmin):
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["pk", "reason", "outcome", "created_at", "resolved_at"]
     list_filter = ["reason", "outcome"]
-    readonly_fields = ["comment", "message", "reporter", "reason", "outcome", "created_at", "resolved_at", "resolved_by"]
+    readonly_fields = [
+        "comment",
+        "message",
+        "reporter",
+        "reason",
+        "outcome",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
+    ]
 
     def has_add_permission(self, request):
         return False

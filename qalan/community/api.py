@@ -14,12 +14,16 @@ from qalan.schools.selectors import display_name
 class CommentOut(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField(help_text="comment or question")
-    author = serializers.CharField(help_text="A name only for people linked to the author; otherwise the author's role.")
+    author = serializers.CharField(
+        help_text="A name only for people linked to the author; otherwise the author's role."
+    )
     by_teacher = serializers.BooleanField()
     mine = serializers.BooleanField()
     body = serializers.CharField()
     created_at = serializers.DateTimeField()
-    replies = serializers.ListField(child=serializers.DictField(), help_text="Replies, in the same shape without replies.")
+    replies = serializers.ListField(
+        child=serializers.DictField(), help_text="Replies, in the same shape without replies."
+    )
 
 
 def comment_data(view) -> dict:
@@ -54,10 +58,17 @@ class TaskCommentsView(APIView):
         data = CommentIn(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        reply_to = selectors.comment_get(viewer=request.user, comment_id=values["reply_to"]) if values["reply_to"] else None
-        comment = services.comment_post(actor=request.user, task=task, body=values["body"], kind=values["kind"], reply_to=reply_to)
+        reply_to = (
+            selectors.comment_get(viewer=request.user, comment_id=values["reply_to"]) if values["reply_to"] else None
+        )
+        comment = services.comment_post(
+            actor=request.user, task=task, body=values["body"], kind=values["kind"], reply_to=reply_to
+        )
         view = next(
-            (v for top in selectors.task_comments(viewer=request.user, task=task) for v in [top, *top.replies] if v.comment.pk == comment.pk)
+            v
+            for top in selectors.task_comments(viewer=request.user, task=task)
+            for v in [top, *top.replies]
+            if v.comment.pk == comment.pk
         )
         return Response(comment_data(view), status=status.HTTP_201_CREATED)
 
@@ -65,7 +76,9 @@ class TaskCommentsView(APIView):
 class CommentDetailView(APIView):
     @extend_schema(responses={204: None}, summary="Delete my comment")
     def delete(self, request, comment_id: int):
-        services.comment_delete(actor=request.user, comment=selectors.own_comment_get(viewer=request.user, comment_id=comment_id))
+        services.comment_delete(
+            actor=request.user, comment=selectors.own_comment_get(viewer=request.user, comment_id=comment_id)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -126,7 +139,12 @@ class ContactOut(serializers.Serializer):
 class ContactListView(APIView):
     @extend_schema(responses={200: ContactOut(many=True)}, summary="People I can write to")
     def get(self, request):
-        return Response([{"id": c.user_id, "name": c.name, "relation": c.relation} for c in selectors.contacts_for(viewer=request.user)])
+        return Response(
+            [
+                {"id": c.user_id, "name": c.name, "relation": c.relation}
+                for c in selectors.contacts_for(viewer=request.user)
+            ]
+        )
 
 
 class ConversationOut(serializers.Serializer):
@@ -170,13 +188,24 @@ class MessageIn(serializers.Serializer):
 
 
 class ConversationView(APIView):
-    @extend_schema(responses={200: ChatMessageOut(many=True)}, summary="Messages with one person (marks theirs as read)")
+    @extend_schema(
+        responses={200: ChatMessageOut(many=True)}, summary="Messages with one person (marks theirs as read)"
+    )
     def get(self, request, user_id: int):
         other = selectors.conversation_partner_get(viewer=request.user, other_id=user_id)
         services.conversation_mark_read(actor=request.user, other_id=other.pk)
-        return Response([message_data(m, request.user) for m in selectors.conversation_messages(viewer=request.user, other_id=other.pk)])
+        return Response(
+            [
+                message_data(m, request.user)
+                for m in selectors.conversation_messages(viewer=request.user, other_id=other.pk)
+            ]
+        )
 
-    @extend_schema(request=MessageIn, responses={201: ChatMessageOut}, summary="Send a message to someone who shares a class or a family link with me")
+    @extend_schema(
+        request=MessageIn,
+        responses={201: ChatMessageOut},
+        summary="Send a message to someone who shares a class or a family link with me",
+    )
     def post(self, request, user_id: int):
         data = MessageIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -185,7 +214,9 @@ class ConversationView(APIView):
 
 
 class MessageReportView(APIView):
-    @extend_schema(request=ReportIn, responses={201: ReportCreated}, summary="Report a message I received to the moderators")
+    @extend_schema(
+        request=ReportIn, responses={201: ReportCreated}, summary="Report a message I received to the moderators"
+    )
     def post(self, request, message_id: int):
         message = selectors.received_message_get(viewer=request.user, message_id=message_id)
         data = ReportIn(data=request.data)
@@ -229,7 +260,9 @@ class ResolveIn(serializers.Serializer):
 
 
 class ReportResolveView(APIView):
-    @extend_schema(request=ResolveIn, responses={204: None}, summary="Hide the reported content or dismiss the report (moderators)")
+    @extend_schema(
+        request=ResolveIn, responses={204: None}, summary="Hide the reported content or dismiss the report (moderators)"
+    )
     def post(self, request, report_id: int):
         report = selectors.report_get(viewer=request.user, report_id=report_id)
         data = ResolveIn(data=request.data)

@@ -7,7 +7,9 @@ from qalan.community.models import BODY_MAX, Comment, Report
 
 
 class CommentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("This is a"), choices=Comment.Kind.choices, initial=Comment.Kind.COMMENT, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("This is a"), choices=Comment.Kind.choices, initial=Comment.Kind.COMMENT, widget=forms.RadioSelect
+    )
     body = forms.CharField(
         label=_("Your text"),
         max_length=BODY_MAX,

@@ -2,7 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from qalan.core.inventory import Category, Copy, CopyAction, Declaration, Erasure, LegalBasis, Purpose, Retention, Source, register
+from qalan.core.inventory import (
+    Category,
+    Copy,
+    CopyAction,
+    Declaration,
+    Erasure,
+    LegalBasis,
+    Purpose,
+    Retention,
+    Source,
+    register,
+)
 
 register(
     Declaration(

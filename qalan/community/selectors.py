@@ -97,7 +97,11 @@ def comment_get(*, viewer, comment_id: int) -> Comment:
 
 
 def own_comment_get(*, viewer, comment_id: int) -> Comment:
-    comment = Comment.objects.select_related("task").filter(pk=comment_id, author=viewer).first() if viewer.is_authenticated else None
+    comment = (
+        Comment.objects.select_related("task").filter(pk=comment_id, author=viewer).first()
+        if viewer.is_authenticated
+        else None
+    )
     if comment is None:
         raise Http404
     return comment
@@ -201,9 +205,7 @@ def conversations_for(*, viewer) -> list[Conversation]:
         conversations.append(
             Conversation(
                 user_id=row["other"],
-                name=name_for(viewer=viewer, user=other, role=role, related=related)
-                if other
-                else _("Deleted account"),
+                name=name_for(viewer=viewer, user=other, role=role, related=related) if other else _("Deleted account"),
                 last_at=row["last_at"],
                 unread=row["unread"],
             )
@@ -218,7 +220,9 @@ def conversation_partner_get(*, viewer, other_id: int):
     other = User.objects.select_related("profile").filter(pk=other_id).exclude(pk=viewer.pk).first()
     if other is None:
         raise Http404
-    if not (can_message(viewer=viewer, other_id=other_id) or Message.objects.filter(_between(viewer, other_id)).exists()):
+    if not (
+        can_message(viewer=viewer, other_id=other_id) or Message.objects.filter(_between(viewer, other_id)).exists()
+    ):
         raise Http404
     return other
 

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from qalan.audit.services import audit_record
 from qalan.community import selectors
@@ -42,7 +41,9 @@ def _body_clean(body: str, *, field: str = "body") -> str:
 # --- Comments and questions ---------------------------------------------------------------
 
 
-def comment_post(*, actor, task: Task, body: str, kind: str = Comment.Kind.COMMENT, reply_to: Comment | None = None) -> Comment:
+def comment_post(
+    *, actor, task: Task, body: str, kind: str = Comment.Kind.COMMENT, reply_to: Comment | None = None
+) -> Comment:
     """A comment or a question on a task, or a reply to one (a teacher's reply answers a question)."""
     body = _body_clean(body)
     if kind not in Comment.Kind.values:
@@ -59,7 +60,9 @@ def comment_post(*, actor, task: Task, body: str, kind: str = Comment.Kind.COMME
             message_queue(
                 user=reply_to.author,
                 channel=OutboxMessage.Channel.INAPP,
-                subject=_("A reply to your question") if reply_to.kind == Comment.Kind.QUESTION else _("A reply to your comment"),
+                subject=_("A reply to your question")
+                if reply_to.kind == Comment.Kind.QUESTION
+                else _("A reply to your comment"),
                 body=_("Someone replied under task %(task)s. Open the task to read it.") % {"task": task.pk},
             )
         audit_record(
@@ -110,7 +113,9 @@ def message_send(*, actor, recipient_id: int, body: str) -> Message:
 def conversation_mark_read(*, actor, other_id: int) -> int:
     """Mark the messages from one person as read when the viewer opens the conversation."""
     with transaction.atomic():
-        count = Message.objects.filter(sender_id=other_id, recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
+        count = Message.objects.filter(sender_id=other_id, recipient=actor, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
         if count:
             audit_record(actor=actor, subject=actor, event_type="message.read", extra={"count": count})
     return count
@@ -134,7 +139,11 @@ def report_create(*, actor, reason: str, comment: Comment | None = None, message
             actor=actor,
             subject=actor,
             event_type="content.reported",
-            extra={"report": report.pk, "comment": getattr(comment, "pk", None), "message": getattr(message, "pk", None)},
+            extra={
+                "report": report.pk,
+                "comment": getattr(comment, "pk", None),
+                "message": getattr(message, "pk", None),
+            },
         )
     return report
 

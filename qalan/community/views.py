@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.core.feedback import apply_service_errors
 from qalan.community import selectors, services
 from qalan.community.forms import MessageForm, ReportForm
+from qalan.core.feedback import apply_service_errors
 from qalan.learning import selectors as learning_selectors
 from qalan.schools.selectors import related_user_ids
 
@@ -73,7 +73,9 @@ def comment_report(request, comment_id: int):
 
 @login_required
 def questions(request):
-    return render(request, "community/questions.html", {"questions": selectors.questions_for_teacher(viewer=request.user)[:200]})
+    return render(
+        request, "community/questions.html", {"questions": selectors.questions_for_teacher(viewer=request.user)[:200]}
+    )
 
 
 @login_required
@@ -81,7 +83,10 @@ def inbox(request):
     return render(
         request,
         "community/inbox.html",
-        {"conversations": selectors.conversations_for(viewer=request.user), "contacts": selectors.contacts_for(viewer=request.user)},
+        {
+            "conversations": selectors.conversations_for(viewer=request.user),
+            "contacts": selectors.contacts_for(viewer=request.user),
+        },
     )
 
 
@@ -129,7 +134,11 @@ def message_report(request, message_id: int):
         _flash_errors(request, exc)
     else:
         messages.success(request, _("Thank you. A moderator will read the message and decide."))
-    return redirect("community:conversation", user_id=message.sender_id) if message.sender_id else redirect("community:inbox")
+    return (
+        redirect("community:conversation", user_id=message.sender_id)
+        if message.sender_id
+        else redirect("community:inbox")
+    )
 
 
 @login_required

@@ -41,6 +41,8 @@ class ServiceErrorMiddleware:
             return None
         error_messages(request, exception)
         target = request.META.get("HTTP_REFERER", "")
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             target = "/"
         return redirect(target)

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils.module_loading import import_string
@@ -101,7 +101,10 @@ class CopyAction(models.TextChoices):
 
     DELETE = "delete", _("Deleted")
     REWRITE = "rewrite", _("Kept for its owner, without the person's details")
-    ARCHIVE = "archive", _("Moved to the archive as the law requires, and kept for its owner without the person's details")
+    ARCHIVE = (
+        "archive",
+        _("Moved to the archive as the law requires, and kept for its owner without the person's details"),
+    )
 
 
 @dataclass(frozen=True)
@@ -348,8 +351,18 @@ RETENTION_BOUNDS: dict[str, tuple[int | None, int | None]] = {
 }
 # Fields retention counts from, tried in order when a declaration names none.
 RETENTION_CLOCK_CANDIDATES = (
-    "expires_at", "expire_date", "last_used_at", "closed_at", "answered_at", "created_at",
-    "received_at", "attempt_time", "action_time", "sent_at", "recorded_at", "archived_at",
+    "expires_at",
+    "expire_date",
+    "last_used_at",
+    "closed_at",
+    "answered_at",
+    "created_at",
+    "received_at",
+    "attempt_time",
+    "action_time",
+    "sent_at",
+    "recorded_at",
+    "archived_at",
 )
 
 
@@ -386,7 +399,7 @@ def retention_clock(declaration: Declaration) -> str | None:
     for name in names:
         try:
             model_field = model._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - FieldDoesNotExist; the next candidate is tried
+        except Exception:
             continue
         if isinstance(model_field, (models.DateTimeField, models.DateField)):
             return name

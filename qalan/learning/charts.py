@@ -22,7 +22,16 @@ def column_chart(values: list[tuple[str, float]], *, width: int = 560, height: i
     bars = []
     for i, (label, value) in enumerate(values):
         h = round(height * value / top, 1)
-        bars.append(Bar(x=round(i * slot + gap / 2, 1), y=round(height - h, 1), width=round(slot - gap, 1), height=h, value=value, label=label))
+        bars.append(
+            Bar(
+                x=round(i * slot + gap / 2, 1),
+                y=round(height - h, 1),
+                width=round(slot - gap, 1),
+                height=h,
+                value=value,
+                label=label,
+            )
+        )
     return bars
 
 

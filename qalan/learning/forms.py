@@ -17,9 +17,14 @@ def answer_field(task: Task, *, required: bool) -> forms.Field:
     if task.kind in (Task.Kind.SINGLE, Task.Kind.MULTIPLE):
         choices = [(c.pk, c.text) for c in task.choices.all()]
         if task.kind == Task.Kind.SINGLE:
-            return forms.ChoiceField(label=_("Your answer"), choices=choices, widget=forms.RadioSelect, required=required)
+            return forms.ChoiceField(
+                label=_("Your answer"), choices=choices, widget=forms.RadioSelect, required=required
+            )
         return forms.MultipleChoiceField(
-            label=_("Your answer (choose all that apply)"), choices=choices, widget=forms.CheckboxSelectMultiple, required=required
+            label=_("Your answer (choose all that apply)"),
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=required,
         )
     attrs = {"autocomplete": "off"}
     if task.kind == Task.Kind.NUMERIC:
@@ -27,7 +32,13 @@ def answer_field(task: Task, *, required: bool) -> forms.Field:
         help_text = _("A number, for example 12, 2.5 or 3/4.")
     else:
         help_text = _("A short answer: a word, a number or an expression.")
-    return forms.CharField(label=_("Your answer"), max_length=200, required=required, help_text=help_text, widget=forms.TextInput(attrs=attrs))
+    return forms.CharField(
+        label=_("Your answer"),
+        max_length=200,
+        required=required,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=attrs),
+    )
 
 
 class PracticeForm(forms.Form):
@@ -48,7 +59,10 @@ def item_field(item: ItemInstance, *, language: str) -> forms.Field:
         options = [(c["id"], render_html(pick_language(c.get("text"), language), language)) for c in item.choices]
         if item.template.answer_form == "multi":
             return forms.MultipleChoiceField(
-                label=_("Your answer (choose all that apply)"), choices=options, widget=forms.CheckboxSelectMultiple, required=False
+                label=_("Your answer (choose all that apply)"),
+                choices=options,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
             )
         return forms.ChoiceField(label=_("Your answer"), choices=options, widget=forms.RadioSelect, required=False)
     attrs = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
@@ -104,22 +118,39 @@ class HomeworkForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     quiz = forms.TypedChoiceField(label=_("Set a ready test"), required=False, coerce=int, empty_value=None)
-    tasks = forms.TypedMultipleChoiceField(label=_("Or choose tasks"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple)
+    tasks = forms.TypedMultipleChoiceField(
+        label=_("Or choose tasks"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
     time_limit_minutes = forms.IntegerField(
-        label=_("Time limit, minutes (optional)"), required=False, min_value=1, max_value=300,
+        label=_("Time limit, minutes (optional)"),
+        required=False,
+        min_value=1,
+        max_value=300,
         help_text=_("Leave empty for homework without a time limit."),
     )
     skills = forms.MultipleChoiceField(
-        label=_("Skills from the trainer"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Skills from the trainer"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Every student gets fresh items of each skill: the same work, other numbers."),
     )
-    items_per_skill = forms.IntegerField(label=_("Items per skill"), min_value=1, max_value=10, initial=3, required=False)
+    items_per_skill = forms.IntegerField(
+        label=_("Items per skill"), min_value=1, max_value=10, initial=3, required=False
+    )
     difficulty = forms.TypedChoiceField(
-        label=_("Difficulty"), coerce=int, initial=1, required=False, empty_value=1,
+        label=_("Difficulty"),
+        coerce=int,
+        initial=1,
+        required=False,
+        empty_value=1,
         choices=[(1, _("1: basic")), (2, _("2: standard")), (3, _("3: challenging"))],
     )
     max_attempts = forms.IntegerField(
-        label=_("Attempts allowed"), min_value=1, max_value=5, initial=1, required=False,
+        label=_("Attempts allowed"),
+        min_value=1,
+        max_value=5,
+        initial=1,
+        required=False,
         help_text=_("More than one lets a student try again after submitting, until the due date."),
     )
     result_rule = forms.ChoiceField(
@@ -136,7 +167,9 @@ class HomeworkForm(forms.Form):
             groups.setdefault(f"{skill.grade} · {skill.chapter.title_in()}", []).append((skill.code, skill.title_in()))
         self.fields["skills"].choices = list(groups.items())
         if not self.is_bound:
-            self.initial.setdefault("due_at", (timezone.localtime() + timedelta(days=7)).replace(hour=18, minute=0, second=0, microsecond=0))
+            self.initial.setdefault(
+                "due_at", (timezone.localtime() + timedelta(days=7)).replace(hour=18, minute=0, second=0, microsecond=0)
+            )
 
 
 class DueForm(forms.Form):

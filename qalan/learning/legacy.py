@@ -40,9 +40,16 @@ def legacy_attempts_import(*, batch: int = 500) -> int:
             first = pair not in seen
             seen.add(pair)
             answer = LegacyAnswer(
-                attempt_id=attempt.pk, student=attempt.student, task_key=attempt.task.key, prompt=_prompt(attempt.task),
-                key=correct_answer_display(attempt.task), answer=answer_display(attempt.task, attempt.answer),
-                right=attempt.is_correct, first=first, language=attempt.language, at=attempt.created_at,
+                attempt_id=attempt.pk,
+                student=attempt.student,
+                task_key=attempt.task.key,
+                prompt=_prompt(attempt.task),
+                key=correct_answer_display(attempt.task),
+                answer=answer_display(attempt.task, attempt.answer),
+                right=attempt.is_correct,
+                first=first,
+                language=attempt.language,
+                at=attempt.created_at,
             )
             if legacy_answer_import(answer, templates[attempt.task.key]) is not None:
                 imported += 1

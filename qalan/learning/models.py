@@ -10,9 +10,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 CONTENT_LANGUAGES = ("kk", "ru", "en")
 # Uzbek-speaking students in Kazakhstan mostly study in Russian-language classes.
@@ -203,7 +202,9 @@ class Assignment(models.Model):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed"), default=1, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    result_rule = models.CharField(_("result that counts"), max_length=8, choices=ResultRule.choices, default=ResultRule.BEST)
+    result_rule = models.CharField(
+        _("result that counts"), max_length=8, choices=ResultRule.choices, default=ResultRule.BEST
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -240,7 +241,8 @@ class SkillSlot(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(assignment__isnull=False, quiz__isnull=True) | Q(assignment__isnull=True, quiz__isnull=False),
+                condition=Q(assignment__isnull=False, quiz__isnull=True)
+                | Q(assignment__isnull=True, quiz__isnull=False),
                 name="learning_slot_has_one_source",
             ),
         ]
@@ -255,7 +257,9 @@ class Submission(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
     )
-    assignment = models.ForeignKey(Assignment, null=True, blank=True, on_delete=models.CASCADE, related_name="submissions")
+    assignment = models.ForeignKey(
+        Assignment, null=True, blank=True, on_delete=models.CASCADE, related_name="submissions"
+    )
     quiz = models.ForeignKey(Quiz, null=True, blank=True, on_delete=models.PROTECT, related_name="submissions")
     started_at = models.DateTimeField()
     # Set for timed tests: answers after it (and a short grace) are refused.
@@ -374,7 +378,9 @@ class DigestLog(models.Model):
 
     parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests")
     week_start = models.DateField()
-    message = models.ForeignKey("notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.ForeignKey(
+        "notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -24,8 +24,12 @@ register(
     NotPersonal("learning.Choice", _CONTENT),
     NotPersonal("learning.Quiz", _CONTENT),
     NotPersonal("learning.QuizItem", "Which tasks make up a test: content, about no person."),
-    NotPersonal("learning.AssignmentItem", "Which tasks make up a homework: content chosen by a teacher, about no person."),
-    NotPersonal("learning.SkillSlot", "Which skills and how many items make up a test or homework: content, about no person."),
+    NotPersonal(
+        "learning.AssignmentItem", "Which tasks make up a homework: content chosen by a teacher, about no person."
+    ),
+    NotPersonal(
+        "learning.SkillSlot", "Which skills and how many items make up a test or homework: content, about no person."
+    ),
     NotPersonal(
         "learning.SubmissionItem",
         "Which trainer item belongs to which sitting: a link between two declared rows (the sitting and the served item), "
@@ -73,7 +77,9 @@ register(
             "drafts_saved_at": Category.LEARNING,
             "closed_automatically": Category.LEARNING,
         },
-        description=_("Your tests and homework: when you started and submitted them, the answers saved as you typed, and your score."),
+        description=_(
+            "Your tests and homework: when you started and submitted them, the answers saved as you typed, and your score."
+        ),
         purposes=(Purpose.LEARNING,),
         legal_basis=LegalBasis.CONSENT,
         source=Source.USER,

@@ -17,15 +17,6 @@ from django.utils.translation import ngettext
 from qalan.audit.services import audit_record
 from qalan.learning import selectors
 from qalan.learning.grading import answer_is_correct, answer_parse
-from qalan.learning.sittings import (  # noqa: F401  (the sittings API, re-exported)
-    extended_refused,
-    local_time,
-    submission_close,
-    submission_drafts_save,
-    submission_start,
-    submission_submit,
-    submissions_close_expired,
-)
 from qalan.learning.models import (
     Assignment,
     AssignmentItem,
@@ -37,6 +28,15 @@ from qalan.learning.models import (
     SkillSlot,
     Task,
     content_language,
+)
+from qalan.learning.sittings import (  # noqa: F401  (the sittings API, re-exported)
+    extended_refused,
+    local_time,
+    submission_close,
+    submission_drafts_save,
+    submission_start,
+    submission_submit,
+    submissions_close_expired,
 )
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
@@ -56,7 +56,13 @@ def attempt_practise(*, actor, task: Task, answer: Any) -> Attempt:
         raise extended_refused()
     if task.pk in selectors.tasks_in_open_sittings(student=actor):
         raise ValidationError(
-            {"task": [_("This task is part of your open test or homework. Answer it there; practise it here after you submit.")]}
+            {
+                "task": [
+                    _(
+                        "This task is part of your open test or homework. Answer it there; practise it here after you submit."
+                    )
+                ]
+            }
         )
     try:
         parsed = answer_parse(task, answer)
@@ -71,7 +77,9 @@ def attempt_practise(*, actor, task: Task, answer: Any) -> Attempt:
             language=content_language(),
             created_at=timezone.now(),
         )
-        audit_record(actor=actor, subject=actor, event_type="learning.answered", extra={"task": task.pk, "attempt": attempt.pk})
+        audit_record(
+            actor=actor, subject=actor, event_type="learning.answered", extra={"task": task.pk, "attempt": attempt.pk}
+        )
     return attempt
 
 
@@ -98,7 +106,9 @@ def _assignment_tasks_clean(*, actor, task_ids, quiz: Quiz | None, pooled: bool 
             {
                 "tasks": [
                     ngettext(
-                        "Homework has at most %(max)s task.", "Homework has at most %(max)s tasks.", ASSIGNMENT_MAX_TASKS
+                        "Homework has at most %(max)s task.",
+                        "Homework has at most %(max)s tasks.",
+                        ASSIGNMENT_MAX_TASKS,
                     )
                     % {"max": ASSIGNMENT_MAX_TASKS}
                 ]
@@ -127,12 +137,18 @@ def _skills_clean(codes) -> list:
         return []
     if len(codes) > ASSIGNMENT_MAX_SKILLS:
         raise ValidationError(
-            {"skills": [ngettext("Choose at most %(max)s skill.", "Choose at most %(max)s skills.", ASSIGNMENT_MAX_SKILLS)
-                        % {"max": ASSIGNMENT_MAX_SKILLS}]}
+            {
+                "skills": [
+                    ngettext("Choose at most %(max)s skill.", "Choose at most %(max)s skills.", ASSIGNMENT_MAX_SKILLS)
+                    % {"max": ASSIGNMENT_MAX_SKILLS}
+                ]
+            }
         )
     found = {s.code: s for s in trainer_selectors.skills_with_items(codes=codes)}
     if len(found) != len(codes):
-        raise ValidationError({"skills": [_("Some chosen skills do not exist or have no items yet. Reload the page and choose again.")]})
+        raise ValidationError(
+            {"skills": [_("Some chosen skills do not exist or have no items yet. Reload the page and choose again.")]}
+        )
     return [found[c] for c in codes]
 
 
@@ -189,7 +205,9 @@ def assignment_create(
     if tasks and any(t.is_extended for t in tasks) and not selectors.extended_access(actor):
         errors["tasks"] = [_("Some tasks are extended content. Remove them, or ask your school about extended access.")]
     if any(skill.is_extended for skill in skills) and not selectors.extended_access(actor):
-        errors["skills"] = [_("Some skills are extended content. Remove them, or ask your school about extended access.")]
+        errors["skills"] = [
+            _("Some skills are extended content. Remove them, or ask your school about extended access.")
+        ]
     if errors:
         raise ValidationError(errors)
     if time_limit_minutes is None and quiz is not None:
@@ -210,7 +228,9 @@ def assignment_create(
         )
         SkillSlot.objects.bulk_create(
             [
-                SkillSlot(assignment=assignment, skill=skill, count=int(items_per_skill), difficulty=int(difficulty), order=i)
+                SkillSlot(
+                    assignment=assignment, skill=skill, count=int(items_per_skill), difficulty=int(difficulty), order=i
+                )
                 for i, skill in enumerate(skills)
             ]
         )
@@ -250,7 +270,13 @@ def assignment_delete(*, actor, assignment: Assignment) -> None:
         raise ValidationError({"__all__": [_("Only the class's teacher can delete its homework.")]})
     if assignment.submissions.exists():
         raise ValidationError(
-            {"__all__": [_("Students have already started this homework, so it cannot be deleted. Change its due date instead.")]}
+            {
+                "__all__": [
+                    _(
+                        "Students have already started this homework, so it cannot be deleted. Change its due date instead."
+                    )
+                ]
+            }
         )
     with transaction.atomic():
         pk = assignment.pk
@@ -296,7 +322,10 @@ def entitlement_revoke(*, actor, entitlement: Entitlement) -> Entitlement:
         entitlement.revoked_at = timezone.now()
         entitlement.save(update_fields=["revoked_at"])
         audit_record(
-            actor=actor, subject=entitlement.user, event_type="entitlement.revoked", extra={"entitlement": entitlement.pk}
+            actor=actor,
+            subject=entitlement.user,
+            event_type="entitlement.revoked",
+            extra={"entitlement": entitlement.pk},
         )
     return entitlement
 
@@ -346,7 +375,9 @@ def digest_compose(*, parent) -> tuple[str, str, list[int]]:
             "",
             *lines,
             "",
-            _("See the details in Qalan under My children. You get this digest because your account is linked to your child's."),
+            _(
+                "See the details in Qalan under My children. You get this digest because your account is linked to your child's."
+            ),
         ]
     )
     return _("Qalan: your child's week"), body, [child.child_id for child in children]
@@ -364,11 +395,18 @@ def digest_send(*, parent, week=None) -> DigestLog | None:
     try:
         with transaction.atomic():
             message = message_queue(
-                user=parent, channel=channel, recipient=parent.email, subject=subject, body=body, kind=OutboxMessage.Kind.SERVICE,
+                user=parent,
+                channel=channel,
+                recipient=parent.email,
+                subject=subject,
+                body=body,
+                kind=OutboxMessage.Kind.SERVICE,
                 about=get_user_model().objects.filter(pk__in=child_ids),
             )
             log = DigestLog.objects.create(parent=parent, week_start=week, message=message)
-            audit_record(actor=None, subject=parent, event_type="digest.queued", extra={"digest": log.pk, "channel": channel})
+            audit_record(
+                actor=None, subject=parent, event_type="digest.queued", extra={"digest": log.pk, "channel": channel}
+            )
     except IntegrityError:
         return None
     return log

@@ -26,7 +26,12 @@ from qalan.learning.grading import answer_is_correct, answer_parse
 from qalan.learning.models import Assignment, Attempt, Quiz, Submission, SubmissionItem, content_language
 from qalan.schools.models import Membership
 from qalan.trainer.models import Purpose, Result
-from qalan.trainer.services.sittings import ANSWER_MAX_LENGTH, sitting_item_check, sitting_item_close, sitting_items_issue
+from qalan.trainer.services.sittings import (
+    ANSWER_MAX_LENGTH,
+    sitting_item_check,
+    sitting_item_close,
+    sitting_items_issue,
+)
 
 DRAFT_MAX_FIELDS = 200
 
@@ -51,10 +56,14 @@ def local_time(moment: datetime) -> str:
 
 def _due_passed_error(assignment: Assignment) -> ValidationError:
     return ValidationError(
-        {"__all__": [
-            _("The due date (%(due)s) has passed, so this homework can no longer be submitted. Ask your teacher if you need more time.")
-            % {"due": local_time(assignment.due_at)}
-        ]}
+        {
+            "__all__": [
+                _(
+                    "The due date (%(due)s) has passed, so this homework can no longer be submitted. Ask your teacher if you need more time."
+                )
+                % {"due": local_time(assignment.due_at)}
+            ]
+        }
     )
 
 
@@ -99,12 +108,16 @@ def attempts_used(*, student, assignment: Assignment) -> int:
     return Submission.objects.filter(student=student, assignment=assignment).count()
 
 
-def submission_start(*, actor, assignment: Assignment | None = None, quiz: Quiz | None = None, retake: bool = False) -> Submission:
+def submission_start(
+    *, actor, assignment: Assignment | None = None, quiz: Quiz | None = None, retake: bool = False
+) -> Submission:
     """Open a homework or a test. Idempotent: an open sitting is returned, not duplicated; a
     submitted homework is returned too unless ``retake`` asks for the next attempt the teacher
     allows. A timed one gets its deadline now; pool items are drawn now."""
     if not actor.has_role(Role.STUDENT):
-        raise ValidationError({"__all__": [_("Only students take tests and do homework. Sign in with a student account.")]})
+        raise ValidationError(
+            {"__all__": [_("Only students take tests and do homework. Sign in with a student account.")]}
+        )
     now = timezone.now()
     attempt_no = 1
     if assignment is not None:
@@ -113,13 +126,21 @@ def submission_start(*, actor, assignment: Assignment | None = None, quiz: Quiz 
             return latest
         if assignment.due_at + grace() < now:
             raise _due_passed_error(assignment)
-        if not Membership.objects.filter(school_class_id=assignment.school_class_id, student=actor, ended_at__isnull=True).exists():
+        if not Membership.objects.filter(
+            school_class_id=assignment.school_class_id, student=actor, ended_at__isnull=True
+        ).exists():
             raise ValidationError({"__all__": [_("This homework is for another class.")]})
         if latest is not None:
             if latest.attempt_no >= assignment.max_attempts:
-                raise ValidationError({"__all__": [
-                    _("You have used all the attempts your teacher allows for this homework. Your result is kept.")
-                ]})
+                raise ValidationError(
+                    {
+                        "__all__": [
+                            _(
+                                "You have used all the attempts your teacher allows for this homework. Your result is kept."
+                            )
+                        ]
+                    }
+                )
             attempt_no = latest.attempt_no + 1
         limit, source = assignment.time_limit_minutes, {"assignment": assignment}
         tasks = assignment.items.count()
@@ -157,8 +178,11 @@ def submission_start(*, actor, assignment: Assignment | None = None, quiz: Quiz 
                 subject=actor,
                 event_type="learning.submission_started",
                 extra={
-                    "submission": submission.pk, "assignment": getattr(assignment, "pk", None),
-                    "quiz": getattr(quiz, "pk", None), "attempt": attempt_no, "items": drawn,
+                    "submission": submission.pk,
+                    "assignment": getattr(assignment, "pk", None),
+                    "quiz": getattr(quiz, "pk", None),
+                    "attempt": attempt_no,
+                    "items": drawn,
                 },
             )
     except IntegrityError:
@@ -194,12 +218,17 @@ def _clean_answers(answers: dict | None, tasks: dict, items: dict) -> dict[str, 
             raise ValidationError({"answers": [_("Answer only the tasks of this test or homework.")]})
         if isinstance(value, str) and len(value) > ANSWER_MAX_LENGTH:
             raise ValidationError(
-                {name: [_("The answer is too long: at most %(limit)s characters. Type only the answer.") % {"limit": ANSWER_MAX_LENGTH}]}
+                {
+                    name: [
+                        _("The answer is too long: at most %(limit)s characters. Type only the answer.")
+                        % {"limit": ANSWER_MAX_LENGTH}
+                    ]
+                }
             )
         if isinstance(value, list | tuple):
             value = [str(v)[:40] for v in value][:20]
         elif value is not None and not isinstance(value, str | int | float):
-            raise ValidationError({name: [_("Send each answer as text, for example \"12\" or \"3/4\".")]})
+            raise ValidationError({name: [_('Send each answer as text, for example "12" or "3/4".')]})
         cleaned[name] = value
     return cleaned
 
@@ -209,11 +238,15 @@ def _refusal(submission: Submission, now: datetime) -> ValidationError | None:
         return ValidationError({"__all__": [_("You already submitted this. Your result is below.")]})
     if submission.deadline_at is not None and submission.deadline_at + grace() < now:
         return ValidationError(
-            {"__all__": [
-                _("Time is up: the time limit ended at %(end)s, so these answers were not accepted. "
-                  "The answers saved by then were submitted.")
-                % {"end": local_time(submission.deadline_at)}
-            ]}
+            {
+                "__all__": [
+                    _(
+                        "Time is up: the time limit ended at %(end)s, so these answers were not accepted. "
+                        "The answers saved by then were submitted."
+                    )
+                    % {"end": local_time(submission.deadline_at)}
+                ]
+            }
         )
     if submission.assignment_id and submission.assignment.due_at + grace() < now:
         return _due_passed_error(submission.assignment)
@@ -272,7 +305,9 @@ def _check_items(items: dict, answers: dict, language: str) -> dict[str, list]:
             continue
         verdict = sitting_item_check(instance=item.instance, raw=str(raw), language=language)
         if verdict.status == Result.INVALID:
-            errors[name] = [verdict.message or _("We could not read this answer. Check how it is written and try again.")]
+            errors[name] = [
+                verdict.message or _("We could not read this answer. Check how it is written and try again.")
+            ]
     return errors
 
 
@@ -283,8 +318,13 @@ def _grade(submission: Submission, answers: dict, *, now: datetime, automaticall
     task_language, language = content_language(), _language()
     attempts = [
         Attempt(
-            student=submission.student, task=tasks[name], submission=submission, answer=answer,
-            is_correct=answer_is_correct(tasks[name], answer), language=task_language, created_at=now,
+            student=submission.student,
+            task=tasks[name],
+            submission=submission,
+            answer=answer,
+            is_correct=answer_is_correct(tasks[name], answer),
+            language=task_language,
+            created_at=now,
         )
         for name, answer in parsed.items()
     ]
@@ -293,7 +333,11 @@ def _grade(submission: Submission, answers: dict, *, now: datetime, automaticall
     for name, item in items.items():
         raw = answers.get(name)
         closed = sitting_item_close(
-            student=submission.student, instance=item.instance, raw="" if is_blank(raw) else str(raw), language=language, at=now
+            student=submission.student,
+            instance=item.instance,
+            raw="" if is_blank(raw) else str(raw),
+            language=language,
+            at=now,
         )
         right += closed.result == Result.RIGHT
     submission.score = right
@@ -305,8 +349,11 @@ def _grade(submission: Submission, answers: dict, *, now: datetime, automaticall
         actor=None if automatically else submission.student,
         subject=submission.student,
         event_type="learning.submitted",
-        extra={"submission": submission.pk, "answered": len(attempts) + sum(1 for n in items if not is_blank(answers.get(n))),
-               "automatically": automatically},
+        extra={
+            "submission": submission.pk,
+            "answered": len(attempts) + sum(1 for n in items if not is_blank(answers.get(n))),
+            "automatically": automatically,
+        },
     )
     return submission
 
@@ -315,7 +362,12 @@ def submission_close(*, submission: Submission, now: datetime | None = None) -> 
     """Submit what was saved of a sitting whose time ran out (idempotent: None if it was closed)."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Submission.objects.select_for_update(of=("self",)).select_related("assignment", "student").filter(pk=submission.pk).first()
+        locked = (
+            Submission.objects.select_for_update(of=("self",))
+            .select_related("assignment", "student")
+            .filter(pk=submission.pk)
+            .first()
+        )
         if locked is None or locked.submitted_at is not None or locked.student_id is None:
             return None
         return _grade(locked, dict(locked.drafts or {}), now=now, automatically=True)

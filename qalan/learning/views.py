@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qalan.accounts.models import Role
 from qalan.core import hooks
 from qalan.core.feedback import apply_service_errors
-from qalan.accounts.models import Role
 from qalan.learning import charts, selectors, services, sittings
-from qalan.learning.sittings import sitting_ends_at, submission_time_is_up
 from qalan.learning.forms import DueForm, HomeworkForm, PracticeForm, SubmissionForm
 from qalan.learning.grading import answer_display, correct_answer_display
+from qalan.learning.sittings import sitting_ends_at, submission_time_is_up
 from qalan.schools import selectors as school_selectors
 from qalan.trainer import selectors as trainer_selectors
 from qalan.trainer.content.render import render_html
@@ -89,7 +89,11 @@ def topic(request, topic_id: int):
     return render(
         request,
         "learning/topic.html",
-        {"topic": topic, "tasks": selectors.topic_tasks(viewer=request.user, topic=topic), "extended": selectors.extended_access(request.user)},
+        {
+            "topic": topic,
+            "tasks": selectors.topic_tasks(viewer=request.user, topic=topic),
+            "extended": selectors.extended_access(request.user),
+        },
     )
 
 
@@ -131,7 +135,11 @@ def task(request, task_id: int):
 
 @login_required
 def quizzes(request):
-    return render(request, "learning/quizzes.html", {"quizzes": selectors.quizzes_list(), "extended": selectors.extended_access(request.user)})
+    return render(
+        request,
+        "learning/quizzes.html",
+        {"quizzes": selectors.quizzes_list(), "extended": selectors.extended_access(request.user)},
+    )
 
 
 @login_required
@@ -205,7 +213,9 @@ def homework_due(request, assignment_id: int):
         messages.error(request, _("Choose the due date and time."))
     else:
         try:
-            services.assignment_due_change(actor=request.user, assignment=assignment, due_at=form.cleaned_data["due_at"])
+            services.assignment_due_change(
+                actor=request.user, assignment=assignment, due_at=form.cleaned_data["due_at"]
+            )
         except ValidationError as exc:
             _flash_errors(request, exc)
         else:
@@ -232,14 +242,16 @@ def _item_results(items) -> list[dict]:
     for item in items:
         shown = item_data(item.instance)
         answered = item.instance.attempts.order_by("-created_at").first()
-        results.append({
-            "prompt_html": render_html(shown["prompt"]),
-            "figure": shown["figure"],
-            "correct": item.instance.result == "right",
-            "your_answer": answered.answer if answered else "",
-            "correct_answer": shown["answer"] or "",
-            "solution_html": [render_html(step) for step in shown["solution"]],
-        })
+        results.append(
+            {
+                "prompt_html": render_html(shown["prompt"]),
+                "figure": shown["figure"],
+                "correct": item.instance.result == "right",
+                "your_answer": answered.answer if answered else "",
+                "correct_answer": shown["answer"] or "",
+                "solution_html": [render_html(step) for step in shown["solution"]],
+            }
+        )
     return results
 
 
@@ -296,8 +308,12 @@ def submission(request, submission_id: int):
             "results": results,
             "item_results": _item_results(items) if submission.submitted_at else [],
             "item_views": [
-                {"field": field, "prompt_html": render_html(item_data(item.instance)["prompt"]),
-                 "figure": figure_svg(item.instance, language()), "unit": item.instance.unit}
+                {
+                    "field": field,
+                    "prompt_html": render_html(item_data(item.instance)["prompt"]),
+                    "figure": figure_svg(item.instance, language()),
+                    "unit": item.instance.unit,
+                }
                 for item, field in form.item_fields()
             ],
             "question_count": len(tasks) + len(items),
@@ -327,15 +343,23 @@ def submission_save(request, submission_id: int):
     """Autosave: the page sends the answers as they are typed (JSON in, JSON out)."""
     submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
     form = SubmissionForm(
-        request.POST, tasks=selectors.submission_tasks(submission=submission),
-        items=selectors.submission_items(submission=submission), language=language(),
+        request.POST,
+        tasks=selectors.submission_tasks(submission=submission),
+        items=selectors.submission_items(submission=submission),
+        language=language(),
     )
     try:
         services.submission_drafts_save(actor=request.user, submission=submission, answers=form.raw_answers())
     except ValidationError as exc:
         return JsonResponse({"saved": False, "message": " ".join(exc.messages)}, status=400)
     saved = timezone.localtime(submission.drafts_saved_at)
-    return JsonResponse({"saved": True, "saved_at": saved.isoformat(), "message": _("Saved at %(time)s") % {"time": saved.strftime("%H:%M:%S")}})
+    return JsonResponse(
+        {
+            "saved": True,
+            "saved_at": saved.isoformat(),
+            "message": _("Saved at %(time)s") % {"time": saved.strftime("%H:%M:%S")},
+        }
+    )
 
 
 @login_required
@@ -381,8 +405,7 @@ def homework_create(request, class_id: int):
     )
     quizzes = list(selectors.quizzes_list())
     skills = [
-        s for s in trainer_selectors.skills_with_items()
-        if school_class.grade - 1 <= s.grade <= school_class.grade + 1
+        s for s in trainer_selectors.skills_with_items() if school_class.grade - 1 <= s.grade <= school_class.grade + 1
     ]
     form = HomeworkForm(request.POST or None, quizzes=quizzes, tasks=tasks, skills=skills)
     if request.method == "POST" and form.is_valid():
@@ -413,12 +436,16 @@ def homework_create(request, class_id: int):
 
 @login_required
 def board(request, class_id: int):
-    return render(request, "learning/board.html", {"board": selectors.class_board(viewer=request.user, class_id=class_id)})
+    return render(
+        request, "learning/board.html", {"board": selectors.class_board(viewer=request.user, class_id=class_id)}
+    )
 
 
 @login_required
 def student_report(request, class_id: int, student_id: int):
-    school_class, report = selectors.student_report_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+    school_class, report = selectors.student_report_for_teacher(
+        viewer=request.user, class_id=class_id, student_id=student_id
+    )
     context = {"report": report, "school_class": school_class}
     if report.progress:
         context.update(_progress_charts(report.progress))

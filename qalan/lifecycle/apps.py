@@ -10,8 +10,8 @@ class LifecycleConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
-        from qalan.lifecycle.sessions import request_log_rows_of, session_keys_of
         from qalan.core.inventory import register_subject_finder, retention_periods_check
+        from qalan.lifecycle.sessions import request_log_rows_of, session_keys_of
 
         # A retention rule that would break the policy (payments under 5 years, logs over a
         # year) stops start-up instead of destroying data.

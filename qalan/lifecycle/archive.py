@@ -83,8 +83,9 @@ def archive_rows(*, declaration: Declaration, rows, user, now=None) -> list:
                 keep_until=until,
                 username_key=lookup_key("username", user.username),
                 phone_key=lookup_key("phone", user.phone),
-                payload=archive_encrypt({"model": declaration.model, "record": serialised["fields"], "id": row.pk,
-                                         "subject": subject}),
+                payload=archive_encrypt(
+                    {"model": declaration.model, "record": serialised["fields"], "id": row.pk, "subject": subject}
+                ),
             )
         )
     return records

@@ -26,11 +26,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from qalan.audit.services import audit_record
+from qalan.core import inventory
+from qalan.core.inventory import REDACTED, Declaration, Erasure, FieldRule, subject_condition
 from qalan.lifecycle import copies, selectors
 from qalan.lifecycle.archive import archive_rows
 from qalan.lifecycle.models import ArchivedRecord, ErasureRun, ErasureStep
-from qalan.core import inventory
-from qalan.core.inventory import REDACTED, Declaration, Erasure, FieldRule, subject_condition
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def _detachable(declaration: Declaration, path: str) -> bool:
         return False
     try:
         model_field = declaration.model_class._meta.get_field(path)
-    except Exception:  # noqa: BLE001 - FieldDoesNotExist: not a direct link
+    except Exception:
         return False
     return bool(model_field.many_to_one or model_field.one_to_one) and model_field.null
 
@@ -87,9 +87,9 @@ def erasure_plan() -> list[PlannedStep]:
     found through rows that earlier steps would change), deletions before anonymisation, the
     audit scrub last; the account row is the engine's final step."""
     declared = [
-        d for d in inventory.declarations()
-        if d.model.lower() != _user_label()
-        and (d.subjects or d.subject_keys or inventory.subject_finder(d.model))
+        d
+        for d in inventory.declarations()
+        if d.model.lower() != _user_label() and (d.subjects or d.subject_keys or inventory.subject_finder(d.model))
     ]
     declared.sort(key=lambda d: (-_depth(d), _STAGE[Erasure(d.erasure)], d.model.lower()))
     # Copies first: finding and rewriting them needs the person's names, which later steps delete.
@@ -132,7 +132,11 @@ def _rows(step: PlannedStep, user, run: ErasureRun):
     manager = step.declaration.model_class._default_manager
     if step.action in copies.COPY_STEP_ACTIONS.values():
         return manager.filter(copies.copies_condition(step.declaration, step.action, user))
-    condition = subject_condition(step.path, user) if step.action == ErasureStep.Action.DETACH else _owner_condition(step.declaration, user)
+    condition = (
+        subject_condition(step.path, user)
+        if step.action == ErasureStep.Action.DETACH
+        else _owner_condition(step.declaration, user)
+    )
     rows = manager.filter(condition)
     if step.declaration.model.lower() == _OWN_RUN_MODEL:
         rows = rows.exclude(pk=run.pk)
@@ -189,7 +193,8 @@ def delete_with_files(queryset) -> tuple[int, int]:
 
 def _user_fks(model) -> list[models.Field]:
     return [
-        f for f in model._meta.concrete_fields
+        f
+        for f in model._meta.concrete_fields
         if f.is_relation and f.related_model is not None and f.related_model._meta.label_lower == _user_label()
     ]
 
@@ -265,7 +270,9 @@ def _marks(declaration: Declaration) -> dict:
         return dict(declaration.erasure_marks)
     model = declaration.model_class
     return {
-        f.name: True for f in model._meta.concrete_fields if f.name in MARK_FIELDS and isinstance(f, models.BooleanField)
+        f.name: True
+        for f in model._meta.concrete_fields
+        if f.name in MARK_FIELDS and isinstance(f, models.BooleanField)
     }
 
 
@@ -291,7 +298,9 @@ def _empty_rows(step: PlannedStep, pks: list, user) -> int:
                     files += 1
     with transaction.atomic():
         if declaration.eraser and step.action != ErasureStep.Action.DETACH:
-            import_string(declaration.eraser)(pks=pks, user=user, values=values, links=[link for link in links if link.null])
+            import_string(declaration.eraser)(
+                pks=pks, user=user, values=values, links=[link for link in links if link.null]
+            )
             links = [link for link in links if not link.null]
         elif values:
             batch.update(**values)
@@ -346,7 +355,9 @@ def _step_execute(run: ErasureRun, record: ErasureStep, step: PlannedStep, user)
             files = _archive_batch(step.declaration, pks, user)
         else:
             files = _empty_rows(step, pks, user)
-        ErasureStep.objects.filter(pk=record.pk).update(rows=models.F("rows") + len(pks), files=models.F("files") + files)
+        ErasureStep.objects.filter(pk=record.pk).update(
+            rows=models.F("rows") + len(pks), files=models.F("files") + files
+        )
         _lease_renew(run)
     ErasureStep.objects.filter(pk=record.pk).update(done=True, finished_at=timezone.now())
 
@@ -368,7 +379,9 @@ def _account_lock(run: ErasureRun, user) -> None:
         user.set_unusable_password()
         user.save(update_fields=["is_active", "password"])
         DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        audit_record(actor=None, subject=None, event_type="erasure.started", extra={"run": run.pk, "reason": run.reason})
+        audit_record(
+            actor=None, subject=None, event_type="erasure.started", extra={"run": run.pk, "reason": run.reason}
+        )
 
 
 def _account_delete(run: ErasureRun, user, plan: list[PlannedStep]) -> None:
@@ -412,7 +425,9 @@ def erasure_execute_claimed(run: ErasureRun) -> ErasureRun:
     user = run.user
     if user is None:
         # The account is already gone (finished in an earlier attempt, or removed by hand).
-        ErasureRun.objects.filter(pk=run.pk).update(status=ErasureRun.Status.DONE, finished_at=timezone.now(), lease_until=None)
+        ErasureRun.objects.filter(pk=run.pk).update(
+            status=ErasureRun.Status.DONE, finished_at=timezone.now(), lease_until=None
+        )
         run.refresh_from_db()
         return run
     try:
@@ -428,7 +443,9 @@ def erasure_execute_claimed(run: ErasureRun) -> ErasureRun:
             _step_execute(run, record, step, user)
         _account_delete(run, user, plan)
     except ErasurePaused as paused:
-        ErasureRun.objects.filter(pk=run.pk).update(status=ErasureRun.Status.HELD, held_by=paused.hold, lease_until=None)
+        ErasureRun.objects.filter(pk=run.pk).update(
+            status=ErasureRun.Status.HELD, held_by=paused.hold, lease_until=None
+        )
     except Exception as exc:
         # Free the run at once for a retry; the message is not stored (it could quote data).
         ErasureRun.objects.filter(pk=run.pk).update(lease_until=None, last_error=exc.__class__.__name__[:200])

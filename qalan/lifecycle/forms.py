@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qalan.lifecycle.models import ArchivePurpose, BlockReason
 from qalan.core import inventory
+from qalan.lifecycle.models import ArchivePurpose, BlockReason
 
 
 class BlockForm(forms.Form):
@@ -14,7 +14,9 @@ class BlockForm(forms.Form):
         label=_("Explanation for the person"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The person reads this when they try to sign in. Say what happened; do not quote other people's data."),
+        help_text=_(
+            "The person reads this when they try to sign in. Say what happened; do not quote other people's data."
+        ),
     )
 
 
@@ -26,11 +28,15 @@ def _dataset_choices():
 
 class LegalHoldForm(forms.Form):
     username = forms.CharField(
-        label=_("Username (to hold one user's data)"), max_length=40, required=False,
+        label=_("Username (to hold one user's data)"),
+        max_length=40,
+        required=False,
     )
     dataset = forms.ChoiceField(label=_("Or a whole data set"), choices=(), required=False)
     reason = forms.CharField(
-        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The dispute or incident the data is evidence for. Only staff see it."),
     )
     ends_on = forms.DateField(label=_("Held until"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -46,6 +52,7 @@ class ArchiveSearchForm(forms.Form):
 
 class ArchiveReadForm(forms.Form):
     purpose = forms.ChoiceField(
-        label=_("Legal purpose of this read"), choices=ArchivePurpose.choices,
+        label=_("Legal purpose of this read"),
+        choices=ArchivePurpose.choices,
         help_text=_("Every read is recorded with its purpose."),
     )

@@ -66,7 +66,10 @@ class ErasureStep(models.Model):
         DETACH = "detach", _("Detached (the row belongs to someone else)")
         COPY_DELETE = "copy_delete", _("Copies in other people's records deleted")
         COPY_REWRITE = "copy_rewrite", _("Copies in other people's records rewritten without the person's details")
-        COPY_ARCHIVE = "copy_archive", _("Copies in other people's records archived, then rewritten without the person's details")
+        COPY_ARCHIVE = (
+            "copy_archive",
+            _("Copies in other people's records archived, then rewritten without the person's details"),
+        )
 
     run = models.ForeignKey(ErasureRun, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField()

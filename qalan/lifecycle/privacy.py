@@ -114,13 +114,26 @@ register(
         retention=Retention.LOGS_ONE_YEAR,
         # After erasure the row keeps only what performance statistics need.
         erasure=Erasure.ANONYMISE,
-        field_rules={
-            name: _KEEP
-            for name in (
-                "created_at", "method", "route", "view_name", "status", "duration_ms", "request_bytes",
-                "response_bytes", "error", "device_type", "browser", "os", "app_version", "screen", "language",
-            )
-        },
+        field_rules=dict.fromkeys(
+            (
+                "created_at",
+                "method",
+                "route",
+                "view_name",
+                "status",
+                "duration_ms",
+                "request_bytes",
+                "response_bytes",
+                "error",
+                "device_type",
+                "browser",
+                "os",
+                "app_version",
+                "screen",
+                "language",
+            ),
+            _KEEP,
+        ),
     ),
     Declaration(
         model="lifecycle.AccountBlock",

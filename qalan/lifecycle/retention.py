@@ -29,12 +29,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from qalan.audit.services import audit_record
+from qalan.core import inventory
+from qalan.core.inventory import Declaration, Erasure, Retention, retention_clock, retention_days
 from qalan.lifecycle import selectors
 from qalan.lifecycle.erasure import PlannedStep, _pk_batches, delete_with_files
 from qalan.lifecycle.models import ArchivedRecord, DestructionRecord, InactivityNotice, RequestLog
 from qalan.lifecycle.requestlog import ip_truncate
-from qalan.core import inventory
-from qalan.core.inventory import Declaration, Erasure, Retention, retention_clock, retention_days
 
 # Clock fields that hold an expiry moment: rows go a short grace after it, not a period after it.
 EXPIRY_CLOCKS = ("expires_at", "expire_date", "expire_at", "valid_until")
@@ -81,7 +81,7 @@ def _grace() -> timedelta:
 def _has_field(model, name: str) -> bool:
     try:
         model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - FieldDoesNotExist
+    except Exception:
         return False
     return True
 
@@ -151,7 +151,9 @@ def _apply_rule(rule: Rule, *, dry_run: bool, held_users, held_sets) -> Outcome:
     if dry_run:
         outcome.count = expired.count()
         return outcome
-    step = PlannedStep(declaration, Erasure.SCRUB if rule.action == DestructionRecord.Action.ANONYMISED else Erasure.DELETE)
+    step = PlannedStep(
+        declaration, Erasure.SCRUB if rule.action == DestructionRecord.Action.ANONYMISED else Erasure.DELETE
+    )
     for pks in _pk_batches(expired, settings.QALAN_LIFECYCLE_BATCH_SIZE):
         started = time.monotonic()
         if rule.action == DestructionRecord.Action.DELETED:
@@ -339,8 +341,15 @@ def _held_users(today):
 def _destruction_records(report: RetentionReport, now) -> None:
     records = [
         DestructionRecord(
-            rule=o.rule, model=o.model, action=o.action, count=o.count, held=o.held, cutoff=o.cutoff,
-            batches=o.batches, longest_batch_ms=o.longest_batch_ms, recorded_at=now,
+            rule=o.rule,
+            model=o.model,
+            action=o.action,
+            count=o.count,
+            held=o.held,
+            cutoff=o.cutoff,
+            batches=o.batches,
+            longest_batch_ms=o.longest_batch_ms,
+            recorded_at=now,
         )
         for o in report.outcomes
         if o.count or o.held
@@ -348,6 +357,8 @@ def _destruction_records(report: RetentionReport, now) -> None:
     with transaction.atomic():
         DestructionRecord.objects.bulk_create(records)
         audit_record(
-            actor=None, subject=None, event_type="retention.swept",
+            actor=None,
+            subject=None,
+            event_type="retention.swept",
             extra={"records": len(records), "rows": report.total},
         )

@@ -1,14 +1,16 @@
 """Lifecycle reads: legal holds in force, account blocks, erasure runs, the archive (scoped to
 the viewer's role; anyone else gets 404)."""
 
+import contextlib
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from qalan.accounts.models import Role
+from qalan.core import inventory
 from qalan.lifecycle.archive import lookup_key
 from qalan.lifecycle.models import AccountBlock, ArchivedRecord, ErasureRun, LegalHold
-from qalan.core import inventory
 
 HOLD_ROLES = (Role.DPO, Role.ADMIN)
 BLOCK_ROLES = (Role.SUPPORT, Role.DPO, Role.ADMIN)
@@ -127,10 +129,8 @@ def archive_records_for(*, viewer, person: str = "") -> QuerySet[ArchivedRecord]
         from qalan.core.contacts import normalize_kz_mobile
 
         keys = Q(username_key=lookup_key("username", person))
-        try:
+        with contextlib.suppress(Exception):
             keys |= Q(phone_key=lookup_key("phone", normalize_kz_mobile(person)))
-        except Exception:  # noqa: BLE001 - not a phone number: search by username only
-            pass
         records = records.filter(keys)
     return records.order_by("-archived_at", "-id")
 

@@ -25,14 +25,13 @@ from django.utils.translation import ngettext
 
 from qalan.accounts.models import Role, User
 from qalan.audit.services import audit_record
-from qalan.core import hooks
+from qalan.core import hooks, inventory
 from qalan.lifecycle import selectors
 from qalan.lifecycle.archive import archive_decrypt
 from qalan.lifecycle.erasure import erasure_execute_claimed
 from qalan.lifecycle.models import AccountBlock, ArchivedRecord, ArchivePurpose, BlockReason, ErasureRun, LegalHold
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core import inventory
 
 OPEN_STATES = (ErasureRun.Status.SCHEDULED, ErasureRun.Status.RUNNING, ErasureRun.Status.HELD)
 
@@ -128,7 +127,9 @@ def erasure_cancel(*, user, actor) -> ErasureRun | None:
     with transaction.atomic():
         run = ErasureRun.objects.select_for_update().filter(user=user, status=ErasureRun.Status.SCHEDULED).first()
         if run is None:
-            if ErasureRun.objects.filter(user=user, status__in=(ErasureRun.Status.RUNNING, ErasureRun.Status.HELD)).exists():
+            if ErasureRun.objects.filter(
+                user=user, status__in=(ErasureRun.Status.RUNNING, ErasureRun.Status.HELD)
+            ).exists():
                 raise ValidationError(
                     {"user": [_("The deletion of this account has already started and cannot be stopped.")]}
                 )
@@ -328,7 +329,9 @@ def account_block(*, actor, user, reason: str, explanation: str) -> AccountBlock
     with transaction.atomic():
         block = AccountBlock.objects.create(user=user, reason=reason, explanation=explanation, created_by=actor)
         device_sessions_revoke_all(actor=actor, user=user)
-        audit_record(actor=actor, subject=user, event_type="account.blocked", extra={"block": block.pk, "reason": reason})
+        audit_record(
+            actor=actor, subject=user, event_type="account.blocked", extra={"block": block.pk, "reason": reason}
+        )
         _block_notify(user, block)
     return block
 
@@ -343,7 +346,11 @@ def _block_notify(user, block: AccountBlock) -> None:
     )
     if recipient:
         message_queue(
-            user=user, channel=channel, recipient=recipient, subject=_("Your account was blocked"), body=text,
+            user=user,
+            channel=channel,
+            recipient=recipient,
+            subject=_("Your account was blocked"),
+            body=text,
             kind=OutboxMessage.Kind.SECURITY,
         )
 

@@ -27,5 +27,7 @@ def request_log_rows_of(user) -> Q:
 
     own = RequestLog.objects.filter(user_key=user_pseudonym(user))
     addresses = set(own.exclude(ip_address=None).values_list("ip_address", flat=True).distinct())
-    addresses |= set(DeviceSession.objects.filter(user=user).exclude(ip_address=None).values_list("ip_address", flat=True))
+    addresses |= set(
+        DeviceSession.objects.filter(user=user).exclude(ip_address=None).values_list("ip_address", flat=True)
+    )
     return Q(ip_address__in=sorted(addresses), ip_truncated=False)

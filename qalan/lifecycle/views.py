@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import User
+from qalan.core.feedback import apply_service_errors
 from qalan.lifecycle import selectors, services
 from qalan.lifecycle.forms import ArchiveReadForm, ArchiveSearchForm, BlockForm, LegalHoldForm
 
@@ -38,13 +38,17 @@ def blocks(request):
         if user is not None:
             try:
                 block = services.account_block(
-                    actor=request.user, user=user, reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                    user=user,
+                    reason=form.cleaned_data["reason"],
                     explanation=form.cleaned_data["explanation"],
                 )
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:
-                messages.success(request, _("Account blocked (block #%(number)s). The person was told why.") % {"number": block.pk})
+                messages.success(
+                    request, _("Account blocked (block #%(number)s). The person was told why.") % {"number": block.pk}
+                )
                 return redirect("lifecycle:blocks")
     return render(request, "lifecycle/blocks.html", {"form": form, "blocks": all_blocks[:200]})
 
@@ -68,7 +72,11 @@ def holds(request):
         if not form.errors:
             try:
                 hold = services.legal_hold_place(
-                    actor=request.user, user=user, dataset=data["dataset"], reason=data["reason"], ends_on=data["ends_on"]
+                    actor=request.user,
+                    user=user,
+                    dataset=data["dataset"],
+                    reason=data["reason"],
+                    ends_on=data["ends_on"],
                 )
             except ValidationError as exc:
                 apply_service_errors(form, exc)
@@ -84,7 +92,9 @@ def holds(request):
 def hold_release(request, hold_id: int):
     hold = selectors.legal_hold_get(viewer=request.user, hold_id=hold_id)
     services.legal_hold_release(actor=request.user, hold=hold)
-    messages.success(request, _("Legal hold #%(number)s released. Suspended deletions resume on the next run.") % {"number": hold.pk})
+    messages.success(
+        request, _("Legal hold #%(number)s released. Suspended deletions resume on the next run.") % {"number": hold.pk}
+    )
     return redirect("lifecycle:holds")
 
 

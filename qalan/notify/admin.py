@@ -28,4 +28,6 @@ class CampaignAdmin(admin.ModelAdmin):
             except ValidationError as exc:
                 self.message_user(request, "; ".join(exc.messages), level=messages.ERROR)
             else:
-                self.message_user(request, ngettext("Sent to %(count)s user.", "Sent to %(count)s users.", count) % {"count": count})
+                self.message_user(
+                    request, ngettext("Sent to %(count)s user.", "Sent to %(count)s users.", count) % {"count": count}
+                )

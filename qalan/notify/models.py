@@ -59,7 +59,9 @@ class NotificationPreference(models.Model):
     channels for it.
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
     marketing_email = models.BooleanField(_("news and offers by e-mail"), default=True)
     marketing_sms = models.BooleanField(_("news and offers by SMS"), default=False)
     security_email = models.BooleanField(_("security notices also by e-mail"), default=True)
@@ -75,7 +77,9 @@ class Campaign(models.Model):
     subject = models.CharField(pgettext_lazy("newsletter: e-mail subject line", "subject"), max_length=200)
     body = models.TextField(_("text"))
     language = models.CharField(
-        _("language of the text"), max_length=8, choices=settings.LANGUAGES,
+        _("language of the text"),
+        max_length=8,
+        choices=settings.LANGUAGES,
         help_text=_("Sent to users whose interface language is this one."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -108,7 +108,9 @@ def marketing_allowed(*, user, channel: str) -> bool:
     }[channel]
 
 
-def preference_update(*, actor, user, marketing: bool, marketing_email: bool, marketing_sms: bool, security_email: bool) -> NotificationPreference:
+def preference_update(
+    *, actor, user, marketing: bool, marketing_email: bool, marketing_sms: bool, security_email: bool
+) -> NotificationPreference:
     """The preference centre: marketing consent goes to the ledger, channels to preferences."""
     with transaction.atomic():
         preference = preference_for(user)
@@ -118,7 +120,13 @@ def preference_update(*, actor, user, marketing: bool, marketing_email: bool, ma
         preference.save()
         if marketing != marketing_consent(user):
             hooks.consent_change_requested.send(
-                sender="notify", user=user, actor=actor, purpose="marketing", given=marketing, channel="web", evidence={"source": "preference centre"}
+                sender="notify",
+                user=user,
+                actor=actor,
+                purpose="marketing",
+                given=marketing,
+                channel="web",
+                evidence={"source": "preference centre"},
             )
         audit_record(actor=actor, subject=user, event_type="notify.preferences_updated", extra={"marketing": marketing})
     return preference
@@ -143,7 +151,13 @@ def unsubscribe(*, token: str, via: str):
     user = unsubscribe_user(token)
     if marketing_consent(user):
         hooks.consent_change_requested.send(
-            sender="notify", user=user, actor=user, purpose="marketing", given=False, channel="web", evidence={"source": via}
+            sender="notify",
+            user=user,
+            actor=user,
+            purpose="marketing",
+            given=False,
+            channel="web",
+            evidence={"source": via},
         )
     return user
 
@@ -158,7 +172,9 @@ def campaign_send(*, actor, campaign: Campaign) -> int:
     if campaign.sent_at is not None:
         raise ValidationError({"campaign": [gettext("This newsletter was already sent.")]})
     consenting = hooks.ask(hooks.consent_holders, sender="notify", default=[], purpose="marketing")
-    users = get_user_model().objects.filter(pk__in=consenting, is_active=True).exclude(email="").select_related("profile")
+    users = (
+        get_user_model().objects.filter(pk__in=consenting, is_active=True).exclude(email="").select_related("profile")
+    )
     sent = 0
     with transaction.atomic():
         for user in users.iterator(chunk_size=500):
@@ -166,7 +182,9 @@ def campaign_send(*, actor, campaign: Campaign) -> int:
                 continue
             link = unsubscribe_url(user)
             with translation.override(campaign.language):
-                footer = gettext("You receive this because you agreed to news from Qalan. Unsubscribe with one click: %(link)s") % {"link": link}
+                footer = gettext(
+                    "You receive this because you agreed to news from Qalan. Unsubscribe with one click: %(link)s"
+                ) % {"link": link}
             queued = message_queue(
                 user=user,
                 channel=OutboxMessage.Channel.EMAIL,
@@ -180,21 +198,40 @@ def campaign_send(*, actor, campaign: Campaign) -> int:
         campaign.sent_at = timezone.now()
         campaign.recipients = sent
         campaign.save(update_fields=["sent_at", "recipients"])
-        audit_record(actor=actor, event_type="notify.campaign_sent", extra={"campaign": campaign.pk, "recipients": sent})
+        audit_record(
+            actor=actor, event_type="notify.campaign_sent", extra={"campaign": campaign.pk, "recipients": sent}
+        )
     return sent
 
 
 def security_notice(*, user, event: str, **params) -> None:
     """Tell the user about a security-relevant event in their language (always sent: P4.3.a)."""
     # The user's saved language, else the one they are using right now.
-    language = getattr(getattr(user, "profile", None), "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+    language = (
+        getattr(getattr(user, "profile", None), "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
         subject, body = _security_text(event, params)
-    message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY)
+    message_queue(
+        user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY
+    )
     if user.email and preference_for(user).security_email:
-        message_queue(user=user, channel=OutboxMessage.Channel.EMAIL, recipient=user.email, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY)
+        message_queue(
+            user=user,
+            channel=OutboxMessage.Channel.EMAIL,
+            recipient=user.email,
+            subject=subject,
+            body=body,
+            kind=OutboxMessage.Kind.SECURITY,
+        )
     if event == "phone_changed" and params.get("old_phone"):
-        message_queue(user=user, channel=OutboxMessage.Channel.SMS, recipient=params["old_phone"], body=body, kind=OutboxMessage.Kind.SECURITY)
+        message_queue(
+            user=user,
+            channel=OutboxMessage.Channel.SMS,
+            recipient=params["old_phone"],
+            body=body,
+            kind=OutboxMessage.Kind.SECURITY,
+        )
 
 
 def _security_text(event: str, params: dict) -> tuple[str, str]:
@@ -202,13 +239,21 @@ def _security_text(event: str, params: dict) -> tuple[str, str]:
     if event == "new_device":
         return (
             gettext("New sign-in to your Qalan account"),
-            gettext("Your account was signed in from a new device: %(device)s.") % {"device": params.get("device") or gettext("unknown device")} + " " + not_you,
+            gettext("Your account was signed in from a new device: %(device)s.")
+            % {"device": params.get("device") or gettext("unknown device")}
+            + " "
+            + not_you,
         )
     if event == "password_changed":
-        return gettext("Your Qalan password was changed"), gettext("The password of your account was changed.") + " " + not_you
+        return gettext("Your Qalan password was changed"), gettext(
+            "The password of your account was changed."
+        ) + " " + not_you
     if event == "phone_changed":
         return (
             gettext("The phone number of your Qalan account was changed"),
-            gettext("The phone number of your account was changed to one ending in %(last)s.") % {"last": params.get("new_phone", "")[-2:]} + " " + not_you,
+            gettext("The phone number of your account was changed to one ending in %(last)s.")
+            % {"last": params.get("new_phone", "")[-2:]}
+            + " "
+            + not_you,
         )
     raise ValueError(f"unknown security event {event!r}")

@@ -17,8 +17,14 @@ from qalan.notify.models import OutboxMessage
 @login_required
 def inbox(request):
     """The user's in-app notifications; opening the page marks them read."""
-    items = list(OutboxMessage.objects.filter(user=request.user, channel=OutboxMessage.Channel.INAPP).order_by("-created_at")[:100])
-    OutboxMessage.objects.filter(user=request.user, channel=OutboxMessage.Channel.INAPP, read_at__isnull=True).update(read_at=timezone.now())
+    items = list(
+        OutboxMessage.objects.filter(user=request.user, channel=OutboxMessage.Channel.INAPP).order_by("-created_at")[
+            :100
+        ]
+    )
+    OutboxMessage.objects.filter(user=request.user, channel=OutboxMessage.Channel.INAPP, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
     return render(request, "notify/inbox.html", {"items": items})
 
 

@@ -2,9 +2,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from qalan.privacy.services import policy_publish
-
 from qalan.privacy.models import ConsentRecord, Inquiry, PolicyVersion
+from qalan.privacy.services import policy_publish
 
 
 @admin.register(PolicyVersion)

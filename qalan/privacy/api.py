@@ -1,5 +1,8 @@
 """Privacy API: the policy in force and the operator contact form."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -9,12 +12,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from qalan.privacy import selectors, services
 from qalan.core.consent import ConsentPurpose
+from qalan.privacy import selectors, services
 from qalan.privacy.models import Inquiry, PolicyVersion
-from django.conf import settings
-from django.http import Http404
-from django.core.exceptions import ValidationError
 
 
 class PolicyOut(serializers.ModelSerializer):
@@ -30,7 +30,9 @@ class PolicySummaryOut(serializers.ModelSerializer):
 
 
 class PolicyStatusOut(serializers.Serializer):
-    pending = PolicySummaryOut(allow_null=True, help_text="A material change waiting for the user's answer; show it prominently.")
+    pending = PolicySummaryOut(
+        allow_null=True, help_text="A material change waiting for the user's answer; show it prominently."
+    )
 
 
 class PolicyAcceptIn(serializers.Serializer):
@@ -101,8 +103,10 @@ class ContactView(APIView):
         return Response(
             {
                 "id": inquiry.pk,
-                "message": _("Your message reached the person responsible for personal data. "
-                             "You will get an answer within 20 business days at most."),
+                "message": _(
+                    "Your message reached the person responsible for personal data. "
+                    "You will get an answer within 20 business days at most."
+                ),
             },
             status=status.HTTP_201_CREATED,
         )
@@ -118,7 +122,9 @@ class PolicyVersionsView(APIView):
 
 
 class PolicyStatusView(APIView):
-    @extend_schema(responses={200: PolicyStatusOut}, summary="Is a policy change waiting for my answer? (shows the notice)")
+    @extend_schema(
+        responses={200: PolicyStatusOut}, summary="Is a policy change waiting for my answer? (shows the notice)"
+    )
     def get(self, request):
         pending = selectors.policy_notice_pending(user=request.user)
         if pending is not None:
@@ -127,13 +133,21 @@ class PolicyStatusView(APIView):
 
 
 class PolicyAcceptView(APIView):
-    @extend_schema(request=PolicyAcceptIn, responses={200: PolicyStatusOut}, summary="Accept the announced policy version")
+    @extend_schema(
+        request=PolicyAcceptIn, responses={200: PolicyStatusOut}, summary="Accept the announced policy version"
+    )
     def post(self, request):
         data = PolicyAcceptIn(data=request.data)
         data.is_valid(raise_exception=True)
         pending = selectors.policy_notice_pending(user=request.user)
         if pending is None or pending.version != data.validated_data["version"]:
-            raise ValidationError({"version": [_("This version is not waiting for your answer. Check GET /api/v1/privacy/policy/status.")]})
+            raise ValidationError(
+                {
+                    "version": [
+                        _("This version is not waiting for your answer. Check GET /api/v1/privacy/policy/status.")
+                    ]
+                }
+            )
         services.policy_accept(user=request.user, policy=pending, channel="app")
         return Response({"pending": None})
 
@@ -160,11 +174,17 @@ class ConsentListView(APIView):
 
 
 class ConsentChangeView(APIView):
-    @extend_schema(request=ConsentChangeIn, responses={200: ConsentStateOut(many=True)}, summary="Give or withdraw a consent")
+    @extend_schema(
+        request=ConsentChangeIn, responses={200: ConsentStateOut(many=True)}, summary="Give or withdraw a consent"
+    )
     def post(self, request, purpose: str):
         if purpose not in ConsentPurpose.values:
             raise ValidationError(
-                {"purpose": [_("Unknown purpose. Use one of: %(purposes)s.") % {"purposes": ", ".join(ConsentPurpose.values)}]}
+                {
+                    "purpose": [
+                        _("Unknown purpose. Use one of: %(purposes)s.") % {"purposes": ", ".join(ConsentPurpose.values)}
+                    ]
+                }
             )
         data = ConsentChangeIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -172,13 +192,25 @@ class ConsentChangeView(APIView):
             # Without it the account cannot be used: the consequence is shown and the choice made
             # through account deletion (with its cool-off), not by a bare switch.
             raise ValidationError(
-                {"purpose": [_("Withdrawing consent to use the platform means deleting your account: learning "
-                               "materials and history are lost, payments stay archived for the legal period. "
-                               "Use POST /api/v1/privacy/account-deletion.")]}
+                {
+                    "purpose": [
+                        _(
+                            "Withdrawing consent to use the platform means deleting your account: learning "
+                            "materials and history are lost, payments stay archived for the legal period. "
+                            "Use POST /api/v1/privacy/account-deletion."
+                        )
+                    ]
+                }
             )
         change = services.consent_give if data.validated_data["action"] == "give" else services.consent_withdraw
         if (data.validated_data["action"] == "give") != selectors.consent_in_force(user=request.user, purpose=purpose):
-            change(user=request.user, actor=request.user, purpose=purpose, channel="app", evidence={"api": f"POST /api/v1/privacy/consents/{purpose}"})
+            change(
+                user=request.user,
+                actor=request.user,
+                purpose=purpose,
+                channel="app",
+                evidence={"api": f"POST /api/v1/privacy/consents/{purpose}"},
+            )
         return Response(ConsentStateOut(_consent_states(request.user), many=True).data)
 
 

@@ -38,13 +38,18 @@ class CookieChoice:
         if not raw:
             return None
         parts = raw.split(".")
-        if len(parts) != 3 or parts[0] != CHOICE_VERSION or len(parts[1]) != len(OPTIONAL) or set(parts[1]) - {"0", "1"}:
+        if (
+            len(parts) != 3
+            or parts[0] != CHOICE_VERSION
+            or len(parts[1]) != len(OPTIONAL)
+            or set(parts[1]) - {"0", "1"}
+        ):
             return None
         return cls(**{name: flag == "1" for name, flag in zip(OPTIONAL, parts[1])})
 
     @classmethod
     def all(cls, value: bool) -> "CookieChoice":
-        return cls(**{name: value for name in OPTIONAL})
+        return cls(**dict.fromkeys(OPTIONAL, value))
 
     def as_dict(self) -> dict[str, bool]:
         return {name: getattr(self, name) for name in OPTIONAL}

@@ -8,6 +8,7 @@ class InquiryForm(forms.ModelForm):
     confirm_sensitive = forms.BooleanField(
         label=_("I confirm: save this text as confidential (it is never shown to other users)."), required=False
     )
+
     class Meta:
         model = Inquiry
         fields = ["name", "contact", "topic", "message"]
@@ -23,14 +24,21 @@ class GuardianConsentForm(forms.Form):
         widget=forms.RadioSelect,
     )
     consent = forms.BooleanField(
-        label=_("As the parent or legal representative, I consent to the processing of my child's personal data under the Privacy Policy."),
+        label=_(
+            "As the parent or legal representative, I consent to the processing of my child's personal data under the Privacy Policy."
+        ),
         required=False,
     )
 
 
 class GuardianCodeForm(forms.Form):
     username = forms.CharField(label=_("Your child's username"), max_length=40)
-    code = forms.CharField(label=_("Code from the message"), max_length=6, min_length=6, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    code = forms.CharField(
+        label=_("Code from the message"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
 
 
 class GuardianResendForm(forms.Form):

@@ -23,7 +23,9 @@ def consent_missing(user) -> bool:
 def blocked_message(user) -> str:
     if user.guardian_requests.filter(confirmed_at__isnull=True).exists():
         return _("Your parent or legal representative has not given consent yet. You can use Qalan once they confirm.")
-    return _("You withdrew your consent to the processing of your data, so learning features are closed. Give consent again in the privacy settings, or delete your account.")
+    return _(
+        "You withdrew your consent to the processing of your data, so learning features are closed. Give consent again in the privacy settings, or delete your account."
+    )
 
 
 class ConsentGateMiddleware:

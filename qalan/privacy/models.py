@@ -69,6 +69,7 @@ class ConsentRecord(models.Model):
     channel = models.CharField(max_length=10, choices=ConsentChannel.choices)
     # What the person saw and did: the form, the exact wording of the box, the client.
     evidence = models.JSONField(default=dict)
+
     # The user themself, or a legal representative acting for them (a parent of a child under
     # the consent age; ``acted_by`` is their account when they have one).
     class ActedAs(models.TextChoices):

@@ -62,7 +62,9 @@ register(
             "acted_by": Category.CONSENT,
             "created_at": Category.CONSENT,
         },
-        description=_("Each consent you gave or withdrew: purpose, policy version, time, channel and what you agreed to."),
+        description=_(
+            "Each consent you gave or withdrew: purpose, policy version, time, channel and what you agreed to."
+        ),
         purposes=(Purpose.LEGAL,),
         legal_basis=LegalBasis.LAW,
         source=Source.USER,
@@ -149,7 +151,11 @@ register(
         # Sessions are signed blobs keyed by a random id; they are reached through the
         # device session that points at them and are removed on sign-out or expiry.
         subjects=(),
-        fields={"session_key": Category.CREDENTIALS, "session_data": Category.CREDENTIALS, "expire_date": Category.NONE},
+        fields={
+            "session_key": Category.CREDENTIALS,
+            "session_data": Category.CREDENTIALS,
+            "expire_date": Category.NONE,
+        },
         description=_("Your signed-in browser session."),
         purposes=(Purpose.ACCOUNT,),
         legal_basis=LegalBasis.CONTRACT,
@@ -160,7 +166,12 @@ register(
     Declaration(
         model="axes.AccessAttempt",
         subjects=("username@username",),
-        fields={**_login_attempt_fields, "get_data": Category.TECHNICAL, "post_data": Category.TECHNICAL, "failures_since_start": Category.TECHNICAL},
+        fields={
+            **_login_attempt_fields,
+            "get_data": Category.TECHNICAL,
+            "post_data": Category.TECHNICAL,
+            "failures_since_start": Category.TECHNICAL,
+        },
         description=_("Failed sign-in attempts on your username, kept to stop password guessing."),
         purposes=(Purpose.SECURITY,),
         legal_basis=LegalBasis.CONTRACT,

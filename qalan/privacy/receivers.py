@@ -14,9 +14,13 @@ from qalan.privacy.models import PolicyVersion
 def consent_at_registration(sender, *, user, channel, minor, guardian_contact, evidence, **kwargs):
     """No account without consent (P2.1.a, P3.1.a); a minor's waits for the parent (P3.5)."""
     if minor:
-        services.guardian_request_create(child=user, contact=guardian_contact, evidence={**evidence, "guardian_agreed": True})
+        services.guardian_request_create(
+            child=user, contact=guardian_contact, evidence={**evidence, "guardian_agreed": True}
+        )
     else:
-        services.consent_give(user=user, actor=user, purpose=ConsentPurpose.PLATFORM, channel=channel, evidence=evidence)
+        services.consent_give(
+            user=user, actor=user, purpose=ConsentPurpose.PLATFORM, channel=channel, evidence=evidence
+        )
 
 
 @receiver(hooks.consent_change_requested)

@@ -5,15 +5,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from qalan.audit.services import audit_record
 from qalan.core.contacts import guardian_contact_clean
+from qalan.core.sensitive import sensitive_check
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
 from qalan.privacy.models import (
@@ -25,7 +26,6 @@ from qalan.privacy.models import (
     PolicyVersion,
 )
 from qalan.privacy.selectors import consent_state, platform_consent_forget, policy_current
-from qalan.core.sensitive import sensitive_check
 
 
 class NoPolicyPublished(RuntimeError):
@@ -71,7 +71,9 @@ def consent_give(
     return record
 
 
-def consent_withdraw(*, user, actor, purpose: str, channel: str, evidence: dict[str, Any] | None = None) -> ConsentRecord:
+def consent_withdraw(
+    *, user, actor, purpose: str, channel: str, evidence: dict[str, Any] | None = None
+) -> ConsentRecord:
     """Append a 'withdrawn' record; the processing it covers stops at once (readers check
     ``consent_in_force``)."""
     if purpose not in ConsentPurpose.values:
@@ -91,7 +93,9 @@ def consent_withdraw(*, user, actor, purpose: str, channel: str, evidence: dict[
             acted_by=actor,
             created_at=timezone.now(),
         )
-        audit_record(actor=actor, subject=user, event_type="consent.withdrawn", extra={"purpose": purpose, "channel": channel})
+        audit_record(
+            actor=actor, subject=user, event_type="consent.withdrawn", extra={"purpose": purpose, "channel": channel}
+        )
     return record
 
 
@@ -128,7 +132,10 @@ def inquiry_submit(
                 body=alert,
             )
         audit_record(
-            actor=inquiry.user, subject=inquiry.user, event_type="inquiry.submitted", extra={"inquiry": inquiry.pk, "topic": topic}
+            actor=inquiry.user,
+            subject=inquiry.user,
+            event_type="inquiry.submitted",
+            extra={"inquiry": inquiry.pk, "topic": topic},
         )
     return inquiry
 
@@ -178,7 +185,9 @@ def policy_publish(*, actor, policy: PolicyVersion) -> PolicyVersion:
         policy.published_at = timezone.now()
         policy.save(update_fields=["published_at"])
         audit_record(
-            actor=actor, event_type="policy.published", extra={"version": policy.version, "material": policy.is_material}
+            actor=actor,
+            event_type="policy.published",
+            extra={"version": policy.version, "material": policy.is_material},
         )
         if policy.is_material:
             from qalan.privacy.tasks import policy_announce_batch
@@ -193,11 +202,17 @@ def policy_announce_batch(*, policy_id: int, after_user_id: int) -> int | None:
     from qalan.accounts.models import User
 
     policy = PolicyVersion.objects.get(pk=policy_id)
-    users = list(User.objects.filter(pk__gt=after_user_id, is_active=True).select_related("profile").order_by("pk")[: settings.QALAN_POLICY_ANNOUNCE_BATCH])
+    users = list(
+        User.objects.filter(pk__gt=after_user_id, is_active=True)
+        .select_related("profile")
+        .order_by("pk")[: settings.QALAN_POLICY_ANNOUNCE_BATCH]
+    )
     if not users:
         return None
     already = set(
-        PolicyNotice.objects.filter(policy=policy, user__in=users, announced_at__isnull=False).values_list("user_id", flat=True)
+        PolicyNotice.objects.filter(policy=policy, user__in=users, announced_at__isnull=False).values_list(
+            "user_id", flat=True
+        )
     )
     now = timezone.now()
     with transaction.atomic():
@@ -218,7 +233,11 @@ def _policy_tell(*, user, policy: PolicyVersion) -> None:
             "It takes effect on %(date)s. Read it and accept it on the site or in the app. If you keep "
             "using Qalan after that date, you agree to the new version. If you do not agree, you can "
             "tell us why and delete your account."
-        ) % {"version": policy.version, "summary": policy.summary_of_changes, "date": policy.effective_from.strftime("%d.%m.%Y")}
+        ) % {
+            "version": policy.version,
+            "summary": policy.summary_of_changes,
+            "date": policy.effective_from.strftime("%d.%m.%Y"),
+        }
     if user.email:
         message_queue(user=user, channel=OutboxMessage.Channel.EMAIL, recipient=user.email, subject=subject, body=body)
     message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body)
@@ -308,13 +327,20 @@ def guardian_request_create(*, child, contact: str, evidence: dict[str, Any]) ->
             sensitive=True,
             about=[child],
         )
-        audit_record(actor=child, subject=child, event_type="guardian.requested", extra={"request": request.pk, "evidence": evidence.get("form", "")})
+        audit_record(
+            actor=child,
+            subject=child,
+            event_type="guardian.requested",
+            extra={"request": request.pk, "evidence": evidence.get("form", "")},
+        )
     return request
 
 
 def guardian_request_from_token(token: str) -> GuardianConsentRequest:
     """The open request a link names; ValidationError when forged, expired or already used."""
-    invalid = ValidationError(_("This link is not valid or has expired. Ask your child to send a new request from their account."))
+    invalid = ValidationError(
+        _("This link is not valid or has expired. Ask your child to send a new request from their account.")
+    )
     try:
         data = signing.loads(token, salt=GUARDIAN_SALT, max_age=settings.QALAN_GUARDIAN_LINK_DAYS * 24 * 3600)
     except signing.BadSignature:
@@ -353,7 +379,9 @@ def guardian_request_from_code(*, username: str, code: str) -> GuardianConsentRe
     return request
 
 
-def guardian_consent_confirm(*, request: GuardianConsentRequest, guardian_name: str, relationship: str, consent: bool, guardian=None) -> ConsentRecord:
+def guardian_consent_confirm(
+    *, request: GuardianConsentRequest, guardian_name: str, relationship: str, consent: bool, guardian=None
+) -> ConsentRecord:
     """The parent confirms and consents on the child's behalf; the account becomes usable."""
     errors = {}
     if not (guardian_name or "").strip():
@@ -382,7 +410,12 @@ def guardian_consent_confirm(*, request: GuardianConsentRequest, guardian_name: 
             purpose=ConsentPurpose.PLATFORM,
             channel="web",
             acted_as=ConsentRecord.ActedAs.REPRESENTATIVE,
-            evidence={"request": locked.pk, "relationship": relationship, "guardian_name": locked.guardian_name, "contact": contact},
+            evidence={
+                "request": locked.pk,
+                "relationship": relationship,
+                "guardian_name": locked.guardian_name,
+                "contact": contact,
+            },
         )
         message_queue(
             user=locked.child,
@@ -399,7 +432,9 @@ def guardian_request_resend(*, child, contact: str) -> GuardianConsentRequest:
         contact = guardian_contact_clean(contact)
     except ValidationError as exc:
         raise ValidationError({"guardian_contact": exc.messages}) from None
-    recent = GuardianConsentRequest.objects.filter(child=child, created_at__gte=timezone.now() - timedelta(hours=1)).count()
+    recent = GuardianConsentRequest.objects.filter(
+        child=child, created_at__gte=timezone.now() - timedelta(hours=1)
+    ).count()
     if recent >= settings.QALAN_RECOVERY_MAX_PER_HOUR:
         raise ValidationError({"guardian_contact": [_("Too many requests were sent. Try again in an hour.")]})
     return guardian_request_create(child=child, contact=contact, evidence={"form": "resend"})

@@ -4,21 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_POST
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from qalan.core import hooks
+from qalan.core.feedback import apply_service_errors
+from qalan.core.redirects import safe_next
 from qalan.privacy import selectors, services
 from qalan.privacy.cookies import NECESSARY_DESCRIPTION, OPTIONAL, CookieChoice, choice_read, choice_write
-from qalan.core.feedback import apply_service_errors
 from qalan.privacy.forms import GuardianCodeForm, GuardianConsentForm, GuardianResendForm, InquiryForm
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import GuardianConsentRequest
-from qalan.core import hooks
-from qalan.core.redirects import safe_next
 from qalan.privacy.selectors import guardian_child
 
 
@@ -31,7 +31,9 @@ def _policy_page(request, policy):
             "current": selectors.policy_current(),
             "versions": selectors.policy_versions(),
             "previous": selectors.policy_previous(policy),
-            "separate_operators": hooks.ask(hooks.separate_operators, sender="privacy", default=[], viewer=request.user),
+            "separate_operators": hooks.ask(
+                hooks.separate_operators, sender="privacy", default=[], viewer=request.user
+            ),
         },
     )
 
@@ -68,7 +70,9 @@ def policy_accept(request):
         messages.info(request, _("There is no policy change waiting for your answer."))
     else:
         services.policy_accept(user=request.user, policy=pending, channel="web")
-        messages.success(request, _("Thank you. You accepted the Privacy Policy version %(version)s.") % {"version": pending.version})
+        messages.success(
+            request, _("Thank you. You accepted the Privacy Policy version %(version)s.") % {"version": pending.version}
+        )
     return redirect(safe_next(request, "/"))
 
 
@@ -78,7 +82,11 @@ def policy_disagree(request):
     pending = selectors.policy_notice_pending(user=request.user) or selectors.policy_current()
     form = InquiryForm(
         request.POST or None,
-        initial={"name": request.user.profile.full_name or request.user.username, "contact": request.user.email or request.user.phone, "topic": "policy"},
+        initial={
+            "name": request.user.profile.full_name or request.user.username,
+            "contact": request.user.email or request.user.phone,
+            "topic": "policy",
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,7 +96,9 @@ def policy_disagree(request):
         else:
             messages.success(request, _("Your objection reached the person responsible for personal data."))
             return redirect("privacy:policy_disagree")
-    return render(request, "privacy/policy_disagree.html", {"form": form, "policy": pending, "delete_url": _delete_account_url()})
+    return render(
+        request, "privacy/policy_disagree.html", {"form": form, "policy": pending, "delete_url": _delete_account_url()}
+    )
 
 
 def _delete_account_url() -> str | None:
@@ -98,8 +108,6 @@ def _delete_account_url() -> str | None:
         except NoReverseMatch:
             continue
     return None
-
-
 
 
 def contact(request):
@@ -115,8 +123,11 @@ def contact(request):
             return render(request, "privacy/contact.html", {"form": form})
         messages.success(
             request,
-            _("Your message #%(number)s reached the person responsible for personal data. "
-              "You will get an answer within 20 business days at most.") % {"number": inquiry.pk},
+            _(
+                "Your message #%(number)s reached the person responsible for personal data. "
+                "You will get an answer within 20 business days at most."
+            )
+            % {"number": inquiry.pk},
         )
         return redirect("privacy:contact")
     return render(request, "privacy/contact.html", {"form": form})
@@ -142,7 +153,9 @@ def cookie_settings(request):
         services.cookie_choice_record(user=request.user, choice=choice)
         response = redirect(safe_next(request, reverse("privacy:cookies")))
         choice_write(response, choice)
-        messages.success(request, _("Your cookie settings are saved. You can change them at any time from the page footer."))
+        messages.success(
+            request, _("Your cookie settings are saved. You can change them at any time from the page footer.")
+        )
         return response
     categories = [
         {"name": name, "description": description, "checked": bool(current and getattr(current, name))}
@@ -151,7 +164,12 @@ def cookie_settings(request):
     return render(
         request,
         "privacy/cookies.html",
-        {"categories": categories, "necessary": NECESSARY_DESCRIPTION, "current": current, "next": request.GET.get("next", "")},
+        {
+            "categories": categories,
+            "necessary": NECESSARY_DESCRIPTION,
+            "current": current,
+            "next": request.GET.get("next", ""),
+        },
     )
 
 
@@ -183,9 +201,11 @@ def guardian_code(request):
 
 def guardian_answer(request):
     request_id = request.session.get(GUARDIAN_SESSION_KEY)
-    consent_request = GuardianConsentRequest.objects.select_related("child").filter(
-        pk=request_id, confirmed_at__isnull=True, expires_at__gt=timezone.now()
-    ).first()
+    consent_request = (
+        GuardianConsentRequest.objects.select_related("child")
+        .filter(pk=request_id, confirmed_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
     if consent_request is None:
         return redirect("privacy:guardian_code")
     return _guardian_form(request, consent_request)
@@ -227,8 +247,14 @@ def consent_required(request):
             return redirect("privacy:consent_required")
     if request.method == "POST" and not pending and request.POST.get("action") == "consent":
         services.consent_give(
-            user=request.user, actor=request.user, purpose="platform", channel="web",
-            evidence={"form": "consent required page", "text": "I consent to the processing of my personal data again."},
+            user=request.user,
+            actor=request.user,
+            purpose="platform",
+            channel="web",
+            evidence={
+                "form": "consent required page",
+                "text": "I consent to the processing of my personal data again.",
+            },
         )
         messages.success(request, _("Thank you. Your consent is recorded and learning is open again."))
         return redirect("web:home")
@@ -247,5 +273,9 @@ def child_consents(request, child_id: int):
     return render(
         request,
         "privacy/child_consents.html",
-        {"child": child, "states": selectors.consent_states(user=child), "history": selectors.consent_history(user=child)[:50]},
+        {
+            "child": child,
+            "states": selectors.consent_states(user=child),
+            "history": selectors.consent_history(user=child)[:50],
+        },
     )

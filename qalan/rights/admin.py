@@ -1,7 +1,15 @@
 from django.contrib import admin
 
+from qalan.rights.models import (
+    DataExport,
+    DataRequest,
+    Disclosure,
+    Recipient,
+    RecipientNotice,
+    RequestEvent,
+    TransferredDay,
+)
 from qalan.rights.services import transferred_day_remove, transferred_day_set
-from qalan.rights.models import DataExport, DataRequest, Disclosure, Recipient, RecipientNotice, RequestEvent, TransferredDay
 
 
 @admin.register(TransferredDay)
@@ -18,7 +26,9 @@ class TransferredDayAdmin(admin.ModelAdmin):
         if change and "date" in form.changed_data:
             # A moved date: the old one goes, the new one comes, both recorded.
             transferred_day_remove(actor=request.user, day=form.initial["date"])
-        saved, _created = transferred_day_set(actor=request.user, day=obj.date, kind=obj.kind, decree=obj.decree, note=obj.note)
+        saved, _created = transferred_day_set(
+            actor=request.user, day=obj.date, kind=obj.kind, decree=obj.decree, note=obj.note
+        )
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):

@@ -13,13 +13,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from qalan.core.inventory import Category, LegalBasis
+from qalan.core.api import ErrorResponse
 from qalan.core.consent import ConsentPurpose
+from qalan.core.inventory import Category, LegalBasis
 from qalan.rights import selectors, services
 from qalan.rights.export import export_filename, export_zip_stream
 from qalan.rights.models import DataRequest, RequestChannel, RequestEvent, RequestKind
 from qalan.rights.report import data_sections
-from qalan.core.api import ErrorResponse
 
 # --- Serializers --------------------------------------------------------------------------
 
@@ -38,9 +38,25 @@ class RequestOut(serializers.ModelSerializer):
     class Meta:
         model = DataRequest
         fields = [
-            "id", "kind", "kind_label", "channel", "status", "status_label", "received_at", "due_on",
-            "original_due_on", "extension_reason", "description", "data_concerned", "consent_purpose",
-            "answer", "refusal_reason", "refusal_ground", "closed_at", "erasure_after", "events",
+            "id",
+            "kind",
+            "kind_label",
+            "channel",
+            "status",
+            "status_label",
+            "received_at",
+            "due_on",
+            "original_due_on",
+            "extension_reason",
+            "description",
+            "data_concerned",
+            "consent_purpose",
+            "answer",
+            "refusal_reason",
+            "refusal_ground",
+            "closed_at",
+            "erasure_after",
+            "events",
         ]
 
     def get_events(self, obj) -> list[dict]:
@@ -51,7 +67,9 @@ class RequestIn(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RequestKind.choices)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     data_concerned = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    consent_purpose = serializers.ChoiceField(choices=ConsentPurpose.choices, required=False, allow_blank=True, default="")
+    consent_purpose = serializers.ChoiceField(
+        choices=ConsentPurpose.choices, required=False, allow_blank=True, default=""
+    )
 
 
 class PublicRequestIn(serializers.Serializer):
@@ -60,7 +78,9 @@ class PublicRequestIn(serializers.Serializer):
     requester_contact = serializers.CharField(max_length=254)
     account_identifier = serializers.CharField(max_length=40)
     code_channel = serializers.ChoiceField(choices=["sms", "email"], default="sms")
-    consent_purpose = serializers.ChoiceField(choices=ConsentPurpose.choices, required=False, allow_blank=True, default="")
+    consent_purpose = serializers.ChoiceField(
+        choices=ConsentPurpose.choices, required=False, allow_blank=True, default=""
+    )
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     data_concerned = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
@@ -99,7 +119,11 @@ class SectionOut(serializers.Serializer):
 
     def get_recipients(self, obj) -> list[dict]:
         return [
-            {"name": getattr(r, "name", str(r)), "country": getattr(r, "country", ""), "purpose": getattr(r, "purpose", "")}
+            {
+                "name": getattr(r, "name", str(r)),
+                "country": getattr(r, "country", ""),
+                "purpose": getattr(r, "purpose", ""),
+            }
             for r in obj.recipients
         ]
 
@@ -110,7 +134,9 @@ class ConsentOut(serializers.Serializer):
     in_force = serializers.BooleanField()
     since = serializers.DateTimeField(allow_null=True)
     consequence = serializers.CharField(help_text="What withdrawing it changes: show it before asking to confirm.")
-    withdrawable = serializers.BooleanField(help_text="False for the platform consent: withdraw it by deleting the account.")
+    withdrawable = serializers.BooleanField(
+        help_text="False for the platform consent: withdraw it by deleting the account."
+    )
 
 
 class RestrictionIo(serializers.Serializer):
@@ -166,7 +192,9 @@ def _channel(request) -> str:
 
 
 class MyDataView(APIView):
-    @extend_schema(responses={200: SectionOut(many=True)}, summary="What the operator holds about me, from the inventory")
+    @extend_schema(
+        responses={200: SectionOut(many=True)}, summary="What the operator holds about me, from the inventory"
+    )
     def get(self, request):
         return Response(SectionOut(data_sections(request.user), many=True).data)
 
@@ -184,7 +212,9 @@ class RequestListView(APIView):
     def post(self, request):
         data = RequestIn(data=request.data)
         data.is_valid(raise_exception=True)
-        created = services.request_submit(actor=request.user, channel=_channel(request), language=_language(), **data.validated_data)
+        created = services.request_submit(
+            actor=request.user, channel=_channel(request), language=_language(), **data.validated_data
+        )
         return Response(RequestOut(created).data, status=status.HTTP_201_CREATED)
 
 
@@ -215,11 +245,15 @@ class PublicRequestView(APIView):
     def post(self, request):
         data = PublicRequestIn(data=request.data)
         data.is_valid(raise_exception=True)
-        created = services.request_submit_public(channel=RequestChannel.APP, language=_language(), **data.validated_data)
+        created = services.request_submit_public(
+            channel=RequestChannel.APP, language=_language(), **data.validated_data
+        )
         return Response(
             {
                 "id": created.pk,
-                "message": _("If an account matches, we sent a code to its own phone or e-mail. Send it back to confirm the request."),
+                "message": _(
+                    "If an account matches, we sent a code to its own phone or e-mail. Send it back to confirm the request."
+                ),
                 "verification_token": services.public_token(created),
             },
             status=status.HTTP_202_ACCEPTED,
@@ -245,13 +279,17 @@ class PublicVerifyView(APIView):
 
 
 class ConsentListView(APIView):
-    @extend_schema(responses={200: ConsentOut(many=True)}, summary="My consents, each with the consequence of withdrawing it")
+    @extend_schema(
+        responses={200: ConsentOut(many=True)}, summary="My consents, each with the consequence of withdrawing it"
+    )
     def get(self, request):
         return Response(ConsentOut(selectors.consents_for(viewer=request.user), many=True).data)
 
 
 class ConsentWithdrawView(APIView):
-    @extend_schema(request=None, responses={201: RequestOut}, summary="Withdraw a consent or object to marketing, at once")
+    @extend_schema(
+        request=None, responses={201: RequestOut}, summary="Withdraw a consent or object to marketing, at once"
+    )
     def post(self, request, purpose: str):
         created = services.consent_withdraw_by_user(actor=request.user, purpose=purpose, channel=_channel(request))
         return Response(RequestOut(created).data, status=status.HTTP_201_CREATED)
@@ -272,11 +310,15 @@ class RestrictionView(APIView):
     def get(self, request):
         return Response({"restricted": request.user.profile.restrict_dissemination})
 
-    @extend_schema(request=RestrictionIo, responses={200: RestrictionIo}, summary="Forbid or allow showing my data to other users")
+    @extend_schema(
+        request=RestrictionIo, responses={200: RestrictionIo}, summary="Forbid or allow showing my data to other users"
+    )
     def put(self, request):
         data = RestrictionIo(data=request.data)
         data.is_valid(raise_exception=True)
-        services.dissemination_restrict(actor=request.user, user=request.user, restricted=data.validated_data["restricted"])
+        services.dissemination_restrict(
+            actor=request.user, user=request.user, restricted=data.validated_data["restricted"]
+        )
         request.user.profile.refresh_from_db()
         return Response({"restricted": request.user.profile.restrict_dissemination})
 
@@ -289,7 +331,9 @@ class WhoSeesView(APIView):
 
 
 class ExportView(APIView):
-    @extend_schema(request=None, responses={201: ExportOut}, summary="A download link of my data (ZIP), valid for a short time")
+    @extend_schema(
+        request=None, responses={201: ExportOut}, summary="A download link of my data (ZIP), valid for a short time"
+    )
     def post(self, request):
         export, raw = services.export_create(actor=request.user, user=request.user)
         return Response(
@@ -327,7 +371,10 @@ class AccountDeletionView(APIView):
         data = DeletionIn(data=request.data)
         data.is_valid(raise_exception=True)
         created = services.account_deletion_request(
-            actor=request.user, password=data.validated_data["password"], confirm=data.validated_data["confirm"], channel=_channel(request)
+            actor=request.user,
+            password=data.validated_data["password"],
+            confirm=data.validated_data["confirm"],
+            channel=_channel(request),
         )
         return Response(RequestOut(created).data, status=status.HTTP_201_CREATED)
 
@@ -357,8 +404,16 @@ class DpoRequestOut(RequestOut):
 
     class Meta(RequestOut.Meta):
         fields = [
-            *RequestOut.Meta.fields, "requester_name", "requester_contact", "by_representative", "account_identifier",
-            "username", "verified_at", "verification_method", "assigned_to", "has_power_of_attorney",
+            *RequestOut.Meta.fields,
+            "requester_name",
+            "requester_contact",
+            "by_representative",
+            "account_identifier",
+            "username",
+            "verified_at",
+            "verification_method",
+            "assigned_to",
+            "has_power_of_attorney",
         ]
 
     def get_events(self, obj) -> list[dict]:
@@ -369,7 +424,9 @@ class DpoRequestOut(RequestOut):
 
 
 class DpoActionIn(serializers.Serializer):
-    assignee = serializers.CharField(required=False, allow_blank=True, help_text="assign: a DPO's username (empty to clear)")
+    assignee = serializers.CharField(
+        required=False, allow_blank=True, help_text="assign: a DPO's username (empty to clear)"
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000, help_text="comment, verify")
     answer = serializers.CharField(required=False, allow_blank=True, max_length=20000, help_text="answer")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=5000, help_text="refuse, extend")
@@ -391,7 +448,9 @@ class DpoRequestListView(APIView):
     def get(self, request):
         show = request.query_params.get("show", "open")
         requests = selectors.requests_for_dpo(
-            viewer=request.user, show=show if show in selectors.QUEUE_FILTERS else "open", kind=request.query_params.get("kind", "")
+            viewer=request.user,
+            show=show if show in selectors.QUEUE_FILTERS else "open",
+            kind=request.query_params.get("kind", ""),
         )
         return Response(DpoRequestOut(requests[:500], many=True).data)
 
@@ -421,14 +480,22 @@ def _assignee(viewer, username: str):
 
 
 DPO_ACTIONS = {
-    "assign": lambda actor, r, d: services.request_assign(actor=actor, request=r, assignee=_assignee(actor, d.get("assignee", ""))),
+    "assign": lambda actor, r, d: services.request_assign(
+        actor=actor, request=r, assignee=_assignee(actor, d.get("assignee", ""))
+    ),
     "comment": lambda actor, r, d: services.request_comment(actor=actor, request=r, note=d.get("note", "")),
     "verify": lambda actor, r, d: services.request_verify(actor=actor, request=r, note=d.get("note", "")),
-    "link": lambda actor, r, d: services.request_link_account(actor=actor, request=r, account_identifier=d.get("account_identifier", "")),
+    "link": lambda actor, r, d: services.request_link_account(
+        actor=actor, request=r, account_identifier=d.get("account_identifier", "")
+    ),
     "code": lambda actor, r, d: services.request_code_send(actor=actor, request=r, channel=d.get("channel", "sms")),
     "answer": lambda actor, r, d: services.request_answer(actor=actor, request=r, answer=d.get("answer", "")),
-    "refuse": lambda actor, r, d: services.request_refuse(actor=actor, request=r, reason=d.get("reason", ""), legal_ground=d.get("legal_ground", "")),
-    "extend": lambda actor, r, d: services.request_extend(actor=actor, request=r, until=d.get("until"), reason=d.get("reason", "")),
+    "refuse": lambda actor, r, d: services.request_refuse(
+        actor=actor, request=r, reason=d.get("reason", ""), legal_ground=d.get("legal_ground", "")
+    ),
+    "extend": lambda actor, r, d: services.request_extend(
+        actor=actor, request=r, until=d.get("until"), reason=d.get("reason", "")
+    ),
     "withdraw": lambda actor, r, d: services.request_withdraw(actor=actor, request=r),
 }
 
@@ -454,7 +521,12 @@ class DpoPowerOfAttorneyView(APIView):
     parser_classes = [parsers.MultiPartParser]
 
     @extend_schema(
-        request={"multipart/form-data": {"type": "object", "properties": {"power_of_attorney": {"type": "string", "format": "binary"}}}},
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"power_of_attorney": {"type": "string", "format": "binary"}},
+            }
+        },
         responses={200: DpoRequestOut},
         summary="Attach a representative's power of attorney (stored encrypted)",
     )
@@ -474,7 +546,9 @@ class DpoPowerOfAttorneyView(APIView):
 class DisclosureIn(serializers.Serializer):
     recipient = serializers.SlugField()
     account_identifier = serializers.CharField(max_length=40)
-    categories = serializers.ListField(child=serializers.ChoiceField(choices=[c for c in Category.values if c != "none"]))
+    categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=[c for c in Category.values if c != "none"])
+    )
     description = serializers.CharField(max_length=300)
     legal_basis = serializers.ChoiceField(choices=LegalBasis.choices)
     basis_detail = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
@@ -487,7 +561,9 @@ class DpoDisclosureView(APIView):
     def get(self, request):
         return Response(DisclosureOut(selectors.disclosure_log(viewer=request.user)[:500], many=True).data)
 
-    @extend_schema(request=DisclosureIn, responses={201: DisclosureOut}, summary="Record that a recipient received someone's data")
+    @extend_schema(
+        request=DisclosureIn, responses={201: DisclosureOut}, summary="Record that a recipient received someone's data"
+    )
     def post(self, request):
         data = DisclosureIn(data=request.data)
         data.is_valid(raise_exception=True)

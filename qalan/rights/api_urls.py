@@ -10,10 +10,18 @@ urlpatterns = [
     path("privacy/requests/public", api.PublicRequestView.as_view(), name="rights_public_request"),
     path("privacy/requests/public/verify", api.PublicVerifyView.as_view(), name="rights_public_verify"),
     path("privacy/requests/<int:request_id>", api.RequestDetailView.as_view(), name="rights_request"),
-    path("privacy/requests/<int:request_id>/withdraw", api.RequestWithdrawView.as_view(), name="rights_request_withdraw"),
+    path(
+        "privacy/requests/<int:request_id>/withdraw", api.RequestWithdrawView.as_view(), name="rights_request_withdraw"
+    ),
     path("privacy/consents-and-objections", api.ConsentListView.as_view(), name="rights_consents"),
-    path("privacy/consents-and-objections/<str:purpose>/withdraw", api.ConsentWithdrawView.as_view(), name="rights_consent_withdraw"),
-    path("privacy/consents-and-objections/<str:purpose>/give", api.ConsentGiveView.as_view(), name="rights_consent_give"),
+    path(
+        "privacy/consents-and-objections/<str:purpose>/withdraw",
+        api.ConsentWithdrawView.as_view(),
+        name="rights_consent_withdraw",
+    ),
+    path(
+        "privacy/consents-and-objections/<str:purpose>/give", api.ConsentGiveView.as_view(), name="rights_consent_give"
+    ),
     path("privacy/restriction", api.RestrictionView.as_view(), name="rights_restriction"),
     path("privacy/who-sees-my-data", api.WhoSeesView.as_view(), name="rights_who_sees"),
     path("privacy/export", api.ExportView.as_view(), name="rights_export"),
@@ -27,11 +35,19 @@ urlpatterns = [
         api.DpoPowerOfAttorneyView.as_view(),
         name="rights_dpo_power_of_attorney",
     ),
-    path("dpo/requests/<int:request_id>/<slug:action>", api.DpoRequestActionView.as_view(), name="rights_dpo_request_action"),
+    path(
+        "dpo/requests/<int:request_id>/<slug:action>",
+        api.DpoRequestActionView.as_view(),
+        name="rights_dpo_request_action",
+    ),
     path("dpo/disclosures", api.DpoDisclosureView.as_view(), name="rights_dpo_disclosures"),
     path("dpo/incidents", breach_api.DpoIncidentListView.as_view(), name="rights_dpo_incidents"),
     path("dpo/incidents/<int:incident_id>", breach_api.DpoIncidentDetailView.as_view(), name="rights_dpo_incident"),
-    path("dpo/incidents/<int:incident_id>/notice", breach_api.DpoIncidentNoticeView.as_view(), name="rights_dpo_incident_notice"),
+    path(
+        "dpo/incidents/<int:incident_id>/notice",
+        breach_api.DpoIncidentNoticeView.as_view(),
+        name="rights_dpo_incident_notice",
+    ),
     path(
         "dpo/incidents/<int:incident_id>/authority-notified",
         breach_api.DpoIncidentAuthorityView.as_view(),

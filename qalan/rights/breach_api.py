@@ -32,9 +32,27 @@ class IncidentOut(serializers.ModelSerializer):
     class Meta:
         model = Incident
         fields = [
-            "id", "summary", "description", "occurred_at", "discovered_at", "categories", "affected_count", "measures",
-            "status", "authority_due_on", "authority_notified_at", "authority_reference", "authority_name", "late_reason",
-            "people_notified_at", "created_at", "updated_at", "closed_at", "alarm", "people_linked", "people_notified",
+            "id",
+            "summary",
+            "description",
+            "occurred_at",
+            "discovered_at",
+            "categories",
+            "affected_count",
+            "measures",
+            "status",
+            "authority_due_on",
+            "authority_notified_at",
+            "authority_reference",
+            "authority_name",
+            "late_reason",
+            "people_notified_at",
+            "created_at",
+            "updated_at",
+            "closed_at",
+            "alarm",
+            "people_linked",
+            "people_notified",
         ]
 
     def get_alarm(self, obj) -> str:
@@ -55,13 +73,18 @@ class IncidentIn(serializers.Serializer):
     description = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
     occurred_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     discovered_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    categories = serializers.ListField(child=serializers.ChoiceField(choices=INCIDENT_CATEGORIES), required=False, default=list)
+    categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=INCIDENT_CATEGORIES), required=False, default=list
+    )
     # Any integer: the service gives the clear message for a negative one.
     affected_count = serializers.IntegerField(required=False, allow_null=True, default=None)
     measures = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
     status = serializers.ChoiceField(choices=IncidentStatus.choices, required=False, default=IncidentStatus.OPEN)
     people = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False, default=list, max_length=1000,
+        child=serializers.CharField(max_length=40),
+        required=False,
+        default=list,
+        max_length=1000,
         help_text="usernames or phones of the people affected",
     )
     selection = serializers.ChoiceField(choices=list(breaches.SELECTIONS), required=False, allow_blank=True, default="")
@@ -99,7 +122,11 @@ class DpoIncidentListView(APIView):
         show = "all" if request.query_params.get("show") == "all" else "open"
         return Response(IncidentOut(breaches.incidents_for_dpo(viewer=request.user, show=show)[:500], many=True).data)
 
-    @extend_schema(request=IncidentIn, responses={201: IncidentOut}, summary="Record an incident (its authority deadline is computed)")
+    @extend_schema(
+        request=IncidentIn,
+        responses={201: IncidentOut},
+        summary="Record an incident (its authority deadline is computed)",
+    )
     def post(self, request):
         breaches.incidents_for_dpo(viewer=request.user)  # 404 before validation for anyone but the DPO
         data = IncidentIn(data=request.data)
@@ -132,28 +159,41 @@ class DpoIncidentDetailView(APIView):
 
 class DpoIncidentNoticeView(APIView):
     @extend_schema(
-        responses={(200, "text/plain"): OpenApiResponse(OpenApiTypes.STR, description="the notice to the authorised body")},
+        responses={
+            (200, "text/plain"): OpenApiResponse(OpenApiTypes.STR, description="the notice to the authorised body")
+        },
         summary="The notice to the authorised body as a text document",
     )
     def get(self, request, incident_id: int):
         incident = breaches.incident_for_dpo(viewer=request.user, incident_id=incident_id)
-        response = HttpResponse(breaches.incident_notice_text(viewer=request.user, incident=incident), content_type="text/plain; charset=utf-8")
+        response = HttpResponse(
+            breaches.incident_notice_text(viewer=request.user, incident=incident),
+            content_type="text/plain; charset=utf-8",
+        )
         response["Content-Disposition"] = f'attachment; filename="incident-{incident.pk}-notice.txt"'
         response["Cache-Control"] = "no-store"
         return response
 
 
 class DpoIncidentAuthorityView(APIView):
-    @extend_schema(request=IncidentAuthorityIn, responses={200: IncidentOut}, summary="Record that the authority was notified")
+    @extend_schema(
+        request=IncidentAuthorityIn, responses={200: IncidentOut}, summary="Record that the authority was notified"
+    )
     def post(self, request, incident_id: int):
         incident = breaches.incident_for_dpo(viewer=request.user, incident_id=incident_id)
         data = IncidentAuthorityIn(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(IncidentOut(incident_authority_notify(actor=request.user, incident=incident, **data.validated_data)).data)
+        return Response(
+            IncidentOut(incident_authority_notify(actor=request.user, incident=incident, **data.validated_data)).data
+        )
 
 
 class DpoIncidentNotifyPeopleView(APIView):
-    @extend_schema(request=None, responses={200: IncidentNotifiedOut}, summary="Notify the linked people not yet notified (each once)")
+    @extend_schema(
+        request=None,
+        responses={200: IncidentNotifiedOut},
+        summary="Notify the linked people not yet notified (each once)",
+    )
     def post(self, request, incident_id: int):
         incident = breaches.incident_for_dpo(viewer=request.user, incident_id=incident_id)
         told = incident_people_notify(actor=request.user, incident=incident)

@@ -24,7 +24,16 @@ from qalan.rights.services.breaches import (
     incident_update,
 )
 
-FIELDS = ("summary", "description", "occurred_at", "discovered_at", "categories", "affected_count", "measures", "status")
+FIELDS = (
+    "summary",
+    "description",
+    "occurred_at",
+    "discovered_at",
+    "categories",
+    "affected_count",
+    "measures",
+    "status",
+)
 
 
 def _people(request, form: IncidentForm) -> list | None:
@@ -35,7 +44,8 @@ def _people(request, form: IncidentForm) -> list | None:
     if unknown:
         form.add_error(
             "people",
-            _("Lines %(lines)s name no single active account. Check the username or phone.") % {"lines": ", ".join(map(str, unknown))},
+            _("Lines %(lines)s name no single active account. Check the username or phone.")
+            % {"lines": ", ".join(map(str, unknown))},
         )
         return None
     return users
@@ -62,12 +72,16 @@ def incidents(request):
 @login_required
 def incident_new(request):
     breaches.incidents_for_dpo(viewer=request.user)  # 404 for anyone but the DPO
-    form = IncidentForm(request.POST or None, initial={"discovered_at": timezone.localtime().replace(second=0, microsecond=0)})
+    form = IncidentForm(
+        request.POST or None, initial={"discovered_at": timezone.localtime().replace(second=0, microsecond=0)}
+    )
     if request.method == "POST" and form.is_valid():
         people = _people(request, form)
         if people is not None:
             try:
-                incident = incident_record(actor=request.user, people=people, **{k: form.cleaned_data[k] for k in FIELDS})
+                incident = incident_record(
+                    actor=request.user, people=people, **{k: form.cleaned_data[k] for k in FIELDS}
+                )
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:
@@ -169,7 +183,8 @@ def incident_action(request, incident_id: int, action: str):
             if told:
                 messages.success(
                     request,
-                    ngettext("%(count)s person was notified.", "%(count)s people were notified.", told) % {"count": told},
+                    ngettext("%(count)s person was notified.", "%(count)s people were notified.", told)
+                    % {"count": told},
                 )
             else:
                 messages.info(request, _("Nobody is waiting for a notice: everyone linked was already notified."))

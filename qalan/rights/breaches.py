@@ -24,7 +24,9 @@ def incidents_for_dpo(*, viewer, show: str = "open") -> QuerySet[Incident]:
         linked=Count("people"), told=Count("people", filter=Q(people__notified_at__isnull=False))
     )
     if show == "open":
-        incidents = incidents.filter(Q(status__in=[IncidentStatus.OPEN, IncidentStatus.CONTAINED]) | Q(authority_notified_at=None))
+        incidents = incidents.filter(
+            Q(status__in=[IncidentStatus.OPEN, IncidentStatus.CONTAINED]) | Q(authority_notified_at=None)
+        )
         return incidents.order_by("authority_due_on", "id")
     return incidents.order_by("-discovered_at", "-id")
 
@@ -41,7 +43,10 @@ def incident_alarms(*, viewer, now: datetime | None = None) -> dict:
     """Incidents whose authority notice is due soon or overdue (the workspace's alarm)."""
     _require_dpo(viewer)
     now = now or timezone.now()
-    waiting = [(i, incident_alarm(i, now=now)) for i in Incident.objects.filter(authority_notified_at=None).order_by("authority_due_on", "id")]
+    waiting = [
+        (i, incident_alarm(i, now=now))
+        for i in Incident.objects.filter(authority_notified_at=None).order_by("authority_due_on", "id")
+    ]
     return {
         "overdue": [i for i, state in waiting if state == OVERDUE],
         "due_soon": [i for i, state in waiting if state == DUE_SOON],

@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from qalan.core.feedback import apply_service_errors
+from qalan.core.feedback import apply_service_errors, error_messages
 from qalan.rights import selectors, services
 from qalan.rights.breaches import incident_alarms
 from qalan.rights.forms import (
@@ -28,7 +28,6 @@ from qalan.rights.forms import (
     VerifyForm,
 )
 from qalan.rights.models import DataRequest, RequestKind
-from qalan.core.feedback import error_messages
 
 
 @login_required
@@ -60,7 +59,9 @@ def queue(request):
 
 def _forms(viewer, data_request: DataRequest, bound: dict | None = None) -> dict:
     forms = {
-        "assign_form": AssignForm(dpos=selectors.dpo_users(viewer=viewer), initial={"assignee": data_request.assigned_to}),
+        "assign_form": AssignForm(
+            dpos=selectors.dpo_users(viewer=viewer), initial={"assignee": data_request.assigned_to}
+        ),
         "note_form": NoteForm(),
         "verify_form": VerifyForm(),
         "link_form": LinkAccountForm(),
@@ -92,17 +93,24 @@ def request_view(request, request_id: int):
 
 # Each action: its form, and how the service is called with the cleaned data.
 ACTIONS = {
-    "assign": ("assign_form", lambda actor, r, d: services.request_assign(actor=actor, request=r, assignee=d["assignee"])),
+    "assign": (
+        "assign_form",
+        lambda actor, r, d: services.request_assign(actor=actor, request=r, assignee=d["assignee"]),
+    ),
     "comment": ("note_form", lambda actor, r, d: services.request_comment(actor=actor, request=r, note=d["note"])),
     "verify": ("verify_form", lambda actor, r, d: services.request_verify(actor=actor, request=r, note=d["note"])),
     "link": (
         "link_form",
-        lambda actor, r, d: services.request_link_account(actor=actor, request=r, account_identifier=d["account_identifier"]),
+        lambda actor, r, d: services.request_link_account(
+            actor=actor, request=r, account_identifier=d["account_identifier"]
+        ),
     ),
     "answer": ("answer_form", lambda actor, r, d: services.request_answer(actor=actor, request=r, answer=d["answer"])),
     "refuse": (
         "refuse_form",
-        lambda actor, r, d: services.request_refuse(actor=actor, request=r, reason=d["reason"], legal_ground=d["legal_ground"]),
+        lambda actor, r, d: services.request_refuse(
+            actor=actor, request=r, reason=d["reason"], legal_ground=d["legal_ground"]
+        ),
     ),
     "extend": (
         "extend_form",

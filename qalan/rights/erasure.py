@@ -17,4 +17,6 @@ def erasure_run_for_request(*, actor, user, request) -> object:
     ``ValidationError``."""
     from qalan.lifecycle.services import erasure_run
 
-    return erasure_run(actor=actor, user=user, request=request, reason=f"data-subject request #{request.pk}", skip_cool_off=True)
+    return erasure_run(
+        actor=actor, user=user, request=request, reason=f"data-subject request #{request.pk}", skip_cool_off=True
+    )

@@ -69,7 +69,7 @@ def _value(obj: models.Model, name: str, category: str, data: ExportData):
 
 
 def _collect_declaration(declaration: Declaration, user, data: ExportData) -> int:
-    categories = [c for c in declaration.categories]
+    categories = list(declaration.categories)
     count = 0
     for obj in declaration.rows_for(user).order_by("pk"):
         count += 1
@@ -148,10 +148,7 @@ def _viewer_html(user, data: ExportData, manifest: dict) -> str:
         {
             "key": category,
             "title": str(Category(category).label),
-            "models": [
-                _table(label, rows)
-                for label, rows in sorted(models_rows.items())
-            ],
+            "models": [_table(label, rows) for label, rows in sorted(models_rows.items())],
         }
         for category, models_rows in sorted(data.categories.items())
     ]
@@ -193,7 +190,7 @@ def export_zip_stream(user) -> Iterator[bytes]:
         archive.writestr("manifest.json", _dumps(manifest))
         yield sink.take()
         for category, models_rows in sorted(data.categories.items()):
-            archive.writestr(f"{category}.json", _dumps({label: rows for label, rows in sorted(models_rows.items())}))
+            archive.writestr(f"{category}.json", _dumps(dict(sorted(models_rows.items()))))
             yield sink.take()
         for arcname, stored in data.files:
             try:

@@ -4,15 +4,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qalan.core.inventory import Category, LegalBasis
-from qalan.core.consent import ConsentPurpose
 from qalan.accounts.models import Role
+from qalan.core.consent import ConsentPurpose
+from qalan.core.inventory import Category, LegalBasis
 from qalan.rights.models import IncidentStatus, Recipient, RequestChannel, RequestKind
 
 # Kinds a signed-in person asks for with a text; the others have their own pages.
 WRITTEN_KINDS = [
     (k.value, k.label)
-    for k in (RequestKind.CORRECTION, RequestKind.DELETION, RequestKind.OBJECTION, RequestKind.RESTRICTION, RequestKind.OTHER)
+    for k in (
+        RequestKind.CORRECTION,
+        RequestKind.DELETION,
+        RequestKind.OBJECTION,
+        RequestKind.RESTRICTION,
+        RequestKind.OTHER,
+    )
 ]
 PUBLIC_KINDS = [(k.value, k.label) for k in RequestKind if k != RequestKind.EXPORT]
 
@@ -102,7 +108,9 @@ class PublicRequestForm(forms.Form):
         widget=forms.RadioSelect,
     )
     consent_purpose = consent_purpose_field()
-    description = forms.CharField(label=_("Your request"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(
+        label=_("Your request"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     data_concerned = forms.CharField(
         label=_("Which data it is about"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -136,12 +144,16 @@ class EnterRequestForm(forms.Form):
     requester_name = forms.CharField(label=_("Full name of the requester"), max_length=150)
     requester_contact = forms.CharField(label=_("Contact for the answer"), max_length=254)
     account_identifier = forms.CharField(
-        label=_("Username or phone of the account"), max_length=40, required=False,
+        label=_("Username or phone of the account"),
+        max_length=40,
+        required=False,
         help_text=_("Leave empty if the person has no account."),
     )
     by_representative = forms.BooleanField(label=_("Made by a representative"), required=False)
     power_of_attorney = forms.FileField(label=_("Power of attorney (PDF, JPEG or PNG)"), required=False)
-    description = forms.CharField(label=_("The request"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    description = forms.CharField(
+        label=_("The request"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     data_concerned = forms.CharField(
         label=_("The data concerned"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -179,9 +191,13 @@ class AnswerForm(forms.Form):
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(label=_("Reasons for the refusal"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(
+        label=_("Reasons for the refusal"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     legal_ground = forms.CharField(
-        label=_("Legal ground"), max_length=300, help_text=_("The law and its article, e.g. Law on Personal Data, art. 16.")
+        label=_("Legal ground"),
+        max_length=300,
+        help_text=_("The law and its article, e.g. Law on Personal Data, art. 16."),
     )
 
 
@@ -209,7 +225,9 @@ class DisclosureForm(forms.Form):
     )
     legal_basis = forms.ChoiceField(label=_("Legal basis"), choices=LegalBasis.choices)
     basis_detail = forms.CharField(
-        label=_("Basis in detail"), max_length=300, required=False,
+        label=_("Basis in detail"),
+        max_length=300,
+        required=False,
         help_text=_("For an authority: its name, the number and date of its request."),
     )
     inform_user = forms.BooleanField(label=_("Tell the person about this transfer"), required=False, initial=True)
@@ -225,7 +243,10 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y
 
 def _datetime_field(label, *, required: bool, help_text=""):
     return forms.DateTimeField(
-        label=label, required=required, input_formats=DATETIME_FORMATS, help_text=help_text,
+        label=label,
+        required=required,
+        input_formats=DATETIME_FORMATS,
+        help_text=help_text,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
@@ -233,12 +254,15 @@ def _datetime_field(label, *, required: bool, help_text=""):
 class IncidentForm(forms.Form):
     summary = forms.CharField(label=_("What happened, in one line"), max_length=200)
     description = forms.CharField(
-        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("What happened"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("How the data was exposed, lost or changed. Do not name people here: link them below."),
     )
     occurred_at = _datetime_field(_("When it happened (if known)"), required=False)
     discovered_at = _datetime_field(
-        _("When it was found"), required=True,
+        _("When it was found"),
+        required=True,
         help_text=_("The notice to the authorised body is due one business day after this day."),
     )
     categories = forms.MultipleChoiceField(
@@ -248,27 +272,39 @@ class IncidentForm(forms.Form):
     )
     # No bounds here: the service gives the one clear message for a negative number.
     affected_count = forms.IntegerField(label=_("How many people are affected"))
-    measures = forms.CharField(label=_("Measures taken"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    measures = forms.CharField(
+        label=_("Measures taken"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     status = forms.ChoiceField(label=_("Status"), choices=IncidentStatus.choices, initial=IncidentStatus.OPEN)
     people = forms.CharField(
-        label=_("People affected: usernames or phones, one a line"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("People affected: usernames or phones, one a line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional. They are told in their own language when you send the notices to people."),
     )
     selection = forms.ChoiceField(
-        label=_("Or link a whole group"), required=False,
+        label=_("Or link a whole group"),
+        required=False,
         choices=[
-            ("", "—"), ("all", _("Every active account")), (Role.STUDENT, _("Every student")),
-            (Role.TEACHER, _("Every teacher")), (Role.PARENT, _("Every parent")),
+            ("", "—"),
+            ("all", _("Every active account")),
+            (Role.STUDENT, _("Every student")),
+            (Role.TEACHER, _("Every teacher")),
+            (Role.PARENT, _("Every parent")),
         ],
     )
 
 
 class IncidentAuthorityForm(forms.Form):
     reference = forms.CharField(
-        label=_("The authority's reference (if given)"), max_length=100, required=False,
+        label=_("The authority's reference (if given)"),
+        max_length=100,
+        required=False,
         help_text=_("The number or date of registration the authority gave the notice."),
     )
     late_reason = forms.CharField(
-        label=_("Why the notice is late (only past the deadline)"), max_length=5000, required=False,
+        label=_("Why the notice is late (only past the deadline)"),
+        max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -179,7 +179,9 @@ class RequestEvent(models.Model):
 
     request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     action = models.CharField(max_length=32)
     # Staff comments and reasons; internal unless `public`.
     note = models.TextField(max_length=5000, blank=True)
@@ -203,7 +205,9 @@ class PowerOfAttorney(models.Model):
     size = models.PositiveIntegerField()
     content = models.BinaryField()  # MultiFernet token (qalan.rights.crypto)
     uploaded_at = models.DateTimeField(default=timezone.now)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("power of attorney")
@@ -225,13 +229,18 @@ class Recipient(models.Model):
         EDUCATION = "education", _("School or educational organisation")
         RIGHTS = "rights", _("Protection of rights: a court, a lawyer or an insurer")
 
-    slug = models.SlugField(_("code"), max_length=40, unique=True, help_text=_("The name used in privacy.py declarations."))
+    slug = models.SlugField(
+        _("code"), max_length=40, unique=True, help_text=_("The name used in privacy.py declarations.")
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     purpose = models.CharField(_("what for"), max_length=300)
     country = models.CharField(_("country (ISO code)"), max_length=2, default="KZ")
     safeguard = models.CharField(
-        _("safeguard"), max_length=300, blank=True, help_text=_("For a recipient outside Kazakhstan: how the data is protected.")
+        _("safeguard"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a recipient outside Kazakhstan: how the data is protected."),
     )
     agreement = models.CharField(_("agreement"), max_length=200, blank=True)
     notify_email = models.EmailField(
@@ -247,7 +256,9 @@ class Recipient(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=["provider", "payment", "authority", "education", "rights"]),
                 name="rights_recipient_kind_allowed_by_policy",
-                violation_error_message=_("Personal data goes only to the kinds of recipients the Privacy Policy names."),
+                violation_error_message=_(
+                    "Personal data goes only to the kinds of recipients the Privacy Policy names."
+                ),
             ),
             # P5.5: a recipient abroad is recorded with the safeguard that protects the data.
             models.CheckConstraint(
@@ -256,7 +267,7 @@ class Recipient(models.Model):
                 violation_error_message=_(
                     "A recipient outside Kazakhstan needs its safeguard: describe how the data is protected there."
                 ),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -271,7 +282,9 @@ class Disclosure(models.Model):
     """One transfer of someone's data to a recipient: what, when, on which basis (P5.4)."""
 
     recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="disclosures")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     categories = models.JSONField(default=list)  # inventory Category values
     description = models.CharField(_("what was given"), max_length=300)
     legal_basis = models.CharField(_("legal basis"), max_length=12, choices=LegalBasis.choices)
@@ -280,7 +293,9 @@ class Disclosure(models.Model):
     # P5.4.e: the person is told unless the law forbids it; then the reason is recorded.
     user_informed = models.BooleanField(_("the person was informed"), default=True)
     not_informed_reason = models.CharField(_("why the person was not informed"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-disclosed_at", "-id"]
@@ -299,12 +314,18 @@ class RecipientNotice(models.Model):
         DELETION = "deletion", _("Deletion")
 
     recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="notices")
-    request = models.ForeignKey(DataRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="recipient_notices")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    request = models.ForeignKey(
+        DataRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="recipient_notices"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     change = models.CharField(max_length=12, choices=Change.choices)
     categories = models.JSONField(default=list)
     sent_at = models.DateTimeField(default=timezone.now)
-    message = models.ForeignKey("notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.ForeignKey(
+        "notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-sent_at", "-id"]
@@ -368,7 +389,9 @@ class Incident(models.Model):
     late_reason = models.TextField(_("why the notice was late"), max_length=5000, blank=True)
     people_notified_at = models.DateTimeField(_("people were notified"), null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -394,11 +417,15 @@ class IncidentPerson(models.Model):
     Erasing the person empties the link; the fact that someone was told stays in the register."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     language = models.CharField(max_length=8, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
-    message = models.ForeignKey("notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.ForeignKey(
+        "notify.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     scrubbed = models.BooleanField(default=False)
 
     class Meta:
@@ -406,7 +433,9 @@ class IncidentPerson(models.Model):
         verbose_name = _("person affected by an incident")
         verbose_name_plural = _("people affected by incidents")
         constraints = [
-            models.UniqueConstraint(fields=["incident", "user"], condition=Q(user__isnull=False), name="rights_incident_person_once"),
+            models.UniqueConstraint(
+                fields=["incident", "user"], condition=Q(user__isnull=False), name="rights_incident_person_once"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -60,7 +60,9 @@ register(
             "erasure_after": Category.SUPPORT,
             "reminded_on": Category.NONE,
         },
-        description=_("Your requests about your personal data (information, correction, deletion, consent, complaints) and our answers."),
+        description=_(
+            "Your requests about your personal data (information, correction, deletion, consent, complaints) and our answers."
+        ),
         purposes=(Purpose.PRIVACY_RIGHTS, Purpose.LEGAL),
         legal_basis=LegalBasis.LAW,
         source=Source.USER,
@@ -69,7 +71,12 @@ register(
         retention_field="closed_at",
         # Free text one person writes may quote another (a name, a username): erasing them
         # rewrites it without their details.
-        copies=(Copy(fields=("description", "data_concerned", "answer", "refusal_reason", "extension_reason"), action=CopyAction.REWRITE),),
+        copies=(
+            Copy(
+                fields=("description", "data_concerned", "answer", "refusal_reason", "extension_reason"),
+                action=CopyAction.REWRITE,
+            ),
+        ),
     ),
     Declaration(
         model="rights.RequestEvent",
@@ -239,7 +246,12 @@ register(
         source=Source.OPERATOR,
         retention=Retention.REQUEST_THREE_YEARS,
         erasure=Erasure.SCRUB,
-        field_rules={"incident": FieldRule.KEEP, "created_at": FieldRule.KEEP, "notified_at": FieldRule.KEEP, "message": FieldRule.CLEAR},
+        field_rules={
+            "incident": FieldRule.KEEP,
+            "created_at": FieldRule.KEEP,
+            "notified_at": FieldRule.KEEP,
+            "message": FieldRule.CLEAR,
+        },
         retention_field="created_at",
     ),
 )

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from qalan.accounts.models import Role
+from qalan.core.calendar import add_business_days
 from qalan.core.consent import ConsentPurpose
 from qalan.privacy.selectors import consent_in_force, consent_state
-from qalan.core.calendar import add_business_days
 from qalan.rights.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -74,8 +74,12 @@ CONSENT_CONSEQUENCES = {
         "Without this consent we cannot provide the platform: your account is deleted, and you lose your "
         "learning materials and history. Payment records stay in an archive for the period the law requires."
     ),
-    ConsentPurpose.MARKETING.value: gettext_lazy("You no longer receive news and offers. Service messages still reach you."),
-    ConsentPurpose.ANALYTICS.value: gettext_lazy("We stop counting your visits in anonymous statistics. Nothing else changes."),
+    ConsentPurpose.MARKETING.value: gettext_lazy(
+        "You no longer receive news and offers. Service messages still reach you."
+    ),
+    ConsentPurpose.ANALYTICS.value: gettext_lazy(
+        "We stop counting your visits in anonymous statistics. Nothing else changes."
+    ),
     ConsentPurpose.DISCLOSURE.value: gettext_lazy(
         "Your linked teachers and parents no longer see your results and progress; they still see your name, "
         "which the link needs. A teacher cannot then follow your homework."
@@ -89,7 +93,9 @@ CONSENT_CONSEQUENCES = {
 COOKIE_PURPOSES = ("preferences", "analytics", "advertising")
 CONSENT_CONSEQUENCES.update(
     {
-        "preferences": gettext_lazy("The site no longer remembers your language and video sound settings between visits."),
+        "preferences": gettext_lazy(
+            "The site no longer remembers your language and video sound settings between visits."
+        ),
         "advertising": gettext_lazy("We set no advertising or referral cookies; offers are no longer tailored to you."),
     }
 )
@@ -203,7 +209,9 @@ def requests_for_dpo(*, viewer, show: str = "open", kind: str = "", today: date 
 
 def request_for_dpo(*, viewer, request_id: int) -> DataRequest:
     _require_dpo(viewer)
-    request = DataRequest.objects.select_related("user__profile", "assigned_to", "verified_by").filter(pk=request_id).first()
+    request = (
+        DataRequest.objects.select_related("user__profile", "assigned_to", "verified_by").filter(pk=request_id).first()
+    )
     if request is None:
         raise Http404
     return request
@@ -248,7 +256,9 @@ def request_search(*, viewer, query: str) -> QuerySet[DataRequest]:
     query = (query or "").strip().lstrip("#")
     if not query:
         return requests.none()
-    condition = Q(requester_name__icontains=query) | Q(account_identifier__iexact=query) | Q(user__username__iexact=query)
+    condition = (
+        Q(requester_name__icontains=query) | Q(account_identifier__iexact=query) | Q(user__username__iexact=query)
+    )
     if query.isdigit():
         condition |= Q(pk=int(query))
     return requests.filter(condition)

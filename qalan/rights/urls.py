@@ -44,6 +44,10 @@ urlpatterns = [
     path("dpo/incidents/new/", breach_views.incident_new, name="dpo_incident_new"),
     path("dpo/incidents/<int:incident_id>/", breach_views.incident_view, name="dpo_incident"),
     path("dpo/incidents/<int:incident_id>/notice/", breach_views.incident_notice, name="dpo_incident_notice"),
-    path("dpo/incidents/<int:incident_id>/notice.txt", breach_views.incident_notice_download, name="dpo_incident_notice_download"),
+    path(
+        "dpo/incidents/<int:incident_id>/notice.txt",
+        breach_views.incident_notice_download,
+        name="dpo_incident_notice_download",
+    ),
     path("dpo/incidents/<int:incident_id>/<slug:action>/", breach_views.incident_action, name="dpo_incident_action"),
 ]

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from qalan.core.feedback import apply_service_errors
-from qalan.core.inventory import Category, Erasure
 from qalan.core.consent import ConsentPurpose
+from qalan.core.feedback import apply_service_errors, error_messages
+from qalan.core.inventory import Category, Erasure
 from qalan.rights import selectors, services
 from qalan.rights.export import export_filename, export_zip_stream
 from qalan.rights.forms import (
@@ -32,7 +32,6 @@ from qalan.rights.forms import (
 )
 from qalan.rights.models import DataRequest, RequestKind
 from qalan.rights.report import data_sections, information_report_document
-from qalan.core.feedback import error_messages
 
 PUBLIC_REQUEST_SESSION_KEY = "qalan_public_request"
 
@@ -210,7 +209,11 @@ def objection(request):
         if created is not None:
             messages.success(request, _("Your objection is request #%(number)s.") % {"number": created.pk})
             return redirect("rights:request_detail", created.pk)
-    return render(request, "rights/consents.html", {"consents": selectors.consents_for(viewer=request.user), "objection_form": form})
+    return render(
+        request,
+        "rights/consents.html",
+        {"consents": selectors.consents_for(viewer=request.user), "objection_form": form},
+    )
 
 
 # --- Restriction --------------------------------------------------------------------------
@@ -276,10 +279,14 @@ def refusal_consequences() -> list[tuple[str, str]]:
             "An e-mail address is optional: without it, codes and notices come by SMS."
         ),
         "credentials": _("Without a password nobody can sign in, so the account cannot be used."),
-        "profile": _("Your name, grade, school, date of birth and photo are optional: without them the service is less personal, nothing more."),
+        "profile": _(
+            "Your name, grade, school, date of birth and photo are optional: without them the service is less personal, nothing more."
+        ),
         "learning": _("Results are what practice produces: without them we cannot show progress or recommend tasks."),
         "financial": _("Without payment details extended access cannot be bought; free learning stays open."),
-        "technical": _("Some technical data is sent by every browser and app; without it the platform cannot work securely."),
+        "technical": _(
+            "Some technical data is sent by every browser and app; without it the platform cannot work securely."
+        ),
     }
     return [(str(category.label), texts[key]) for category, key in REFUSAL_CONSEQUENCES]
 

@@ -7,8 +7,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from qalan.accounts.services import ClientInfo, device_session_start
 from qalan.accounts.models import DeviceSession
+from qalan.accounts.services import ClientInfo, device_session_start
 from qalan.core.consent import ConsentChannel
 from qalan.schools import selectors, services
 from qalan.schools.models import SchoolClass
@@ -133,7 +133,9 @@ class ClassJoinCodeView(APIView):
 class ClassMemberView(APIView):
     @extend_schema(responses={204: None}, summary="Remove a student from my class (teacher)")
     def delete(self, request, class_id: int, student_id: int):
-        school_class, student = selectors.student_get_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+        school_class, student = selectors.student_get_for_teacher(
+            viewer=request.user, class_id=class_id, student_id=student_id
+        )
         services.class_member_remove(actor=request.user, school_class=school_class, student=student)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -171,7 +173,9 @@ class ClassInviteView(APIView):
         school_class = selectors.class_get_for_teacher(viewer=request.user, class_id=class_id)
         data = InviteIn(data=request.data)
         data.is_valid(raise_exception=True)
-        invitation = services.class_invite(actor=request.user, school_class=school_class, username=data.validated_data["username"])
+        invitation = services.class_invite(
+            actor=request.user, school_class=school_class, username=data.validated_data["username"]
+        )
         return Response({"id": invitation.pk}, status=status.HTTP_201_CREATED)
 
 
@@ -191,7 +195,9 @@ class InvitationAnswerView(APIView):
         invitation = selectors.invitation_get(viewer=request.user, invitation_id=invitation_id)
         data = InvitationAnswerIn(data=request.data)
         data.is_valid(raise_exception=True)
-        services.class_invitation_answer(actor=request.user, invitation=invitation, accept=data.validated_data["accept"])
+        services.class_invitation_answer(
+            actor=request.user, invitation=invitation, accept=data.validated_data["accept"]
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -210,7 +216,11 @@ class RosterAccountOut(serializers.Serializer):
 
 
 class ClassRosterView(APIView):
-    @extend_schema(request=RosterIn, responses={201: RosterAccountOut(many=True)}, summary="Create student accounts from a class list (teacher)")
+    @extend_schema(
+        request=RosterIn,
+        responses={201: RosterAccountOut(many=True)},
+        summary="Create student accounts from a class list (teacher)",
+    )
     def post(self, request, class_id: int):
         school_class = selectors.class_get_for_teacher(viewer=request.user, class_id=class_id)
         data = RosterIn(data=request.data)
@@ -222,17 +232,33 @@ class ClassRosterView(APIView):
             consent_confirmed=data.validated_data["consent_confirmed"],
         )
         return Response(
-            [{"id": u.pk, "name": u.profile.full_name, "username": u.username, "handoff_code": code} for u, code in created],
+            [
+                {"id": u.pk, "name": u.profile.full_name, "username": u.username, "handoff_code": code}
+                for u, code in created
+            ],
             status=status.HTTP_201_CREATED,
         )
 
 
 class ClassHandoffView(APIView):
-    @extend_schema(request=None, responses={200: RosterAccountOut}, summary="A new hand-off code for an account not yet taken over (teacher)")
+    @extend_schema(
+        request=None,
+        responses={200: RosterAccountOut},
+        summary="A new hand-off code for an account not yet taken over (teacher)",
+    )
     def post(self, request, class_id: int, student_id: int):
-        school_class, student = selectors.student_get_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+        school_class, student = selectors.student_get_for_teacher(
+            viewer=request.user, class_id=class_id, student_id=student_id
+        )
         code = services.handoff_reissue(actor=request.user, school_class=school_class, student=student)
-        return Response({"id": student.pk, "name": selectors.display_name(student), "username": student.username, "handoff_code": code})
+        return Response(
+            {
+                "id": student.pk,
+                "name": selectors.display_name(student),
+                "username": student.username,
+                "handoff_code": code,
+            }
+        )
 
 
 class HandoffIn(serializers.Serializer):
@@ -253,7 +279,11 @@ class HandoffView(APIView):
 
     @extend_schema(
         request=HandoffIn,
-        responses={200: inline_serializer("HandoffToken", {"token": serializers.CharField(), "username": serializers.CharField()})},
+        responses={
+            200: inline_serializer(
+                "HandoffToken", {"token": serializers.CharField(), "username": serializers.CharField()}
+            )
+        },
         summary="Take over an account a teacher created (student or parent) and sign in",
     )
     def post(self, request):
@@ -307,7 +337,11 @@ class LinkCodeIn(serializers.Serializer):
 class LinkCodeView(APIView):
     @extend_schema(
         request=LinkCodeIn,
-        responses={201: inline_serializer("LinkCode", {"code": serializers.CharField(), "expires_at": serializers.DateTimeField()})},
+        responses={
+            201: inline_serializer(
+                "LinkCode", {"code": serializers.CharField(), "expires_at": serializers.DateTimeField()}
+            )
+        },
         summary="Create a one-time code that my parent or child enters to link our accounts",
     )
     def post(self, request):

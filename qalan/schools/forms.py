@@ -40,14 +40,18 @@ class RosterForm(forms.Form):
 
 class HandoffForm(forms.Form):
     username = forms.CharField(label=_("Username from the sheet"), max_length=40)
-    code = forms.CharField(label=_("Hand-off code from the sheet"), max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    code = forms.CharField(
+        label=_("Hand-off code from the sheet"), max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     acting_as = forms.ChoiceField(
         label=_("I am"),
         choices=[("student", _("the student")), ("parent", _("the student's parent or legal representative"))],
         widget=forms.RadioSelect,
     )
     phone = forms.CharField(
-        label=_("Phone number"), max_length=32, help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67. Used to recover the password.")
+        label=_("Phone number"),
+        max_length=32,
+        help_text=_("A Kazakhstan mobile number, e.g. +7 701 123 45 67. Used to recover the password."),
     )
     password = forms.CharField(
         label=_("New password"),
@@ -69,4 +73,6 @@ class LinkCodeForm(forms.Form):
 
 
 class LinkConfirmForm(forms.Form):
-    code = forms.CharField(label=_("Code you received"), max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    code = forms.CharField(
+        label=_("Code you received"), max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )

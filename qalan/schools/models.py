@@ -20,7 +20,8 @@ class School(models.Model):
     operator_contact = models.CharField(_("contact for personal data questions"), max_length=254, blank=True)
     policy_url = models.URLField(_("address of the school's privacy policy"), blank=True)
     policy_notice = models.TextField(
-        _("the school's notice to its users"), blank=True,
+        _("the school's notice to its users"),
+        blank=True,
         help_text=_("Shown to the school's students, parents and teachers on Qalan."),
     )
 
@@ -85,7 +86,9 @@ class Membership(models.Model):
         verbose_name_plural = _("class memberships")
         constraints = [
             models.UniqueConstraint(
-                fields=["school_class", "student"], condition=Q(ended_at__isnull=True), name="schools_one_active_membership"
+                fields=["school_class", "student"],
+                condition=Q(ended_at__isnull=True),
+                name="schools_one_active_membership",
             )
         ]
         indexes = [models.Index(fields=["student", "ended_at"])]
@@ -133,7 +136,9 @@ class ParentLink(models.Model):
         verbose_name = _("parent link")
         verbose_name_plural = _("parent links")
         constraints = [
-            models.UniqueConstraint(fields=["parent", "child"], condition=Q(ended_at__isnull=True), name="schools_one_active_link")
+            models.UniqueConstraint(
+                fields=["parent", "child"], condition=Q(ended_at__isnull=True), name="schools_one_active_link"
+            )
         ]
 
     def __str__(self) -> str:
@@ -175,7 +180,11 @@ class ThirdPartyConfirmation(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="third_party_confirmations"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="third_party_confirmations",
     )
     # The person whose data was entered, when they have an account.
     subject = models.ForeignKey(

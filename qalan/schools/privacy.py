@@ -15,7 +15,10 @@ from qalan.core.inventory import (
 )
 
 register(
-    NotPersonal("schools.School", "An educational institution: its name, city and its own operator details (an organisation, not a person)."),
+    NotPersonal(
+        "schools.School",
+        "An educational institution: its name, city and its own operator details (an organisation, not a person).",
+    ),
     Declaration(
         model="schools.SchoolClass",
         subjects=("teacher",),

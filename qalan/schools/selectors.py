@@ -40,7 +40,9 @@ def separate_operators_for(*, viewer) -> list[School]:
         classes__memberships__student__parent_links__ended_at__isnull=True,
         classes__memberships__ended_at__isnull=True,
     )
-    return list(School.objects.filter(separate_operator=True).filter(via_classes | via_children).distinct().order_by("name"))
+    return list(
+        School.objects.filter(separate_operator=True).filter(via_classes | via_children).distinct().order_by("name")
+    )
 
 
 def classes_for(*, viewer) -> QuerySet[SchoolClass]:
@@ -70,7 +72,9 @@ def class_get(*, viewer, class_id: int) -> SchoolClass:
 def class_get_for_teacher(*, viewer, class_id: int) -> SchoolClass:
     """A class only its own teacher may manage."""
     school_class = (
-        SchoolClass.objects.select_related("school").filter(pk=class_id, teacher=viewer, archived_at__isnull=True).first()
+        SchoolClass.objects.select_related("school")
+        .filter(pk=class_id, teacher=viewer, archived_at__isnull=True)
+        .first()
         if viewer.is_authenticated
         else None
     )

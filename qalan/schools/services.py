@@ -11,22 +11,20 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import password_validation
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy, gettext_noop
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from qalan.accounts.models import Profile, Role
-from qalan.core.contacts import normalize_kz_mobile
 from qalan.audit.services import audit_record
+from qalan.core.consent import ConsentChannel, ConsentPurpose
+from qalan.core.contacts import normalize_kz_mobile
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core.consent import ConsentChannel, ConsentPurpose
 from qalan.privacy.models import ConsentRecord
 from qalan.privacy.services import consent_give
 from qalan.schools.codes import code_digest, code_display, code_new, code_normalise
@@ -115,7 +113,9 @@ def school_for(*, name: str, city: str = "") -> School | None:
     return school or School.objects.create(name=name, city=city)
 
 
-def class_create(*, actor, name: str, grade: Any, school_year: str, school_name: str = "", city: str = "") -> SchoolClass:
+def class_create(
+    *, actor, name: str, grade: Any, school_year: str, school_name: str = "", city: str = ""
+) -> SchoolClass:
     _only_role(actor, Role.TEACHER, _("Only teachers can create classes."))
     name, grade, school_year = _clean_class_fields(name=name, grade=grade, school_year=school_year)
     with transaction.atomic():
@@ -149,7 +149,9 @@ def class_archive(*, actor, school_class: SchoolClass) -> SchoolClass:
         ended = Membership.objects.filter(school_class=school_class, ended_at__isnull=True).update(
             ended_at=now, ended_reason=Membership.Ended.REMOVED
         )
-        audit_record(actor=actor, subject=actor, event_type="class.archived", extra={"class": school_class.pk, "ended": ended})
+        audit_record(
+            actor=actor, subject=actor, event_type="class.archived", extra={"class": school_class.pk, "ended": ended}
+        )
     return school_class
 
 
@@ -186,7 +188,9 @@ def class_join(*, actor, code: str) -> Membership:
         ClassInvitation.objects.filter(
             school_class=school_class, student=actor, status=ClassInvitation.Status.PENDING
         ).update(status=ClassInvitation.Status.ACCEPTED, responded_at=timezone.now())
-        audit_record(actor=actor, subject=actor, event_type="class.joined", extra={"class": school_class.pk, "via": "code"})
+        audit_record(
+            actor=actor, subject=actor, event_type="class.joined", extra={"class": school_class.pk, "via": "code"}
+        )
     return membership
 
 
@@ -236,7 +240,9 @@ def class_invite(*, actor, school_class: SchoolClass, username: str) -> ClassInv
     if ClassInvitation.objects.filter(
         school_class=school_class, student=student, status=ClassInvitation.Status.PENDING
     ).exists():
-        raise ValidationError({"username": [_("This student already has an invitation to the class. Wait for the answer.")]})
+        raise ValidationError(
+            {"username": [_("This student already has an invitation to the class. Wait for the answer.")]}
+        )
     with transaction.atomic():
         invitation = ClassInvitation.objects.create(school_class=school_class, student=student, invited_by=actor)
         message_queue(
@@ -247,7 +253,10 @@ def class_invite(*, actor, school_class: SchoolClass, username: str) -> ClassInv
             % {"name": school_class.name},
         )
         audit_record(
-            actor=actor, subject=student, event_type="class.invited", extra={"class": school_class.pk, "invitation": invitation.pk}
+            actor=actor,
+            subject=student,
+            event_type="class.invited",
+            extra={"class": school_class.pk, "invitation": invitation.pk},
         )
     return invitation
 
@@ -318,7 +327,9 @@ def _handoff_issue(*, actor, user) -> str:
     return code_display(code)
 
 
-def roster_enrol(*, actor, school_class: SchoolClass, names: list[str] | str, consent_confirmed: bool) -> list[tuple[Any, str]]:
+def roster_enrol(
+    *, actor, school_class: SchoolClass, names: list[str] | str, consent_confirmed: bool
+) -> list[tuple[Any, str]]:
     """Create student accounts from a paper class list (P3.5).
 
     Only after the teacher confirms the students' or parents' consent. Each account gets a
@@ -378,10 +389,14 @@ def roster_enrol(*, actor, school_class: SchoolClass, names: list[str] | str, co
 def handoff_reissue(*, actor, school_class: SchoolClass, student) -> str:
     """A new hand-off code for an account that nobody took over yet (the old one stops working)."""
     if school_class.teacher_id != actor.pk or student.has_usable_password():
-        raise ValidationError({"__all__": [_("This account was already taken over. The student signs in with their own password.")]})
+        raise ValidationError(
+            {"__all__": [_("This account was already taken over. The student signs in with their own password.")]}
+        )
     with transaction.atomic():
         code = _handoff_issue(actor=actor, user=student)
-        audit_record(actor=actor, subject=student, event_type="account.handoff_reissued", extra={"class": school_class.pk})
+        audit_record(
+            actor=actor, subject=student, event_type="account.handoff_reissued", extra={"class": school_class.pk}
+        )
     return code
 
 
@@ -470,7 +485,9 @@ def _contact_parse(contact: str) -> tuple[str, str]:
         try:
             validate_email(contact)
         except ValidationError:
-            raise ValidationError({"contact": [_("Enter a valid e-mail address or a Kazakhstan mobile number.")]}) from None
+            raise ValidationError(
+                {"contact": [_("Enter a valid e-mail address or a Kazakhstan mobile number.")]}
+            ) from None
         return OutboxMessage.Channel.EMAIL, contact
     try:
         return OutboxMessage.Channel.SMS, normalize_kz_mobile(contact)
@@ -490,7 +507,15 @@ def link_invitation_create(*, actor, contact: str = "", contact_consent: bool = 
     if (contact or "").strip():
         channel, recipient = _contact_parse(contact)
         if not contact_consent:
-            raise ValidationError({"contact_consent": [_("Confirm that the owner of this contact agreed, or leave the contact empty and pass the code on yourself.")]})
+            raise ValidationError(
+                {
+                    "contact_consent": [
+                        _(
+                            "Confirm that the owner of this contact agreed, or leave the contact empty and pass the code on yourself."
+                        )
+                    ]
+                }
+            )
     code = code_new(8)
     with transaction.atomic():
         invitation = LinkInvitation.objects.create(
@@ -513,7 +538,9 @@ def link_invitation_create(*, actor, contact: str = "", contact_consent: bool = 
                 "the code %(code)s. It is valid for %(days)s days.",
                 settings.QALAN_LINK_CODE_DAYS,
             ) % {"name": _first_name(actor), "code": code_display(code), "days": settings.QALAN_LINK_CODE_DAYS}
-            message_queue(channel=channel, recipient=recipient, subject=_("Link your Qalan accounts"), body=text, about=[actor])
+            message_queue(
+                channel=channel, recipient=recipient, subject=_("Link your Qalan accounts"), body=text, about=[actor]
+            )
         audit_record(
             actor=actor,
             subject=actor,
@@ -539,14 +566,18 @@ def link_confirm(*, actor, code: str) -> ParentLink:
         invitation = (
             LinkInvitation.objects.select_for_update()
             .select_related("created_by")
-            .filter(code_digest=code_digest(purpose="link", code=code), used_at__isnull=True, expires_at__gt=timezone.now())
+            .filter(
+                code_digest=code_digest(purpose="link", code=code), used_at__isnull=True, expires_at__gt=timezone.now()
+            )
             .first()
         )
         if invitation is None:
             raise wrong
         creator = invitation.created_by
         if creator.pk == actor.pk:
-            raise ValidationError({"code": [_("This is your own code. Give it to your parent or child to enter in their account.")]})
+            raise ValidationError(
+                {"code": [_("This is your own code. Give it to your parent or child to enter in their account.")]}
+            )
         if creator.role == actor.role or not creator.is_active:
             raise ValidationError(
                 {"code": [_("A code links a parent with a child: it must be entered in the other person's account.")]}

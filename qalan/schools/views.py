@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from qalan.core import hooks
-from qalan.core.feedback import apply_service_errors
 from qalan.accounts.models import Role
+from qalan.core import hooks
 from qalan.core.consent import ConsentChannel
+from qalan.core.feedback import apply_service_errors
 from qalan.privacy.selectors import policy_current
 from qalan.schools import selectors, services
 from qalan.schools.forms import ClassForm, HandoffForm, InviteForm, JoinForm, LinkCodeForm, LinkConfirmForm, RosterForm
@@ -39,7 +39,10 @@ def classes(request):
 
 @login_required
 def class_create(request):
-    form = ClassForm(request.POST or None, initial={"school_year": services.current_school_year(), "school": request.user.profile.school})
+    form = ClassForm(
+        request.POST or None,
+        initial={"school_year": services.current_school_year(), "school": request.user.profile.school},
+    )
     if not request.user.has_role(Role.TEACHER):
         messages.error(request, _("Only teachers can create classes."))
         return redirect("schools:classes")
@@ -102,7 +105,11 @@ def class_detail(request, class_id: int):
             pending=selectors.class_pending_invitations(viewer=request.user, school_class=school_class),
         )
     # The leaderboard and the homework are the learning app's sections of this page.
-    context.update(hooks.gather(hooks.class_page, sender="schools", viewer=request.user, school_class=school_class, is_teacher=is_teacher))
+    context.update(
+        hooks.gather(
+            hooks.class_page, sender="schools", viewer=request.user, school_class=school_class, is_teacher=is_teacher
+        )
+    )
     return render(request, "schools/class_detail.html", context)
 
 
@@ -144,7 +151,9 @@ def class_invite(request, class_id: int):
 @login_required
 @require_POST
 def class_member_remove(request, class_id: int, student_id: int):
-    school_class, student = selectors.student_get_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+    school_class, student = selectors.student_get_for_teacher(
+        viewer=request.user, class_id=class_id, student_id=student_id
+    )
     services.class_member_remove(actor=request.user, school_class=school_class, student=student)
     messages.success(request, _("The student was removed from the class."))
     return redirect("schools:class_detail", class_id=class_id)
@@ -175,7 +184,9 @@ def class_roster(request, class_id: int):
 @login_required
 @require_POST
 def class_handoff(request, class_id: int, student_id: int):
-    school_class, student = selectors.student_get_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+    school_class, student = selectors.student_get_for_teacher(
+        viewer=request.user, class_id=class_id, student_id=student_id
+    )
     try:
         code = services.handoff_reissue(actor=request.user, school_class=school_class, student=student)
     except ValidationError as exc:
@@ -260,12 +271,17 @@ def link_code(request):
     if form.is_valid():
         try:
             invitation, code = services.link_invitation_create(
-                actor=request.user, contact=form.cleaned_data["contact"], contact_consent=form.cleaned_data["contact_consent"]
+                actor=request.user,
+                contact=form.cleaned_data["contact"],
+                contact_consent=form.cleaned_data["contact_consent"],
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            return _links_page(request, new_code={"code": code, "expires_at": invitation.expires_at, "sent": invitation.sent_to_contact})
+            return _links_page(
+                request,
+                new_code={"code": code, "expires_at": invitation.expires_at, "sent": invitation.sent_to_contact},
+            )
     return _links_page(request, code_form=form, status=400)
 
 

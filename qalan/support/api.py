@@ -14,7 +14,9 @@ from qalan.support.models import Ticket, TicketReply
 
 class TicketIn(serializers.Serializer):
     # Blank values reach the service, which answers with the same messages as the web form.
-    contact = serializers.CharField(allow_blank=True, default="", help_text="E-mail or Kazakhstan mobile number for the answer.")
+    contact = serializers.CharField(
+        allow_blank=True, default="", help_text="E-mail or Kazakhstan mobile number for the answer."
+    )
     subject = serializers.CharField(allow_blank=True, default="")
     description = serializers.CharField(allow_blank=True, default="", help_text="At most 5000 characters.")
     confirm_sensitive = serializers.BooleanField(
@@ -97,7 +99,9 @@ class TicketListView(APIView):
 
     @extend_schema(responses={200: TicketOut(many=True)}, summary="My support tickets")
     def get(self, request):
-        return Response([ticket_data(t) for t in selectors.tickets_for(viewer=request.user).filter(user=request.user)[:200]])
+        return Response(
+            [ticket_data(t) for t in selectors.tickets_for(viewer=request.user).filter(user=request.user)[:200]]
+        )
 
     @extend_schema(request=TicketIn, responses={201: TicketCreated}, summary="Open a support ticket")
     def post(self, request):
@@ -105,7 +109,11 @@ class TicketListView(APIView):
         data.is_valid(raise_exception=True)
         ticket = services.ticket_open(actor=request.user, **data.validated_data)
         return Response(
-            {"id": ticket.pk, "message": _("Your ticket #%(number)s reached support. We will answer you as soon as we can.") % {"number": ticket.pk}},
+            {
+                "id": ticket.pk,
+                "message": _("Your ticket #%(number)s reached support. We will answer you as soon as we can.")
+                % {"number": ticket.pk},
+            },
             status=status.HTTP_201_CREATED,
         )
 

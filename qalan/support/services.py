@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from qalan.core.contacts import normalize_kz_mobile
 from qalan.audit.services import audit_record
+from qalan.core.contacts import normalize_kz_mobile
+from qalan.core.sensitive import sensitive_check
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core.sensitive import sensitive_check
 from qalan.support.models import DESCRIPTION_MAX, REPLY_MAX, Ticket, TicketReply
 from qalan.support.selectors import is_support
 
@@ -50,8 +50,24 @@ def ticket_open(*, actor, contact: str, subject: str, description: str, confirm_
     values = {}
     for name, clean in (
         ("contact", lambda: _contact_clean(contact)),
-        ("subject", lambda: _text_clean(field="subject", text=subject, limit=SUBJECT_MAX, empty=_("Write in a few words what the request is about."))),
-        ("description", lambda: _text_clean(field="description", text=description, limit=DESCRIPTION_MAX, empty=_("Describe the problem so that support can help you."))),
+        (
+            "subject",
+            lambda: _text_clean(
+                field="subject",
+                text=subject,
+                limit=SUBJECT_MAX,
+                empty=_("Write in a few words what the request is about."),
+            ),
+        ),
+        (
+            "description",
+            lambda: _text_clean(
+                field="description",
+                text=description,
+                limit=DESCRIPTION_MAX,
+                empty=_("Describe the problem so that support can help you."),
+            ),
+        ),
     ):
         try:
             values[name] = clean()
@@ -85,7 +101,10 @@ def ticket_reply(*, actor, ticket: Ticket, body: str) -> TicketReply:
         if staff:
             _answer_notice(ticket=ticket, reply=reply)
         audit_record(
-            actor=actor, subject=ticket.user, event_type="support.ticket_replied", extra={"ticket": ticket.pk, "reply": reply.pk}
+            actor=actor,
+            subject=ticket.user,
+            event_type="support.ticket_replied",
+            extra={"ticket": ticket.pk, "reply": reply.pk},
         )
     return reply
 
@@ -100,10 +119,14 @@ def _answer_notice(*, ticket: Ticket, reply: TicketReply) -> None:
         channel = OutboxMessage.Channel.EMAIL if "@" in ticket.contact else OutboxMessage.Channel.SMS
         message_queue(channel=channel, recipient=ticket.contact, subject=subject, body=reply.body, sensitive=True)
         return
-    language = getattr(getattr(user, "profile", None), "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+    language = (
+        getattr(getattr(user, "profile", None), "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
         subject = _("There is an answer to your support ticket #%(number)s") % {"number": ticket.pk}
-        body = _("Support answered your ticket #%(number)s. Sign in to Qalan and open Support to read it.") % {"number": ticket.pk}
+        body = _("Support answered your ticket #%(number)s. Sign in to Qalan and open Support to read it.") % {
+            "number": ticket.pk
+        }
     message_queue(user=user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body)
     if user.email:
         message_queue(user=user, channel=OutboxMessage.Channel.EMAIL, recipient=user.email, subject=subject, body=body)

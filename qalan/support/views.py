@@ -23,12 +23,23 @@ def tickets(request):
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            messages.success(request, _("Your ticket #%(number)s reached support. We will answer you as soon as we can.") % {"number": ticket.pk})
+            messages.success(
+                request,
+                _("Your ticket #%(number)s reached support. We will answer you as soon as we can.")
+                % {"number": ticket.pk},
+            )
             if request.user.is_authenticated:
                 return redirect("support:ticket", ticket_id=ticket.pk)
             return redirect("support:tickets")
     return render(
-        request, "support/tickets.html", {"form": form, "tickets": selectors.tickets_for(viewer=request.user).filter(user=request.user.pk)[:100] if request.user.is_authenticated else []}
+        request,
+        "support/tickets.html",
+        {
+            "form": form,
+            "tickets": selectors.tickets_for(viewer=request.user).filter(user=request.user.pk)[:100]
+            if request.user.is_authenticated
+            else [],
+        },
     )
 
 

@@ -120,7 +120,10 @@ def _get(student, skill) -> SkillMastery:
 def _save(mastery: SkillMastery, before: int, at: datetime) -> None:
     mastery.score = score_of(mastery.evidence)
     mastery.level = level_of(
-        score=mastery.score, evidence=mastery.evidence, counted=mastery.counted, review_interval_days=mastery.review_interval_days
+        score=mastery.score,
+        evidence=mastery.evidence,
+        counted=mastery.counted,
+        review_interval_days=mastery.review_interval_days,
     )
     if level_rank(mastery.level) >= level_rank(MasteryLevel.PROFICIENT) and not mastery.review_interval_days:
         mastery.review_interval_days = INTERVALS[0]

@@ -13,9 +13,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 LANGUAGES = ("kk", "ru", "en", "uz")
 LIVES_PER_ITEM = 3
@@ -373,7 +372,9 @@ class Diagnostic(models.Model):
         verbose_name_plural = _("diagnostics")
         constraints = [
             models.UniqueConstraint(
-                fields=["student", "grade"], condition=Q(status="active"), name="trainer_one_active_diagnostic_per_grade"
+                fields=["student", "grade"],
+                condition=Q(status="active"),
+                name="trainer_one_active_diagnostic_per_grade",
             )
         ]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils import translation
 
 from qalan.trainer import answers
-from qalan.trainer.models import ItemInstance, pick_language
 from qalan.trainer.content.render import render_html as text_html
+from qalan.trainer.models import ItemInstance, pick_language
 from qalan.trainer.services.serving import hint_text, solution_steps
 
 
@@ -57,4 +57,8 @@ def item_data(instance: ItemInstance) -> dict:
 
 
 def mastery_data(mastery) -> dict:
-    return {"score": mastery.score, "level": mastery.level} if mastery is not None else {"score": 0, "level": "not_started"}
+    return (
+        {"score": mastery.score, "level": mastery.level}
+        if mastery is not None
+        else {"score": 0, "level": "not_started"}
+    )

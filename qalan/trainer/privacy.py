@@ -51,7 +51,9 @@ register(
             "created_at": _L,
             "closed_at": _L,
         },
-        description=_("The maths items you were given: the numbers in them, the hints and solutions you opened, and how each ended."),
+        description=_(
+            "The maths items you were given: the numbers in them, the hints and solutions you opened, and how each ended."
+        ),
         purposes=(Purpose.LEARNING,),
         legal_basis=LegalBasis.CONSENT,
         source=Source.AUTOMATIC,

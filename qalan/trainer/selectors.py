@@ -106,7 +106,9 @@ def skills_for(*, viewer, grade: int) -> list[SkillRow]:
 def instance_get(*, viewer, instance_id) -> ItemInstance:
     """One of the viewer's own served items; anyone else's is 404."""
     instance = (
-        ItemInstance.objects.select_related("skill", "template", "similar_to").filter(pk=instance_id, student=viewer).first()
+        ItemInstance.objects.select_related("skill", "template", "similar_to")
+        .filter(pk=instance_id, student=viewer)
+        .first()
         if viewer.is_authenticated
         else None
     )
@@ -116,7 +118,11 @@ def instance_get(*, viewer, instance_id) -> ItemInstance:
 
 
 def answers_history(*, student, limit: int = 50) -> list[ItemAttempt]:
-    return list(ItemAttempt.objects.filter(student=student).select_related("instance__skill").order_by("-created_at", "-id")[:limit])
+    return list(
+        ItemAttempt.objects.filter(student=student)
+        .select_related("instance__skill")
+        .order_by("-created_at", "-id")[:limit]
+    )
 
 
 # --- What to practise next ------------------------------------------------------------------
@@ -173,9 +179,7 @@ def _weakest_prerequisite(skill_id: int, graph, levels: dict[int, str], seen: se
 def sealed_skill_ids(student) -> set[int]:
     """Skills with items of the student's open tests or homework: not practised meanwhile, so that
     no hint, solution or written item of the same work is shown before the sitting is submitted."""
-    return set(
-        ItemInstance.objects.filter(student=student, sealed=True).values_list("skill_id", flat=True).distinct()
-    )
+    return set(ItemInstance.objects.filter(student=student, sealed=True).values_list("skill_id", flat=True).distinct())
 
 
 def practise_next(*, student, grade: int | None = None, include_reviews: bool = True) -> Recommendation | None:
@@ -226,7 +230,13 @@ def knowledge_map(*, student, grade: int, name: str = "") -> KnowledgeMap:
     recommendation = practise_next(student=student, grade=grade)
     for row in rows:
         row.is_next = recommendation is not None and row.skill.pk == recommendation.skill.pk
-    return KnowledgeMap(grade=grade, student_id=student.pk, name=name or school_selectors.display_name(student), rows=rows, next=recommendation)
+    return KnowledgeMap(
+        grade=grade,
+        student_id=student.pk,
+        name=name or school_selectors.display_name(student),
+        rows=rows,
+        next=recommendation,
+    )
 
 
 def disclosure_map(user_ids) -> dict[int, bool]:
@@ -246,8 +256,10 @@ def disclosure_map(user_ids) -> dict[int, bool]:
     for user_id in user_ids:
         own = latest.get((user_id, "disclosure"))
         platform = latest.get((user_id, "platform"))
-        allowed[user_id] = own == ConsentRecord.Action.GIVEN if own is not None else (
-            CONSENT_DEFAULTS["disclosure"] and platform == ConsentRecord.Action.GIVEN
+        allowed[user_id] = (
+            own == ConsentRecord.Action.GIVEN
+            if own is not None
+            else (CONSENT_DEFAULTS["disclosure"] and platform == ConsentRecord.Action.GIVEN)
         )
     return allowed
 
@@ -257,7 +269,9 @@ def child_map(*, viewer, child_id: int, grade: int | None = None) -> KnowledgeMa
     child = school_selectors.child_get(viewer=viewer, child_id=child_id)
     grade = grade or student_grade(child) or 1
     if not disclosure_map([child.pk])[child.pk]:
-        return KnowledgeMap(grade=grade, student_id=child.pk, name=school_selectors.display_name(child), disclosed=False)
+        return KnowledgeMap(
+            grade=grade, student_id=child.pk, name=school_selectors.display_name(child), disclosed=False
+        )
     return knowledge_map(student=child, grade=grade)
 
 
@@ -302,7 +316,12 @@ def class_map(*, viewer, class_id: int, grade: int | None = None) -> ClassMap:
     failing = dict.fromkeys((s.pk for s in skills), 0)
     rows = []
     for student in students:
-        row = ClassMapRow(student_id=student.pk, name=school_selectors.display_name(student), disclosed=disclosed[student.pk], levels=[])
+        row = ClassMapRow(
+            student_id=student.pk,
+            name=school_selectors.display_name(student),
+            disclosed=disclosed[student.pk],
+            levels=[],
+        )
         for skill in skills:
             level = levels.get((student.pk, skill.pk), MasteryLevel.NOT_STARTED) if row.disclosed else None
             row.levels.append(level)
@@ -315,7 +334,9 @@ def class_map(*, viewer, class_id: int, grade: int | None = None) -> ClassMap:
         for skill_id, n in sorted(failing.items(), key=lambda kv: -kv[1])
         if n
     ][:STRUGGLING_LIMIT]
-    return ClassMap(school_class=school_class, grade=grade, skills=_rows(skills, None), rows=rows, struggling=struggling)
+    return ClassMap(
+        school_class=school_class, grade=grade, skills=_rows(skills, None), rows=rows, struggling=struggling
+    )
 
 
 # --- Leaderboard, focus, diagnostics, streak ------------------------------------------------
@@ -362,7 +383,9 @@ def focus_current(*, student, day: date | None = None) -> FocusSession | None:
 
 
 def diagnostic_get(*, viewer, diagnostic_id: int) -> Diagnostic:
-    diagnostic = Diagnostic.objects.filter(pk=diagnostic_id, student=viewer).first() if viewer.is_authenticated else None
+    diagnostic = (
+        Diagnostic.objects.filter(pk=diagnostic_id, student=viewer).first() if viewer.is_authenticated else None
+    )
     if diagnostic is None:
         raise Http404
     return diagnostic
@@ -394,4 +417,3 @@ def streak_count(*, student, today: date | None = None) -> int:
             break
         day -= timedelta(days=1)
     return streak
-

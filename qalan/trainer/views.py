@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from qalan.accounts.models import Role
 from qalan.trainer import selectors, services
+from qalan.trainer.content.render import render_html as text_html
 from qalan.trainer.models import Diagnostic, FocusSession, ItemInstance, MasteryLevel, Purpose, Result, Skill
 from qalan.trainer.presenting import item_data
-from qalan.trainer.content.render import render_html as text_html
 
 LEVELS = [(value, label) for value, label in MasteryLevel.choices]
 
@@ -83,13 +83,17 @@ def practice(request, code: str):
             return redirect("trainer:map")
         return redirect("trainer:item", instance_id=instance.pk)
     current = (
-        ItemInstance.objects.filter(student=request.user, skill=skill, purpose=Purpose.PRACTICE, status=ItemInstance.Status.OPEN)
+        ItemInstance.objects.filter(
+            student=request.user, skill=skill, purpose=Purpose.PRACTICE, status=ItemInstance.Status.OPEN
+        )
         .order_by("-created_at")
         .first()
     )
     if current is not None:
         return redirect("trainer:item", instance_id=current.pk)
-    row = next((r for r in selectors.skills_for(viewer=request.user, grade=skill.grade) if r.skill.pk == skill.pk), None)
+    row = next(
+        (r for r in selectors.skills_for(viewer=request.user, grade=skill.grade) if r.skill.pk == skill.pk), None
+    )
     return render(request, "trainer/practice.html", {"skill": skill, "row": row})
 
 
@@ -116,7 +120,9 @@ def item(request, instance_id):
             elif action == "solution":
                 services.solution_reveal(actor=request.user, instance=instance)
             else:
-                outcome = services.item_answer(actor=request.user, instance=instance, answer=request.POST.get("answer", ""))
+                outcome = services.item_answer(
+                    actor=request.user, instance=instance, answer=request.POST.get("answer", "")
+                )
                 level = messages.SUCCESS if outcome.result == Result.RIGHT else messages.ERROR
                 messages.add_message(request, level, outcome.message)
                 if outcome.hint:

@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from qalan.accounts.navigation import start_page
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
-from qalan.accounts.navigation import start_page
-
 
 REGION_NAMES = {"KZ": _("Kazakhstan")}
 

@@ -34,7 +34,10 @@ def _wrong(instance: ItemInstance) -> str:
 def demo_trainer(student, *, grade: int | None = None) -> bool:
     """Seed one student's trainer; False when it was seeded before or there is no content."""
     grade = grade or getattr(student.profile, "grade", None) or 6
-    if Diagnostic.objects.filter(student=student).exists() or not Skill.objects.filter(grade=grade, is_active=True).exists():
+    if (
+        Diagnostic.objects.filter(student=student).exists()
+        or not Skill.objects.filter(grade=grade, is_active=True).exists()
+    ):
         return False
     order = {code: i for i, code in enumerate(Skill.objects.filter(grade=grade).values_list("code", flat=True))}
     diagnostic = diagnostic_start(actor=student, grade=grade)
@@ -50,7 +53,8 @@ def demo_trainer(student, *, grade: int | None = None) -> bool:
     today = timezone.localdate()
     for days_ago in range(1, STREAK_DAYS + 1):
         StreakDay.objects.update_or_create(
-            student=student, day=today - timedelta(days=days_ago),
+            student=student,
+            day=today - timedelta(days=days_ago),
             defaults={"right_first_answers": settings.QALAN_STREAK_MIN_RIGHT + days_ago % 3},
         )
     # A skill mastered two weeks ago whose spaced review is due today.
@@ -58,6 +62,8 @@ def demo_trainer(student, *, grade: int | None = None) -> bool:
     if placed is not None:
         then = timezone.now() - timedelta(days=14)
         for step in range(6):
-            mastery.mastery_record(student=student, skill=placed.skill, right=True, difficulty=3, at=then + timedelta(hours=step))
+            mastery.mastery_record(
+                student=student, skill=placed.skill, right=True, difficulty=3, at=then + timedelta(hours=step)
+            )
         SkillMastery.objects.filter(pk=placed.pk).update(review_due_at=timezone.now() - timedelta(hours=3))
     return True

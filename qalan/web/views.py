@@ -8,9 +8,9 @@ from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
 from qalan.accounts.services import profile_update
+from qalan.core.redirects import safe_next
 from qalan.notify.models import OutboxMessage
 from qalan.privacy.cookies import choice_read
-from qalan.core.redirects import safe_next
 
 
 def home(request):

@@ -13,8 +13,14 @@ from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-FULL = {"full_name": "Alice Nurlanovna", "grade": 6, "school": "School No. 12, Almaty", "birth_date": "2013-04-02",
-        "about": "I like geometry", "language": "ru"}
+FULL = {
+    "full_name": "Alice Nurlanovna",
+    "grade": 6,
+    "school": "School No. 12, Almaty",
+    "birth_date": "2013-04-02",
+    "about": "I like geometry",
+    "language": "ru",
+}
 
 
 def jpeg_with_gps(size=(800, 600)) -> bytes:
@@ -36,19 +42,39 @@ def test_api_profile_fields_can_be_set_and_removed(alice_api, alice):
     response = alice_api.patch("/api/v1/me", {**FULL, "email": "new@example.kz"}, format="json")
     assert response.status_code == 200, response.content
     assert response.json()["profile"] == {**FULL}
-    cleared = {"full_name": "", "grade": None, "school": "", "birth_date": None, "about": "", "language": "", "email": ""}
+    cleared = {
+        "full_name": "",
+        "grade": None,
+        "school": "",
+        "birth_date": None,
+        "about": "",
+        "language": "",
+        "email": "",
+    }
     response = alice_api.patch("/api/v1/me", cleared, format="json")
     assert response.status_code == 200
     profile = Profile.objects.get(user=alice)
-    assert (profile.full_name, profile.grade, profile.school, profile.birth_date, profile.about) == ("", None, "", None, "")
+    assert (profile.full_name, profile.grade, profile.school, profile.birth_date, profile.about) == (
+        "",
+        None,
+        "",
+        None,
+        "",
+    )
     alice.refresh_from_db()
     assert alice.email == ""
 
 
 @pytest.mark.parametrize(
     ("payload", "field"),
-    [({"grade": 12}, "grade"), ({"grade": "six"}, "grade"), ({"birth_date": "02.04.2013"}, "birth_date"),
-     ({"language": "de"}, "language"), ({"email": "not-an-email"}, "email"), ({"about": "x" * 1001}, "about")],
+    [
+        ({"grade": 12}, "grade"),
+        ({"grade": "six"}, "grade"),
+        ({"birth_date": "02.04.2013"}, "birth_date"),
+        ({"language": "de"}, "language"),
+        ({"email": "not-an-email"}, "email"),
+        ({"about": "x" * 1001}, "about"),
+    ],
 )
 def test_api_profile_bad_input_is_400_and_changes_nothing(alice_api, alice, payload, field):
     response = alice_api.patch("/api/v1/me", payload, format="json")
@@ -70,7 +96,7 @@ def test_web_profile_form_saves_and_clears(client, alice):
     data = {**FULL, "email": ""}
     assert client.post(reverse("accounts:profile"), data).status_code == 302
     assert Profile.objects.get(user=alice).school == FULL["school"]
-    client.post(reverse("accounts:profile"), {k: "" for k in data})
+    client.post(reverse("accounts:profile"), dict.fromkeys(data, ""))
     assert Profile.objects.get(user=alice).school == ""
 
 
@@ -153,9 +179,13 @@ def test_only_the_owner_can_fetch_an_avatar(client, alice, bob, alice_api):
 
 def test_password_change_requires_the_current_password(client, alice):
     client.force_login(alice)
-    wrong = client.post(reverse("accounts:password_change"), {"current_password": "x", "new_password": "Fresh-pass-2026"})
+    wrong = client.post(
+        reverse("accounts:password_change"), {"current_password": "x", "new_password": "Fresh-pass-2026"}
+    )
     assert "current password is wrong" in wrong.content.decode()
-    ok = client.post(reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"})
+    ok = client.post(
+        reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"}
+    )
     assert ok.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password("Fresh-pass-2026")
@@ -172,7 +202,9 @@ def test_password_change_signs_out_every_other_device_and_browser(client, alice)
     other_browser.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert DeviceSession.objects.filter(user=alice, revoked_at__isnull=True).count() == 3
-    ok = client.post(reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"})
+    ok = client.post(
+        reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"}
+    )
     assert ok.status_code == 302
     # This browser stays signed in; the app's token and the other browser do not.
     assert client.get(reverse("accounts:profile")).status_code == 200

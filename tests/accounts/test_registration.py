@@ -118,9 +118,16 @@ def test_registered_form_values_are_kept_after_an_error(client):
 
 
 def api_payload(**changes):
-    data = {"username": "timur", "phone": "+77015551235", "password": "Str0ng-pass-for-test", "consent": True,
-            "birth_date": "2001-02-03",
-            "device_name": "Galaxy A54", "platform": "android", "app_version": "1.4.0"}
+    data = {
+        "username": "timur",
+        "phone": "+77015551235",
+        "password": "Str0ng-pass-for-test",
+        "consent": True,
+        "birth_date": "2001-02-03",
+        "device_name": "Galaxy A54",
+        "platform": "android",
+        "app_version": "1.4.0",
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -162,7 +169,9 @@ def test_api_registration_bad_input_is_400_with_field_error_and_stores_nothing(a
 
 def test_api_registration_without_consent_says_what_to_do(api):
     body = api.post("/api/v1/auth/register", api_payload(consent=False), format="json").json()
-    assert body["errors"]["consent"] == ["To register, tick the box to consent to the processing of your personal data."]
+    assert body["errors"]["consent"] == [
+        "To register, tick the box to consent to the processing of your personal data."
+    ]
 
 
 def test_consent_record_quotes_the_words_the_user_saw(client):

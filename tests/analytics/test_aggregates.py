@@ -33,7 +33,10 @@ TIME_KEYS = {"weekday", "hour", "students", "attempts"}
 
 def answer(student, task, *, correct: bool, at: datetime = MONDAY_9, times: int = 1):
     Attempt.objects.bulk_create(
-        [Attempt(student=student, task=task, answer={"number": "1"}, is_correct=correct, created_at=at) for _ in range(times)]
+        [
+            Attempt(student=student, task=task, answer={"number": "1"}, is_correct=correct, created_at=at)
+            for _ in range(times)
+        ]
     )
 
 
@@ -101,7 +104,10 @@ def test_answers_of_erased_accounts_do_not_count_towards_k(settings, staff, stud
     for student in students[:2]:
         answer(student, tasks["numeric"], correct=True)
     Attempt.objects.bulk_create(
-        [Attempt(student=None, task=tasks["numeric"], answer={}, is_correct=True, created_at=MONDAY_9) for _ in range(5)]
+        [
+            Attempt(student=None, task=tasks["numeric"], answer={}, is_correct=True, created_at=MONDAY_9)
+            for _ in range(5)
+        ]
     )
 
     assert selectors.usage_aggregates(viewer=staff)["difficult_tasks"] == []
@@ -169,7 +175,9 @@ def test_the_csv_has_the_same_rows_and_no_identifiers_and_its_export_is_recorded
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode()
     rows = list(csv.reader(io.StringIO(text)))
-    expected = [[str(value) for value in row] for row in selectors.aggregates_csv_rows(selectors.usage_aggregates(viewer=dpo))]
+    expected = [
+        [str(value) for value in row] for row in selectors.aggregates_csv_rows(selectors.usage_aggregates(viewer=dpo))
+    ]
     assert rows == expected
     assert len(rows) == 1 + 1 + 1  # header, one task, one hour
     assert_names_nobody(text, shared)
@@ -197,7 +205,9 @@ def test_an_administrator_may_read_the_aggregates(client, shared):
 
 
 @pytest.mark.parametrize("answers_each", [1, 8])
-def test_the_number_of_queries_does_not_grow_with_the_answers(settings, staff, students, tasks, answers_each, django_assert_max_num_queries):
+def test_the_number_of_queries_does_not_grow_with_the_answers(
+    settings, staff, students, tasks, answers_each, django_assert_max_num_queries
+):
     settings.QALAN_ANALYTICS_MIN_GROUP = 2
     task_list = [tasks[key] for key in ("single", "multiple", "numeric", "text", "percent")]
     for hour, task in enumerate(task_list):

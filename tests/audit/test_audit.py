@@ -30,10 +30,9 @@ def test_a_failed_change_leaves_no_audit_event(alice):
 
 def test_change_and_event_roll_back_together(alice):
     before = AuditEvent.objects.count()
-    with pytest.raises(RuntimeError):
-        with transaction.atomic():
-            profile_update(actor=alice, user=alice, data={"full_name": "Rolled Back"})
-            raise RuntimeError("crash after the change")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        profile_update(actor=alice, user=alice, data={"full_name": "Rolled Back"})
+        raise RuntimeError("crash after the change")
     assert AuditEvent.objects.count() == before
     alice.profile.refresh_from_db()
     assert alice.profile.full_name == ""

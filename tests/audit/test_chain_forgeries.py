@@ -135,10 +135,19 @@ def _forge(*, prev: AuditEvent, key: bytes, event_type="role.changed", extra=Non
     values = {"actor": None, "subject": getattr(subject, "pk", None), "extra": extra or {"role": "admin"}}
     digests = tuple(chain.field_digest(key, prev_hash=prev.hash, name=n, value=values[n]) for n in chain.COVERED_FIELDS)
     return AuditEvent.objects.create(
-        created_at=created_at, actor_id=None, subject_id=values["subject"], event_type=event_type, extra=values["extra"],
-        key_id=prev.key_id, actor_digest=digests[0], subject_digest=digests[1], extra_digest=digests[2],
+        created_at=created_at,
+        actor_id=None,
+        subject_id=values["subject"],
+        event_type=event_type,
+        extra=values["extra"],
+        key_id=prev.key_id,
+        actor_digest=digests[0],
+        subject_digest=digests[1],
+        extra_digest=digests[2],
         prev_hash=prev.hash,
-        hash=chain.event_hash(key, key_id=prev.key_id, prev_hash=prev.hash, created_at=created_at, event_type=event_type, digests=digests),
+        hash=chain.event_hash(
+            key, key_id=prev.key_id, prev_hash=prev.hash, created_at=created_at, event_type=event_type, digests=digests
+        ),
     )
 
 
@@ -147,9 +156,16 @@ def test_an_appended_event_with_a_made_up_hash_is_caught(alice, audit_head):
     # The unkeyed SHA-256 of the old chain: anyone could compute it.
     material = "|".join([last.hash, timezone.now().isoformat(), "role.changed", "x"])
     forged = AuditEvent.objects.create(
-        created_at=timezone.now(), event_type="role.changed", subject=alice, extra={"role": "admin"}, key_id=last.key_id,
-        actor_digest=hashlib.sha256(b"a").hexdigest(), subject_digest=hashlib.sha256(b"s").hexdigest(),
-        extra_digest=hashlib.sha256(b"e").hexdigest(), prev_hash=last.hash, hash=hashlib.sha256(material.encode()).hexdigest(),
+        created_at=timezone.now(),
+        event_type="role.changed",
+        subject=alice,
+        extra={"role": "admin"},
+        key_id=last.key_id,
+        actor_digest=hashlib.sha256(b"a").hexdigest(),
+        subject_digest=hashlib.sha256(b"s").hexdigest(),
+        extra_digest=hashlib.sha256(b"e").hexdigest(),
+        prev_hash=last.hash,
+        hash=hashlib.sha256(material.encode()).hexdigest(),
     )
     _verify_fails(f"event {forged.pk}: its hash does not match")
 
@@ -163,7 +179,9 @@ def test_a_forged_scrub_record_does_not_excuse_an_emptied_event(alice, bob, audi
     target = AuditEvent.objects.filter(subject=bob).first()
     AuditEvent.objects.filter(pk=target.pk).update(actor=None, subject=None, extra={})
     forged = _forge(
-        prev=AuditEvent.objects.order_by("-id").first(), key=b"guessed", event_type="audit.scrubbed",
+        prev=AuditEvent.objects.order_by("-id").first(),
+        key=b"guessed",
+        event_type="audit.scrubbed",
         extra={"events": {str(target.pk): ["actor", "subject", "extra"]}},
     )
     problems = audit_verify_chain()
@@ -210,15 +228,13 @@ def test_audit_record_costs_one_read_and_one_insert(alice, django_assert_num_que
     from django.db import connection
 
     # PostgreSQL also takes the chain's advisory lock (SQLite serialises writes itself).
-    with transaction.atomic():
-        with django_assert_num_queries(3 if connection.vendor == "postgresql" else 2):
-            audit_record(actor=alice, subject=alice, event_type="x.happened", extra={"n": 1})
+    with transaction.atomic(), django_assert_num_queries(3 if connection.vendor == "postgresql" else 2):
+        audit_record(actor=alice, subject=alice, event_type="x.happened", extra={"n": 1})
 
 
 def test_the_head_follows_each_commit(alice, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            event = audit_record(actor=alice, event_type="x.happened")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        event = audit_record(actor=alice, event_type="x.happened")
     assert head_read() == {"id": event.pk, "hash": event.hash}
     # An older event's late callback never moves the head back.
     from qalan.audit.head import head_advance

@@ -75,7 +75,11 @@ def test_the_teacher_sees_open_questions_of_their_students(world, client):
     questions = api_as(world.teacher).get("/api/v1/questions").json()
     assert [q["id"] for q in questions] == [world.comment.pk]
     assert api_as(world.other_teacher).get("/api/v1/questions").json() == []
-    api_as(world.teacher).post(f"/api/v1/tasks/{world.tasks['numeric'].pk}/comments", {"body": "Answer", "reply_to": world.comment.pk}, format="json")
+    api_as(world.teacher).post(
+        f"/api/v1/tasks/{world.tasks['numeric'].pk}/comments",
+        {"body": "Answer", "reply_to": world.comment.pk},
+        format="json",
+    )
     assert api_as(world.teacher).get("/api/v1/questions").json() == []
     assert api_as(world.student).get("/api/v1/questions").status_code == 404
 
@@ -83,7 +87,9 @@ def test_the_teacher_sees_open_questions_of_their_students(world, client):
 def test_web_comment_and_report(world, client):
     client.force_login(world.classmate)
     task = world.tasks["numeric"]
-    response = client.post(reverse("community:comment_post", args=[task.pk]), {"body": "Is 0.75 ok?", "kind": "question"})
+    response = client.post(
+        reverse("community:comment_post", args=[task.pk]), {"body": "Is 0.75 ok?", "kind": "question"}
+    )
     assert response.status_code == 302 and response["Location"].endswith("#discussion")
     assert "Is 0.75 ok?" in client.get(reverse("learning:task", args=[task.pk])).content.decode()
     client.post(reverse("community:comment_report", args=[world.comment.pk]), {"reason": "abuse"})

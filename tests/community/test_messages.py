@@ -9,25 +9,43 @@ from tests.conftest import api_as
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-NOT_A_CONTACT = "You can write only to people who share a class or a family link with you. Choose someone from your contacts."
+NOT_A_CONTACT = (
+    "You can write only to people who share a class or a family link with you. Choose someone from your contacts."
+)
 
 
 @pytest.mark.parametrize(
     ("sender", "recipient"),
-    [("student", "teacher"), ("student", "classmate"), ("student", "parent"), ("parent", "teacher"), ("teacher", "parent")],
+    [
+        ("student", "teacher"),
+        ("student", "classmate"),
+        ("student", "parent"),
+        ("parent", "teacher"),
+        ("teacher", "parent"),
+    ],
 )
 def test_people_who_share_a_class_or_a_link_can_write(world, sender, recipient):
-    response = api_as(getattr(world, sender)).post(f"/api/v1/messages/with/{getattr(world, recipient).pk}", {"body": "Hello"}, format="json")
+    response = api_as(getattr(world, sender)).post(
+        f"/api/v1/messages/with/{getattr(world, recipient).pk}", {"body": "Hello"}, format="json"
+    )
     assert response.status_code == 201
 
 
 @pytest.mark.parametrize(
     ("sender", "recipient"),
-    [("student", "other_student"), ("student", "other_teacher"), ("parent", "other_teacher"), ("other_parent", "student"), ("support", "student")],
+    [
+        ("student", "other_student"),
+        ("student", "other_teacher"),
+        ("parent", "other_teacher"),
+        ("other_parent", "student"),
+        ("support", "student"),
+    ],
 )
 def test_messaging_someone_you_share_nothing_with_is_refused_and_stores_nothing(world, sender, recipient):
     before = Message.objects.count()
-    response = api_as(getattr(world, sender)).post(f"/api/v1/messages/with/{getattr(world, recipient).pk}", {"body": "Hello"}, format="json")
+    response = api_as(getattr(world, sender)).post(
+        f"/api/v1/messages/with/{getattr(world, recipient).pk}", {"body": "Hello"}, format="json"
+    )
     assert response.status_code == 400 and response.json()["errors"] == {"recipient": [NOT_A_CONTACT]}
     assert Message.objects.count() == before
 
@@ -44,7 +62,9 @@ def test_a_restricted_classmate_is_not_listed_and_can_only_be_answered(world):
     api = api_as(world.student)
     assert api.post(f"/api/v1/messages/with/{world.classmate.pk}", {"body": "Hi"}, format="json").status_code == 400
     api_as(world.classmate).post(f"/api/v1/messages/with/{world.student.pk}", {"body": "Hi Sam"}, format="json")
-    assert api.post(f"/api/v1/messages/with/{world.classmate.pk}", {"body": "Hi Cara"}, format="json").status_code == 201
+    assert (
+        api.post(f"/api/v1/messages/with/{world.classmate.pk}", {"body": "Hi Cara"}, format="json").status_code == 201
+    )
 
 
 def test_opening_a_conversation_marks_it_read_and_lists_it(world):

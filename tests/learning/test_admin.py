@@ -27,17 +27,26 @@ def test_every_admin_page_of_these_apps_opens(superuser_client, world):
     assert len(models) >= 12
     for model in models:
         info = (model._meta.app_label, model._meta.model_name)
-        assert superuser_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200, info
+        assert superuser_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200, info
         first = model.objects.first()
         if first is not None:
-            assert superuser_client.get(reverse("admin:%s_%s_change" % info, args=[first.pk])).status_code == 200, info
+            assert (
+                superuser_client.get(reverse("admin:{}_{}_change".format(*info), args=[first.pk])).status_code == 200
+            ), info
 
 
 def test_granting_an_entitlement_in_the_admin_is_audited(superuser_client, world):
     now = timezone.localtime()
     response = superuser_client.post(
         reverse("admin:learning_entitlement_add"),
-        {"user": world.classmate.pk, "reason": "school licence", "starts_at_0": now.strftime("%Y-%m-%d"), "starts_at_1": now.strftime("%H:%M:%S"), "ends_at_0": "", "ends_at_1": ""},
+        {
+            "user": world.classmate.pk,
+            "reason": "school licence",
+            "starts_at_0": now.strftime("%Y-%m-%d"),
+            "starts_at_1": now.strftime("%H:%M:%S"),
+            "ends_at_0": "",
+            "ends_at_1": "",
+        },
     )
     assert response.status_code == 302, response.content[:500]
     entitlement = Entitlement.objects.get(user=world.classmate)

@@ -16,7 +16,14 @@ BY_KEY = {t["key"]: t for t in TASKS}
 
 
 def recompute(task: dict):
-    return eval(task["check"], {"Fraction": Fraction, "Decimal": Decimal, "__builtins__": {"max": max, "min": min, "int": int, "str": str, "map": map}})  # noqa: S307
+    return eval(
+        task["check"],
+        {
+            "Fraction": Fraction,
+            "Decimal": Decimal,
+            "__builtins__": {"max": max, "min": min, "int": int, "str": str, "map": map},
+        },
+    )
 
 
 def test_there_are_at_least_60_tasks_for_grades_4_to_7_on_the_required_themes():
@@ -25,7 +32,16 @@ def test_there_are_at_least_60_tasks_for_grades_4_to_7_on_the_required_themes():
     grades = {grade for _key, grade, *_ in mathematics.TOPICS}
     assert grades == {4, 5, 6, 7}
     topic_keys = {key for key, *_ in mathematics.TOPICS}
-    for theme in ("fractions", "decimals", "percentages", "proportions", "equations", "geometry", "angles", "word-problems"):
+    for theme in (
+        "fractions",
+        "decimals",
+        "percentages",
+        "proportions",
+        "equations",
+        "geometry",
+        "angles",
+        "word-problems",
+    ):
         assert any(theme in t["topic"] for t in TASKS), theme
     assert {t["topic"] for t in TASKS} == topic_keys
     assert {t["kind"] for t in TASKS} == {"single", "multiple", "numeric", "text"}
@@ -37,7 +53,9 @@ def test_every_text_exists_in_kazakh_russian_and_english(task):
         texts = task[field]
         assert set(texts) == {"kk", "ru", "en"}
         assert all(texts[lang].strip() for lang in texts), f"{task['key']}: empty {field}"
-        assert texts["kk"] != texts["en"] or field == "explanation" and texts["kk"] == texts["ru"], f"{task['key']}: {field} not translated"
+        assert texts["kk"] != texts["en"] or (field == "explanation" and texts["kk"] == texts["ru"]), (
+            f"{task['key']}: {field} not translated"
+        )
     for option in task.get("choices", []):
         assert all(option[lang].strip() for lang in ("kk", "ru", "en"))
 
@@ -88,7 +106,9 @@ def test_every_numeric_answer_as_shown_grades_right_and_a_near_miss_grades_wrong
     assert abs(parsed - answer) <= tolerance, f"{task['key']}: {shown!r} is {parsed}, not {answer} within {tolerance}"
     assert answer_is_correct(stored, {"number": str(parsed)})
     # Narrow: at most 1% of the answer (or 0.01 for an answer near 0), and one step past it is wrong.
-    assert tolerance <= max(abs(answer) / 100, Decimal("0.01")), f"{task['key']}: tolerance {tolerance} accepts wrong answers"
+    assert tolerance <= max(abs(answer) / 100, Decimal("0.01")), (
+        f"{task['key']}: tolerance {tolerance} accepts wrong answers"
+    )
     miss = tolerance * 2 if tolerance else Decimal("0.001")
     assert not answer_is_correct(stored, {"number": str(answer + miss)})
     assert not answer_is_correct(stored, {"number": str(answer - miss)})

@@ -27,7 +27,16 @@ def test_the_board_shows_completion_and_results_per_student_and_homework(world):
 def test_the_per_student_view_holds_only_name_results_completion_and_progress(world):
     # P5.4.b: never phone, e-mail or date of birth.
     report = api_as(world.teacher).get(f"/api/v1/classes/{world.class_a.pk}/students/{world.student.pk}/report").json()
-    assert set(report) == {"student", "disclosed", "message", "progress", "homework_done", "homework_missed", "homework", "recent"}
+    assert set(report) == {
+        "student",
+        "disclosed",
+        "message",
+        "progress",
+        "homework_done",
+        "homework_missed",
+        "homework",
+        "recent",
+    }
     assert report["student"] == {"id": world.student.pk, "name": "Sam Student"}
     assert report["homework_done"] == 1 and report["progress"]["attempts"] == 2
     text = str(report)
@@ -77,10 +86,16 @@ def test_withdrawn_disclosure_hides_results_from_teacher_and_parent(world, clien
 def test_the_parent_sees_the_childs_activity_results_and_homework(world):
     # P5.4.c
     overview = api_as(world.parent).get("/api/v1/children").json()
-    assert overview == [{
-        "child": {"id": world.student.pk, "name": "Sam Student"}, "disclosed": True, "answers_this_week": 2,
-        "accuracy_this_week_percent": 100, "last_active": overview[0]["last_active"], "homework_open": 0,
-    }]
+    assert overview == [
+        {
+            "child": {"id": world.student.pk, "name": "Sam Student"},
+            "disclosed": True,
+            "answers_this_week": 2,
+            "accuracy_this_week_percent": 100,
+            "last_active": overview[0]["last_active"],
+            "homework_open": 0,
+        }
+    ]
     child = api_as(world.parent).get(f"/api/v1/children/{world.student.pk}").json()
     assert child["homework"][0]["status"] == "submitted" and child["homework"][0]["percent"] == 50
     assert len(child["recent"]) == 2

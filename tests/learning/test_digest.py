@@ -5,11 +5,11 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
 
+from qalan.core.consent import ConsentChannel
 from qalan.learning.models import DigestLog
 from qalan.learning.services import digest_send_weekly
 from qalan.learning.tasks import send_weekly_digests
 from qalan.notify.models import OutboxMessage
-from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import consent_withdraw
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -29,7 +29,10 @@ def test_each_linked_parent_gets_one_digest_a_week(world, django_capture_on_comm
     digest = OutboxMessage.objects.get(user=world.parent, subject="Qalan: your child's week")
     assert digest.channel == OutboxMessage.Channel.EMAIL and digest.recipient == "pia@example.kz"
     assert digest.kind == OutboxMessage.Kind.SERVICE and digest.status == OutboxMessage.Status.SENT
-    assert "Sam Student: 2 answers this week (100% correct); homework submitted: 1, missed: 0, still open: 0." in digest.body
+    assert (
+        "Sam Student: 2 answers this week (100% correct); homework submitted: 1, missed: 0, still open: 0."
+        in digest.body
+    )
     # A parent without an e-mail reads it in the app.
     other = OutboxMessage.objects.get(user=world.other_parent, subject="Qalan: your child's week")
     assert other.channel == OutboxMessage.Channel.INAPP

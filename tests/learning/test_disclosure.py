@@ -2,8 +2,8 @@
 
 import pytest
 
-from qalan.learning.selectors import disclosure_map
 from qalan.core.consent import ConsentChannel
+from qalan.learning.selectors import disclosure_map
 from qalan.privacy.selectors import disclosure_allowed
 from qalan.privacy.services import consent_give, consent_withdraw
 

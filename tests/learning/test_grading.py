@@ -12,8 +12,19 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [("12", "12"), ("-3", "-3"), ("2.5", "2.5"), ("2,5", "2.5"), ("3/4", "0.75"), ("1 1/2", "1.5"), ("-1 1/2", "-1.5"),
-     ("25%", "25"), ("1 000", "1000"), ("\u22125", "-5"), (7, "7")],
+    [
+        ("12", "12"),
+        ("-3", "-3"),
+        ("2.5", "2.5"),
+        ("2,5", "2.5"),
+        ("3/4", "0.75"),
+        ("1 1/2", "1.5"),
+        ("-1 1/2", "-1.5"),
+        ("25%", "25"),
+        ("1 000", "1000"),
+        ("\u22125", "-5"),
+        (7, "7"),
+    ],
 )
 def test_numbers_are_read_as_people_write_them(typed, value):
     assert number_parse(typed) == Decimal(value)

@@ -32,7 +32,9 @@ def test_a_teacher_sets_homework_and_the_students_are_told(world):
 
 def test_a_test_can_be_set_as_homework_with_its_time_limit(world):
     response = api_as(world.teacher).post(
-        f"/api/v1/classes/{world.class_a.pk}/homework", {"title": "Quiz", "due_at": due(), "quiz": world.tasks["quiz"].pk}, format="json"
+        f"/api/v1/classes/{world.class_a.pk}/homework",
+        {"title": "Quiz", "due_at": due(), "quiz": world.tasks["quiz"].pk},
+        format="json",
     )
     assignment = Assignment.objects.get(pk=response.json()["id"])
     assert assignment.time_limit_minutes == 10 and assignment.items.count() == 2
@@ -49,8 +51,17 @@ def test_a_test_can_be_set_as_homework_with_its_time_limit(world):
     ],
 )
 def test_bad_homework_is_refused_and_nothing_is_stored(world, payload, field):
-    tasks = {"numeric": [world.tasks["numeric"].pk], None: [], "missing": [999999], "extended": [world.tasks["extended"].pk]}[payload["tasks"]]
-    body = {"title": payload["title"], "tasks": tasks, "due_at": (timezone.now() - timedelta(hours=1)).isoformat() if payload.get("due_at") else due()}
+    tasks = {
+        "numeric": [world.tasks["numeric"].pk],
+        None: [],
+        "missing": [999999],
+        "extended": [world.tasks["extended"].pk],
+    }[payload["tasks"]]
+    body = {
+        "title": payload["title"],
+        "tasks": tasks,
+        "due_at": (timezone.now() - timedelta(hours=1)).isoformat() if payload.get("due_at") else due(),
+    }
     before = Assignment.objects.count()
     response = api_as(world.teacher).post(f"/api/v1/classes/{world.class_a.pk}/homework", body, format="json")
     assert response.status_code == 400 and field in response.json()["errors"]
@@ -60,7 +71,9 @@ def test_bad_homework_is_refused_and_nothing_is_stored(world, payload, field):
 def test_only_the_classes_teacher_sets_its_homework(world):
     for user in (world.other_teacher, world.student):
         response = api_as(user).post(
-            f"/api/v1/classes/{world.class_a.pk}/homework", {"title": "X", "due_at": due(), "tasks": [world.tasks["numeric"].pk]}, format="json"
+            f"/api/v1/classes/{world.class_a.pk}/homework",
+            {"title": "X", "due_at": due(), "tasks": [world.tasks["numeric"].pk]},
+            format="json",
         )
         assert response.status_code == 404
 
@@ -70,15 +83,24 @@ def test_homework_that_students_started_cannot_be_deleted_but_its_due_date_can_m
     response = api.delete(f"/api/v1/homework/{world.assignment.pk}")
     assert response.status_code == 400 and "cannot be deleted" in response.json()["message"]
     later = timezone.now() + timedelta(days=9)
-    assert api.patch(f"/api/v1/homework/{world.assignment.pk}", {"due_at": later.isoformat()}, format="json").status_code == 200
+    assert (
+        api.patch(f"/api/v1/homework/{world.assignment.pk}", {"due_at": later.isoformat()}, format="json").status_code
+        == 200
+    )
     world.assignment.refresh_from_db()
     assert abs(world.assignment.due_at - later) < timedelta(seconds=1)
 
 
 def test_unstarted_homework_can_be_deleted(world):
-    fresh = api_as(world.teacher).post(
-        f"/api/v1/classes/{world.class_a.pk}/homework", {"title": "Tmp", "due_at": due(), "tasks": [world.tasks["text"].pk]}, format="json"
-    ).json()
+    fresh = (
+        api_as(world.teacher)
+        .post(
+            f"/api/v1/classes/{world.class_a.pk}/homework",
+            {"title": "Tmp", "due_at": due(), "tasks": [world.tasks["text"].pk]},
+            format="json",
+        )
+        .json()
+    )
     assert api_as(world.teacher).delete(f"/api/v1/homework/{fresh['id']}").status_code == 204
     assert not Assignment.objects.filter(pk=fresh["id"]).exists()
 
@@ -93,7 +115,14 @@ def test_web_homework_form(client, world):
     assert "Which is a half?" in client.get(url).content.decode()
     bad = client.post(url, {"title": "Web", "due_at": "2000-01-01T10:00", "tasks": [world.tasks["single"].pk]})
     assert bad.status_code == 200 and "Choose a due date in the future." in bad.content.decode()
-    good = client.post(url, {"title": "Web", "due_at": (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"), "tasks": [world.tasks["single"].pk]})
+    good = client.post(
+        url,
+        {
+            "title": "Web",
+            "due_at": (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            "tasks": [world.tasks["single"].pk],
+        },
+    )
     assert good.status_code == 302 and Assignment.objects.filter(title="Web").exists()
 
 

@@ -33,7 +33,9 @@ def test_a_wrong_answer_shows_the_right_one(world):
     assert data["correct"] is False and data["your_answer"] == "1/3" and data["correct_answer"] == "1/2"
 
 
-@pytest.mark.parametrize(("task_key", "answer"), [("numeric", "three quarters"), ("single", "first"), ("multiple", []), ("text", "")])
+@pytest.mark.parametrize(
+    ("task_key", "answer"), [("numeric", "three quarters"), ("single", "first"), ("multiple", []), ("text", "")]
+)
 def test_answers_of_the_wrong_type_are_refused_and_not_stored(world, task_key, answer):
     task = world.tasks[task_key]
     before = Attempt.objects.count()
@@ -66,7 +68,9 @@ def test_extended_access_ends_with_the_entitlement(world):
     assert selectors.extended_access(world.classmate)
     services.entitlement_revoke(actor=None, entitlement=entitlement)
     assert not selectors.extended_access(world.classmate)
-    services.entitlement_grant(actor=None, user=world.classmate, reason="old", starts_at=timezone.now() - timedelta(days=10), days=2)
+    services.entitlement_grant(
+        actor=None, user=world.classmate, reason="old", starts_at=timezone.now() - timedelta(days=10), days=2
+    )
     assert not selectors.extended_access(world.classmate)
 
 
@@ -107,5 +111,7 @@ def test_task_text_follows_the_profile_language_on_the_web(world, client):
     world.classmate.profile.language = "ru"
     world.classmate.profile.save()
     client.force_login(world.classmate)
-    page = client.get(reverse("learning:task", args=[world.tasks["numeric"].pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(
+        reverse("learning:task", args=[world.tasks["numeric"].pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "Compute 1/2 + 1/4 (ru)" in page

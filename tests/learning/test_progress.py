@@ -62,7 +62,11 @@ def test_recommendations_start_with_the_weakest_topic(world):
     for key, raw in [("numeric", "0.75"), ("text", "3/4")]:
         answer(student, world.tasks[key], raw)
     answer(student, world.tasks["single"], world.tasks["single"].choices.get(is_correct=True).pk)
-    answer(student, world.tasks["multiple"], list(world.tasks["multiple"].choices.filter(is_correct=True).values_list("pk", flat=True)))
+    answer(
+        student,
+        world.tasks["multiple"],
+        list(world.tasks["multiple"].choices.filter(is_correct=True).values_list("pk", flat=True)),
+    )
     reasons = {(r.task.key, r.reason) for r in selectors.recommendations_for(student=student)}
     assert ("percent", "new_topic") in reasons
 

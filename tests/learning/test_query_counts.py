@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from qalan.accounts.models import Profile, Role, User
 from qalan.community.models import Comment, Message
-from qalan.learning.models import Assignment, AssignmentItem, Attempt, Submission
 from qalan.core.consent import ConsentChannel
+from qalan.learning.models import Assignment, AssignmentItem, Attempt, Submission
 from qalan.privacy.services import consent_give
 from qalan.schools.models import Membership, ParentLink
 from tests.conftest import api_as
@@ -36,12 +36,24 @@ def add_homework(world, count: int, students: list[User]) -> None:
     now = timezone.now()
     for i in range(count):
         assignment = Assignment.objects.create(
-            school_class=world.class_a, created_by=world.teacher, title=f"HW {i}", due_at=now + timedelta(days=i - count // 2)
+            school_class=world.class_a,
+            created_by=world.teacher,
+            title=f"HW {i}",
+            due_at=now + timedelta(days=i - count // 2),
         )
         AssignmentItem.objects.create(assignment=assignment, task=world.tasks["numeric"])
         for student in students[::2]:
-            submission = Submission.objects.create(student=student, assignment=assignment, started_at=now, submitted_at=now, score=1, max_score=1)
-            Attempt.objects.create(student=student, task=world.tasks["numeric"], submission=submission, answer={"number": "0.75"}, is_correct=True, created_at=now)
+            submission = Submission.objects.create(
+                student=student, assignment=assignment, started_at=now, submitted_at=now, score=1, max_score=1
+            )
+            Attempt.objects.create(
+                student=student,
+                task=world.tasks["numeric"],
+                submission=submission,
+                answer={"number": "0.75"},
+                is_correct=True,
+                created_at=now,
+            )
 
 
 def queries(client_call) -> int:
@@ -75,11 +87,14 @@ def test_the_teacher_board_does_not_grow_with_students_and_homework(world, djang
 
 def test_the_web_board_and_class_page_do_not_grow(world, client):
     client.force_login(world.teacher)
-    for url in (reverse("learning:board", args=[world.class_a.pk]), reverse("schools:class_detail", args=[world.class_a.pk])):
-        small = queries(lambda: client.get(url))
+    for url in (
+        reverse("learning:board", args=[world.class_a.pk]),
+        reverse("schools:class_detail", args=[world.class_a.pk]),
+    ):
+        small = queries(lambda url=url: client.get(url))
         students = add_students(world, 6, start=len(url) * 10)
         add_homework(world, 4, students)
-        assert queries(lambda: client.get(url)) == small, url
+        assert queries(lambda url=url: client.get(url)) == small, url
 
 
 def test_the_parent_overview_does_not_grow_with_children(world, django_assert_max_num_queries):
@@ -105,7 +120,13 @@ def test_the_parents_view_of_a_child_and_the_student_dashboard_do_not_grow_with_
         now = timezone.now()
         for days in range(10):
             for key in ("numeric", "text", "percent"):
-                Attempt.objects.create(student=world.student, task=world.tasks[key], answer={"text": "1"}, is_correct=days % 2 == 0, created_at=now - timedelta(days=days))
+                Attempt.objects.create(
+                    student=world.student,
+                    task=world.tasks[key],
+                    answer={"text": "1"},
+                    is_correct=days % 2 == 0,
+                    created_at=now - timedelta(days=days),
+                )
         add_homework(world, 5, [world.student])
 
     more_history()
@@ -140,7 +161,9 @@ def test_the_leaderboard_does_not_grow(world):
     def grow():
         now = timezone.now()
         for student in add_students(world, 10, start=700):
-            Attempt.objects.create(student=student, task=world.tasks["numeric"], answer={"number": "1"}, is_correct=True, created_at=now)
+            Attempt.objects.create(
+                student=student, task=world.tasks["numeric"], answer={"number": "1"}, is_correct=True, created_at=now
+            )
 
     small, large = grows(world, call, grow=grow)
     assert small == large

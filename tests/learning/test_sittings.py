@@ -25,8 +25,12 @@ def pooled(world, skills):  # noqa: F811
     response = api_as(world.teacher).post(
         f"/api/v1/classes/{world.class_a.pk}/homework",
         {
-            "title": "Sums", "due_at": (timezone.now() + timedelta(days=2)).isoformat(),
-            "skills": ["6.add2", "6.alone"], "items_per_skill": 2, "difficulty": 2, "max_attempts": 2,
+            "title": "Sums",
+            "due_at": (timezone.now() + timedelta(days=2)).isoformat(),
+            "skills": ["6.add2", "6.alone"],
+            "items_per_skill": 2,
+            "difficulty": 2,
+            "max_attempts": 2,
         },
         format="json",
     )
@@ -49,7 +53,9 @@ def test_every_student_gets_fresh_items_of_the_same_work_without_their_keys(pool
     a = ItemInstance.objects.filter(pk__in=[i["id"] for i in mine["items"]])
     b = ItemInstance.objects.filter(pk__in=[i["id"] for i in theirs["items"]])
     # One template (and so one difficulty) per pool for everyone; other seeds, so other numbers.
-    assert {(i.skill.code, i.template.key, i.difficulty) for i in a} == {(i.skill.code, i.template.key, i.difficulty) for i in b}
+    assert {(i.skill.code, i.template.key, i.difficulty) for i in a} == {
+        (i.skill.code, i.template.key, i.difficulty) for i in b
+    }
     assert {i.difficulty for i in a} == {2}
     assert {i.seed for i in a}.isdisjoint({i.seed for i in b})
     assert all(i.sealed and i.purpose == "homework" for i in a)
@@ -62,8 +68,11 @@ def test_nothing_in_the_trainer_reveals_a_sealed_item(pooled):
     sitting = _start(pooled, pooled.student)
     item_id = sitting["items"][0]["id"]
     api = api_as(pooled.student)
-    for path, body in [(f"/api/v1/items/{item_id}/answer", {"answer": "1"}), (f"/api/v1/items/{item_id}/hint", {}),
-                       (f"/api/v1/items/{item_id}/solution", {})]:
+    for path, body in [
+        (f"/api/v1/items/{item_id}/answer", {"answer": "1"}),
+        (f"/api/v1/items/{item_id}/hint", {}),
+        (f"/api/v1/items/{item_id}/solution", {}),
+    ]:
         response = api.post(path, body, format="json")
         assert response.status_code == 400 and "open test or homework" in response.json()["message"], path
     detail = api.get(f"/api/v1/items/{item_id}").json()
@@ -89,17 +98,29 @@ def test_answers_are_saved_as_typed_and_shown_again(pooled, client):
     # An empty answer clears it; another sitting's fields are refused.
     api_as(pooled.student).post(f"/api/v1/submissions/{sitting['id']}/save", {"answers": {first: ""}}, format="json")
     assert Submission.objects.get(pk=sitting["id"]).drafts == {}
-    bad = api_as(pooled.student).post(f"/api/v1/submissions/{sitting['id']}/save", {"answers": {"999999": "1"}}, format="json")
+    bad = api_as(pooled.student).post(
+        f"/api/v1/submissions/{sitting['id']}/save", {"answers": {"999999": "1"}}, format="json"
+    )
     assert bad.status_code == 400
 
 
 def test_an_outsider_cannot_see_or_save_a_sitting(pooled, client):
     sitting = _start(pooled, pooled.student)
     assert api_as(pooled.classmate).get(f"/api/v1/submissions/{sitting['id']}").status_code == 404
-    assert api_as(pooled.classmate).post(f"/api/v1/submissions/{sitting['id']}/save", {"answers": {}}, format="json").status_code == 404
+    assert (
+        api_as(pooled.classmate)
+        .post(f"/api/v1/submissions/{sitting['id']}/save", {"answers": {}}, format="json")
+        .status_code
+        == 404
+    )
     client.force_login(pooled.classmate)
     assert client.post(reverse("learning:submission_save", args=[sitting["id"]]), {}).status_code == 404
-    assert api_as(pooled.student).post(f"/api/v1/items/{sitting['items'][0]['id']}/answer", {"answer": "1"}, format="json").status_code == 400
+    assert (
+        api_as(pooled.student)
+        .post(f"/api/v1/items/{sitting['items'][0]['id']}/answer", {"answer": "1"}, format="json")
+        .status_code
+        == 400
+    )
 
 
 def test_submitting_judges_every_item_exactly_and_opens_the_solutions(pooled):
@@ -108,7 +129,9 @@ def test_submitting_judges_every_item_exactly_and_opens_the_solutions(pooled):
     ids = [i["id"] for i in sitting["items"]]
     api = api_as(pooled.student)
     # An unreadable answer refuses the submission and changes nothing.
-    bad = api.post(f"/api/v1/submissions/{sitting['id']}/submit", {"answers": {ids[0]: "twelve and a bit"}}, format="json")
+    bad = api.post(
+        f"/api/v1/submissions/{sitting['id']}/submit", {"answers": {ids[0]: "twelve and a bit"}}, format="json"
+    )
     assert bad.status_code == 400 and f"item_{ids[0]}" in bad.json()["errors"]
     assert ItemInstance.objects.filter(pk__in=ids, sealed=True).count() == 4
     answers = {ids[0]: instances[ids[0]].key, ids[1]: f"x = {instances[ids[1]].key}", ids[2]: "1"}
@@ -175,7 +198,10 @@ def test_a_task_of_an_open_sitting_cannot_be_practised(world):
     response = api.post(f"/api/v1/tasks/{world.tasks['percent'].pk}/attempts", {"answer": "25"}, format="json")
     assert response.status_code == 400 and "open test or homework" in response.json()["message"]
     services.submission_submit(actor=world.other_student, submission=world.other_submission, answers={})
-    assert api.post(f"/api/v1/tasks/{world.tasks['percent'].pk}/attempts", {"answer": "25"}, format="json").status_code == 201
+    assert (
+        api.post(f"/api/v1/tasks/{world.tasks['percent'].pk}/attempts", {"answer": "25"}, format="json").status_code
+        == 201
+    )
 
 
 def test_the_web_form_sets_pooled_homework(world, skills, client):  # noqa: F811
@@ -186,7 +212,9 @@ def test_the_web_form_sets_pooled_homework(world, skills, client):  # noqa: F811
     due = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     bad = client.post(url, {"title": "Pool", "due_at": due, "skills": ["6.add2"], "items_per_skill": "40"})
     assert bad.status_code == 200 and "Pool" not in [a.title for a in world.class_a.assignments.all()]
-    good = client.post(url, {"title": "Pool", "due_at": due, "skills": ["6.add2"], "items_per_skill": "2", "max_attempts": "3"})
+    good = client.post(
+        url, {"title": "Pool", "due_at": due, "skills": ["6.add2"], "items_per_skill": "2", "max_attempts": "3"}
+    )
     assert good.status_code == 302
     assignment = world.class_a.assignments.get(title="Pool")
     assert assignment.max_attempts == 3 and [(s.skill.code, s.count) for s in assignment.slots.all()] == [("6.add2", 2)]

@@ -23,9 +23,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from qalan.lifecycle.erasure import erased_fields
 from qalan.core import inventory
 from qalan.core.inventory import Category, Declaration
+from qalan.lifecycle.erasure import erased_fields
 
 _counter = itertools.count(1)
 NEUTRAL = "seeded neutral text"
@@ -52,7 +52,11 @@ def _finished_erasure_run(seeder: Seeder) -> models.Model:
     from qalan.lifecycle.models import ErasureRun
 
     return ErasureRun.objects.create(
-        user=seeder.user, requested_by=seeder.user, subject_key="seed", reason="seed", status=ErasureRun.Status.CANCELLED
+        user=seeder.user,
+        requested_by=seeder.user,
+        subject_key="seed",
+        reason="seed",
+        status=ErasureRun.Status.CANCELLED,
     )
 
 
@@ -133,7 +137,7 @@ class Seeder:
                 return self._create(model, depth=depth, fill=fill, secondary_to_bystander=to_bystander)
             except SeedError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - constraints decide; the next variant may pass
+            except Exception as exc:
                 problem = exc
         raise SeedError(f"{label}: {type(problem).__name__}: {problem}")
 
@@ -142,7 +146,8 @@ class Seeder:
         filled alone (a "exactly one target" constraint); then all; then other people as
         second parties (a "parent is not the child" constraint)."""
         optional = [
-            f.name for f in model._meta.concrete_fields
+            f.name
+            for f in model._meta.concrete_fields
             if f.is_relation and f.null and f.related_model._meta.label_lower != _user_label()
         ]
         fills = [frozenset()] + [frozenset({name}) for name in optional]
@@ -176,15 +181,22 @@ class Seeder:
         primary = declaration.subjects[0].split("__")[0] if declaration and declaration.subjects else ""
         values, files = {}, {}
         for model_field in model._meta.concrete_fields:
-            if isinstance(model_field, models.AutoField) or getattr(model_field, "auto_now", False) or getattr(
-                model_field, "auto_now_add", False
+            if (
+                isinstance(model_field, models.AutoField)
+                or getattr(model_field, "auto_now", False)
+                or getattr(model_field, "auto_now_add", False)
             ):
                 continue
             if isinstance(model_field, models.FileField):
                 files[model_field.name] = self._file_content(declaration, model_field, erased)
                 continue
             value = self._value(
-                model, declaration, model_field, erased, first_hops | fill, depth,
+                model,
+                declaration,
+                model_field,
+                erased,
+                first_hops | fill,
+                depth,
                 bystander_link=secondary_to_bystander and model_field.name != primary,
             )
             if value is not _SKIP:
@@ -214,7 +226,11 @@ class Seeder:
             and str(declaration.fields.get(name, Category.NONE)) != Category.NONE
         )
         if model_field.choices:
-            return model_field.choices[0][0] if not isinstance(model_field.choices[0][1], (list, tuple)) else model_field.choices[0][1][0][0]
+            return (
+                model_field.choices[0][0]
+                if not isinstance(model_field.choices[0][1], (list, tuple))
+                else model_field.choices[0][1][0][0]
+            )
         if not personal and model_field.has_default() and not model_field.unique:
             return _SKIP
         return self._scalar(model_field, personal)
@@ -282,7 +298,9 @@ class Seeder:
             return {"seed": self.identity.needles} if personal else {}
         if isinstance(model_field, models.BinaryField):
             return " ".join(self.identity.needles).encode() if personal else b"seed"
-        raise SeedError(f"cannot fill {model_field.model._meta.label}.{model_field.name} ({type(model_field).__name__})")
+        raise SeedError(
+            f"cannot fill {model_field.model._meta.label}.{model_field.name} ({type(model_field).__name__})"
+        )
 
     def _file_content(self, declaration, model_field, erased) -> bytes | None:
         if declaration is None:

@@ -86,11 +86,13 @@ def test_payment_like_records_stay_archived_at_least_five_years_then_are_destroy
     from django.apps import apps
     from django.utils import timezone
 
-    from qalan.lifecycle.retention import retention_run
     from qalan.core import inventory
     from qalan.core.inventory import Erasure, Retention
+    from qalan.lifecycle.retention import retention_run
 
-    label = "learning.Entitlement" if apps.all_models.get("learning", {}).get("entitlement") else "privacy.ConsentRecord"
+    label = (
+        "learning.Entitlement" if apps.all_models.get("learning", {}).get("entitlement") else "privacy.ConsentRecord"
+    )
     original = inventory.entry_for(label)
     payments = dataclasses.replace(original, erasure=Erasure.ARCHIVE, retention=Retention.PAYMENTS_FIVE_YEARS)
     monkeypatch.setitem(inventory._registry.entries, label.lower(), payments)

@@ -27,7 +27,8 @@ def _block(actor, user, explanation="You posted advertising in 14 class chats.")
 def test_staff_block_an_account_from_the_web_page_and_it_is_audited(client, support, alice):
     client.force_login(support)
     response = client.post(
-        "/staff/blocks/", {"username": "ALICE", "reason": "harassment", "explanation": "Insults in the comments of task 12."}
+        "/staff/blocks/",
+        {"username": "ALICE", "reason": "harassment", "explanation": "Insults in the comments of task 12."},
     )
     assert response.status_code == 302
     block = AccountBlock.objects.get(user=alice)
@@ -107,12 +108,27 @@ def test_the_person_is_told_by_email_with_the_block_number(alice, support, djang
 def test_only_staff_see_the_blocks_page(client, alice, bob):
     client.force_login(bob)
     assert client.get("/staff/blocks/").status_code == 404
-    assert client.post("/staff/blocks/", {"username": "alice", "reason": "spam", "explanation": "long enough text"}).status_code == 404
+    assert (
+        client.post(
+            "/staff/blocks/", {"username": "alice", "reason": "spam", "explanation": "long enough text"}
+        ).status_code
+        == 404
+    )
 
 
 def test_block_and_unblock_commands(alice, support):
     out = StringIO()
-    call_command("block_user", "alice", "--reason", "cheating", "--explanation", "Answers copied in olympiad 3.", "--by", "sam-support", stdout=out)
+    call_command(
+        "block_user",
+        "alice",
+        "--reason",
+        "cheating",
+        "--explanation",
+        "Answers copied in olympiad 3.",
+        "--by",
+        "sam-support",
+        stdout=out,
+    )
     assert "Blocked alice" in out.getvalue()
     call_command("unblock_user", "alice", stdout=out)
     assert AccountBlock.objects.get(user=alice).lifted_at is not None

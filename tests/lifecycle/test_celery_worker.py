@@ -65,9 +65,25 @@ def worker(migrated_data, tmp_path):
     }
     log = (tmp_path / "worker.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "qalan", "worker", "--pool=solo", "-Q", queue,
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "qalan",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     producer = Celery("qalan-worker-test", broker=REDIS_URL)
     try:
@@ -106,7 +122,9 @@ def test_a_real_worker_completes_an_erasure_and_a_retention_sweep(worker):
     worker("qalan.lifecycle.tasks.erasure_execute", run.pk)
     worker("qalan.lifecycle.tasks.retention_sweep")
 
-    assert _wait_for(lambda: ErasureRun.objects.get(pk=run.pk).status == ErasureRun.Status.DONE), "erasure did not finish"
+    assert _wait_for(lambda: ErasureRun.objects.get(pk=run.pk).status == ErasureRun.Status.DONE), (
+        "erasure did not finish"
+    )
     assert not User.objects.filter(pk=person.pk).exists()
     assert _wait_for(lambda: not RequestLog.objects.filter(pk=old_log.pk).exists()), "retention did not run"
     assert _wait_for(lambda: DestructionRecord.objects.filter(model="lifecycle.RequestLog").exists())

@@ -6,10 +6,10 @@ from pathlib import Path
 from django.conf import settings
 
 from qalan.audit.services import audit_verify_chain
+from qalan.core import inventory
 from qalan.lifecycle.archive import archive_decrypt
 from qalan.lifecycle.models import ArchivedRecord, ErasureRun
 from qalan.lifecycle.services import erasure_run
-from qalan.core import inventory
 from tests.lifecycle.conftest import BOLAT, ZHANAR
 from tests.lifecycle.seeding import files_holding, leftovers
 

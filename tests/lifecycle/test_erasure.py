@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from qalan.accounts.models import User
 from qalan.audit.models import AuditEvent
+from qalan.core import inventory
+from qalan.core.inventory import Erasure
 from qalan.lifecycle import erasure as engine
 from qalan.lifecycle.models import ErasureRun, ErasureStep
 from qalan.lifecycle.services import (
@@ -21,8 +23,6 @@ from qalan.lifecycle.services import (
     erasure_schedule,
     legal_hold_place,
 )
-from qalan.core import inventory
-from qalan.core.inventory import Erasure
 from tests.conftest import token_for
 from tests.lifecycle.conftest import ZHANAR
 from tests.lifecycle.seeding import leftovers
@@ -55,7 +55,9 @@ def test_erase_user_refuses_an_unknown_username_and_changes_nothing(alice):
 
 
 def test_erase_user_refuses_a_user_under_legal_hold_and_changes_nothing(alice, dpo):
-    hold = legal_hold_place(actor=dpo, user=alice, reason="Dispute about a paid olympiad", ends_on=timezone.localdate() + timedelta(days=30))
+    hold = legal_hold_place(
+        actor=dpo, user=alice, reason="Dispute about a paid olympiad", ends_on=timezone.localdate() + timedelta(days=30)
+    )
     events = AuditEvent.objects.count()
 
     with pytest.raises(CommandError, match=f"legal hold until .* \\(hold number #{hold.pk}\\)"):
@@ -160,7 +162,10 @@ def test_a_hold_placed_during_a_run_pauses_it_until_released(alice, dpo, monkeyp
     def place_hold_midway(run, record, step, user):
         if not holder and step.label == "notify.OutboxMessage":
             holder["hold"] = legal_hold_place(
-                actor=dpo, user=user, reason="Evidence for a complaint", ends_on=timezone.localdate() + timedelta(days=3)
+                actor=dpo,
+                user=user,
+                reason="Evidence for a complaint",
+                ends_on=timezone.localdate() + timedelta(days=3),
             )
         return real(run, record, step, user)
 
@@ -191,7 +196,9 @@ def test_learning_and_communication_rows_survive_only_anonymised(seeded):
         rows = declaration.model_class._default_manager.filter(pk__in=pks)
         assert rows.count() == len(pks), f"{model}: anonymised rows must stay for statistics"
         for link in engine._user_fks(declaration.model_class):
-            assert not rows.filter(**{f"{link.name}__isnull": False}).exists(), f"{model}.{link.name} still names a person"
+            assert not rows.filter(**{f"{link.name}__isnull": False}).exists(), (
+                f"{model}.{link.name} still names a person"
+            )
 
 
 def test_erasure_signs_out_every_device_and_token(alice, client):
@@ -230,7 +237,11 @@ def test_erasure_is_audited_without_naming_the_person(alice):
     run = erasure_run(user=alice, actor=None, reason="operator")
 
     events = AuditEvent.objects.filter(event_type__startswith="erasure.", extra__run=run.pk)
-    assert set(events.values_list("event_type", flat=True)) >= {"erasure.requested", "erasure.started", "erasure.completed"}
+    assert set(events.values_list("event_type", flat=True)) >= {
+        "erasure.requested",
+        "erasure.started",
+        "erasure.completed",
+    }
     assert all(e.subject_id is None for e in events)
     assert "alice" not in str(list(events.values_list("extra", flat=True)))
 

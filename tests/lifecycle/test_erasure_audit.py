@@ -72,10 +72,14 @@ def _a_scrubbed_event_of_the_child_acting_on_the_teacher(erased):
 @pytest.mark.parametrize("forged", ["actor", "subject", "extra"])
 def test_forging_a_scrubbed_event_after_erasure_fails_verification(erased, forged):
     parent = erased["world"]["parent"]
-    emptied = AuditEvent.objects.filter(pk__in=erased["events"], **{f"{forged}__isnull": True} if forged != "extra" else {})
+    emptied = AuditEvent.objects.filter(
+        pk__in=erased["events"], **{f"{forged}__isnull": True} if forged != "extra" else {}
+    )
     event = emptied.order_by("pk").first()
     assert event is not None
-    AuditEvent.objects.filter(pk=event.pk).update(**{forged: {"note": "made up afterwards"} if forged == "extra" else parent})
+    AuditEvent.objects.filter(pk=event.pk).update(
+        **{forged: {"note": "made up afterwards"} if forged == "extra" else parent}
+    )
     _verify_fails()
 
 

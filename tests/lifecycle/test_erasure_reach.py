@@ -120,12 +120,17 @@ def world(db, django_capture_on_commit_callbacks, caplog):
         schools.link_confirm(actor=parent, code=code)
 
         # A class, homework, a submission.
-        school_class = schools.class_create(actor=teacher, name="6A", grade=6, school_year="2025-2026", school_name="School 7")
+        school_class = schools.class_create(
+            actor=teacher, name="6A", grade=6, school_year="2025-2026", school_name="School 7"
+        )
         schools.class_join(actor=child, code=school_class.join_code)
         schools.class_join(actor=classmate, code=school_class.join_code)
         tasks = content()
         assignment = learning.assignment_create(
-            actor=teacher, school_class=school_class, title="Fractions", due_at=timezone.now() + timedelta(days=3),
+            actor=teacher,
+            school_class=school_class,
+            title="Fractions",
+            due_at=timezone.now() + timedelta(days=3),
             task_ids=[tasks["numeric"].pk],
         )
         submission = learning.submission_start(actor=child, assignment=assignment)
@@ -133,12 +138,16 @@ def world(db, django_capture_on_commit_callbacks, caplog):
         learning.attempt_practise(actor=child, task=tasks["numeric"], answer="0.75")
 
         # Messages and comments, the child's own and others' quoting the child.
-        community.comment_post(actor=child, task=tasks["numeric"], body=f"Why 3/4? ({CHILD.full_name})", kind="question")
+        community.comment_post(
+            actor=child, task=tasks["numeric"], body=f"Why 3/4? ({CHILD.full_name})", kind="question"
+        )
         community.comment_post(actor=teacher, task=tasks["numeric"], body=f"Good question from {CHILD.full_name}!")
         community.message_send(actor=teacher, recipient_id=child.pk, body=f"Well done, {CHILD.full_name}")
         community.message_send(actor=child, recipient_id=teacher.pk, body="Thank you!")
         quoting = community.message_send(
-            actor=teacher, recipient_id=classmate.pk, body=f"Please sit with {CHILD.username} ({CHILD.full_name}) tomorrow."
+            actor=teacher,
+            recipient_id=classmate.pk,
+            body=f"Please sit with {CHILD.username} ({CHILD.full_name}) tomorrow.",
         )
         community.report_create(actor=classmate, message=quoting, reason="other")
         other_class = schools.class_create(actor=teacher, name="6B", grade=6, school_year="2025-2026")
@@ -146,19 +155,27 @@ def world(db, django_capture_on_commit_callbacks, caplog):
         avatar_set(actor=child, user=child, upload=_png())
 
         # Support: the child's own ticket, and the teacher's ticket about the child.
-        own = ticket_open(actor=child, contact=CHILD.email, subject="Cannot open homework", description=f"I am {CHILD.full_name}")
+        own = ticket_open(
+            actor=child, contact=CHILD.email, subject="Cannot open homework", description=f"I am {CHILD.full_name}"
+        )
         ticket_reply(actor=support, ticket=own, body=f"Hello {CHILD.full_name}, try again now.")
         ticket_open(
-            actor=teacher, contact=TEACHER.email, subject="A student cannot sign in",
+            actor=teacher,
+            contact=TEACHER.email,
+            subject="A student cannot sign in",
             description=f"{CHILD.full_name} ({CHILD.username}, {CHILD.phone}) cannot sign in.",
         )
         # A rights request of the child's, one of the parent's about the child, a DPO message.
         request_submit(actor=child, kind="export")
         request_submit(
-            actor=parent, kind="correction", description=f"My child {CHILD.full_name} has a wrong grade.",
+            actor=parent,
+            kind="correction",
+            description=f"My child {CHILD.full_name} has a wrong grade.",
             data_concerned=f"grade of {CHILD.username}",
         )
-        inquiry_submit(user=child, name=CHILD.full_name, contact=CHILD.email, topic="question", message=f"Call {CHILD.phone}")
+        inquiry_submit(
+            user=child, name=CHILD.full_name, contact=CHILD.email, topic="question", message=f"Call {CHILD.phone}"
+        )
         # A newsletter the child subscribed to, and the parent's weekly digest naming the child.
         consent_give_by_user(actor=child, purpose="marketing")
         consent_give_by_user(actor=parent, purpose="marketing")
@@ -174,7 +191,9 @@ def _parent_and_teacher_rows(w) -> dict[str, set]:
     for declaration in inventory.declarations():
         for person in ("parent", "teacher"):
             own = set(declaration.rows_for(w[person]).values_list("pk", flat=True))
-            rows[f"{declaration.model} of the {person}"] = own - set(declaration.rows_for(w["child"]).values_list("pk", flat=True))
+            rows[f"{declaration.model} of the {person}"] = own - set(
+                declaration.rows_for(w["child"]).values_list("pk", flat=True)
+            )
     return rows
 
 
@@ -184,7 +203,9 @@ def test_the_services_copy_the_childs_details_into_other_peoples_records(world):
     to_parent = OutboxMessage.objects.filter(recipient__in=[PARENT.phone, PARENT.email]).exclude(user=world["child"])
     assert to_parent.filter(body__icontains=CHILD.username).exists(), "the consent SMS names the child"
     assert to_parent.filter(body__icontains="Zhuldyzai").exists(), "the link invitation names the child"
-    assert OutboxMessage.objects.filter(user=parent, subject__icontains="week", body__icontains=CHILD.full_name).exists()
+    assert OutboxMessage.objects.filter(
+        user=parent, subject__icontains="week", body__icontains=CHILD.full_name
+    ).exists()
     assert _scan_tables(_needles(CHILD, CHILD_WORDS))
 
 
@@ -228,7 +249,9 @@ def test_erasure_reaches_every_copy_of_the_child_and_keeps_the_others_data(world
     assert run.status == ErasureRun.Status.DONE
     assert _scan_tables(_needles(CHILD, CHILD_WORDS)) == []
     assert files_holding(CHILD, settings.MEDIA_ROOT) == []
-    assert [n for n in _needles(CHILD, CHILD_WORDS) if n in caplog.text.lower()] == [], "a log line carried the child's details"
+    assert [n for n in _needles(CHILD, CHILD_WORDS) if n in caplog.text.lower()] == [], (
+        "a log line carried the child's details"
+    )
     # The others keep their rows and their own details.
     after = _parent_and_teacher_rows(world)
     lost = {label: pks - after[label] for label, pks in before.items() if pks - after[label]}
@@ -296,7 +319,8 @@ def test_a_copy_declared_for_deletion_is_deleted_and_the_addressees_other_messag
     entries = inventory._registry.entries
     outbox = entries["notify.outboxmessage"]
     monkeypatch.setitem(
-        entries, "notify.outboxmessage",
+        entries,
+        "notify.outboxmessage",
         replace(outbox, copies=(Copy(fields=("subject", "body"), action=CopyAction.DELETE, path="about"),)),
     )
     child, parent = world["child"], world["parent"]

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from qalan.audit.models import AuditEvent
 from qalan.lifecycle.models import ErasureRun, LegalHold
-from qalan.lifecycle.services import erasure_run, erasure_run_due, erasure_schedule, legal_hold_place, legal_hold_release
+from qalan.lifecycle.services import (
+    erasure_run,
+    erasure_run_due,
+    erasure_schedule,
+    legal_hold_place,
+    legal_hold_release,
+)
 
 
 def _in(days: int):
@@ -20,7 +26,9 @@ def _in(days: int):
 
 def test_the_dpo_places_a_hold_on_a_user_from_the_web_and_it_is_audited(client, dpo, alice):
     client.force_login(dpo)
-    response = client.post("/dpo/holds/", {"username": "alice", "reason": "Parent disputes a test result", "ends_on": _in(30).isoformat()})
+    response = client.post(
+        "/dpo/holds/", {"username": "alice", "reason": "Parent disputes a test result", "ends_on": _in(30).isoformat()}
+    )
     assert response.status_code == 302
     hold = LegalHold.objects.get()
     assert (hold.scope, hold.user, hold.created_by, hold.ends_on) == ("user", alice, dpo, _in(30))
@@ -32,24 +40,42 @@ def test_a_hold_on_a_data_set_is_chosen_from_the_inventory(client, dpo):
     client.force_login(dpo)
     page = client.get("/dpo/holds/")
     assert "lifecycle.RequestLog" in page.content.decode()
-    client.post("/dpo/holds/", {"dataset": "lifecycle.RequestLog", "reason": "Security incident: credential stuffing", "ends_on": _in(90).isoformat()})
+    client.post(
+        "/dpo/holds/",
+        {
+            "dataset": "lifecycle.RequestLog",
+            "reason": "Security incident: credential stuffing",
+            "ends_on": _in(90).isoformat(),
+        },
+    )
     assert LegalHold.objects.get().dataset == "lifecycle.RequestLog"
 
 
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"reason": "Dispute over a refund", "ends_on": "2020-01-01", "username": "alice"}, "ends_on", "Choose an end date from today on"),
+        (
+            {"reason": "Dispute over a refund", "ends_on": "2020-01-01", "username": "alice"},
+            "ends_on",
+            "Choose an end date from today on",
+        ),
         ({"reason": "short", "username": "alice"}, "reason", "Explain in a sentence"),
-        ({"reason": "Dispute over a refund", "username": "alice", "dataset": "lifecycle.RequestLog"}, "user", "either one user or one data set"),
+        (
+            {"reason": "Dispute over a refund", "username": "alice", "dataset": "lifecycle.RequestLog"},
+            "user",
+            "either one user or one data set",
+        ),
         ({"reason": "Dispute over a refund"}, "user", "either one user or one data set"),
     ],
 )
 def test_a_hold_needs_one_target_a_reason_and_a_future_end(dpo, alice, data, field, message):
     with pytest.raises(ValidationError) as error:
         legal_hold_place(
-            actor=dpo, reason=data["reason"], ends_on=__import__("datetime").date.fromisoformat(data.get("ends_on", _in(5).isoformat())),
-            user=alice if data.get("username") else None, dataset=data.get("dataset", ""),
+            actor=dpo,
+            reason=data["reason"],
+            ends_on=__import__("datetime").date.fromisoformat(data.get("ends_on", _in(5).isoformat())),
+            user=alice if data.get("username") else None,
+            dataset=data.get("dataset", ""),
         )
     assert message in str(error.value.message_dict[field])
     assert not LegalHold.objects.exists()
@@ -100,7 +126,19 @@ def test_a_data_set_hold_stops_erasure_of_people_with_rows_in_it(dpo, alice, cli
 
 def test_legal_hold_command_places_lists_and_releases(dpo, alice):
     out = StringIO()
-    call_command("legal_hold", "place", "--user", "alice", "--reason", "Dispute about a purchase", "--until", _in(7).isoformat(), "--by", "dana-dpo", stdout=out)
+    call_command(
+        "legal_hold",
+        "place",
+        "--user",
+        "alice",
+        "--reason",
+        "Dispute about a purchase",
+        "--until",
+        _in(7).isoformat(),
+        "--by",
+        "dana-dpo",
+        stdout=out,
+    )
     hold = LegalHold.objects.get()
     call_command("legal_hold", "list", stdout=out)
     assert f"#{hold.pk}" in out.getvalue() and "active" in out.getvalue()

@@ -1,5 +1,6 @@
 """Periodic jobs: Celery beat in production, the same schedule in-process under `make run`."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -36,7 +37,11 @@ def test_run_periodic_once_runs_every_job_of_the_schedule_including_other_apps(d
     CALLS.clear()
     settings.CELERY_BEAT_SCHEDULE = {
         **settings.CELERY_BEAT_SCHEDULE,
-        "someone-elses-job": {"task": "tests.lifecycle.record_call", "schedule": crontab(minute=0), "args": ("hourly",)},
+        "someone-elses-job": {
+            "task": "tests.lifecycle.record_call",
+            "schedule": crontab(minute=0),
+            "args": ("hourly",),
+        },
     }
     RequestLog.objects.create(created_at=timezone.now() - timedelta(days=400), method="GET", status=200, duration_ms=1)
     out = StringIO()
@@ -68,7 +73,10 @@ def test_run_periodic_stops_when_the_process_that_started_it_ends():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "qalan.test_settings"}
     parent = subprocess.Popen(
         ["sh", "-c", f"{sys.executable} manage.py run_periodic >/dev/null 2>&1 & echo $!; sleep 4"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     child = int(parent.stdout.readline())
     parent.wait(timeout=60)
@@ -80,10 +88,8 @@ def test_run_periodic_stops_when_the_process_that_started_it_ends():
         else:
             raise AssertionError("run_periodic kept running after make run's shell ended")
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def _alive(pid: int) -> bool:

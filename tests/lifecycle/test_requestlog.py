@@ -9,14 +9,21 @@ from qalan.lifecycle.models import RequestLog
 from qalan.lifecycle.requestlog import RequestLogMiddleware, ip_truncate, user_agent_parse, user_pseudonym
 
 ANDROID = "Mozilla/5.0 (Linux; Android 13; SM-A515F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
-WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Safari/537.36"
+WINDOWS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Safari/537.36"
+)
 
 
 def test_each_request_is_logged_with_route_status_duration_and_volume(client, db):
     response = client.get("/accounts/login/", REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT=WINDOWS)
 
     entry = RequestLog.objects.get()
-    assert (entry.method, entry.route, entry.view_name, entry.status) == ("GET", "accounts/login/", "accounts:login", 200)
+    assert (entry.method, entry.route, entry.view_name, entry.status) == (
+        "GET",
+        "accounts/login/",
+        "accounts:login",
+        200,
+    )
     assert entry.response_bytes == len(response.content) > 0
     assert entry.duration_ms >= 0 and entry.created_at
     assert (entry.ip_address, entry.user_key, entry.error) == ("203.0.113.9", "", "")
@@ -49,7 +56,10 @@ def test_the_app_reports_its_version_screen_and_language_in_headers(api, db):
     entry = RequestLog.objects.get()
     assert (entry.app_version, entry.screen, entry.language) == ("2.4.1", "1080x2400", "kk")
     assert (entry.device_type, entry.device_model, entry.browser, entry.os) == (
-        "mobile", "Samsung SM-A515F", "Chrome Mobile 120", "Android 13",
+        "mobile",
+        "Samsung SM-A515F",
+        "Chrome Mobile 120",
+        "Android 13",
     )
 
 

@@ -13,12 +13,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from qalan.accounts.models import DeviceSession, RecoveryCode, User
+from qalan.core import inventory
+from qalan.core.inventory import RETENTION_DEFAULT_DAYS, retention_clock
 from qalan.lifecycle.models import ArchivedRecord, DestructionRecord, ErasureRun, InactivityNotice, RequestLog
 from qalan.lifecycle.retention import retention_rules, retention_run
 from qalan.lifecycle.services import erasure_run_due, legal_hold_place
 from qalan.notify.models import OutboxMessage
-from qalan.core import inventory
-from qalan.core.inventory import RETENTION_DEFAULT_DAYS, retention_clock
 from qalan.privacy.models import Inquiry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _log(days_old: int, **fields) -> RequestLog:
     return RequestLog.objects.create(
-        created_at=timezone.now() - timedelta(days=days_old), method="GET", route="me", status=200, duration_ms=3,
+        created_at=timezone.now() - timedelta(days=days_old),
+        method="GET",
+        route="me",
+        status=200,
+        duration_ms=3,
         **fields,
     )
 
@@ -92,7 +96,9 @@ def test_retention_works_in_short_batches(db, settings):
 def test_a_legal_hold_on_a_data_set_suspends_its_retention_and_says_so(dpo):
     hold_logs = _log(400)
     legal_hold_place(
-        actor=dpo, dataset="lifecycle.RequestLog", reason="Security incident 2025-11: credential stuffing",
+        actor=dpo,
+        dataset="lifecycle.RequestLog",
+        reason="Security incident 2025-11: credential stuffing",
         ends_on=timezone.localdate() + timedelta(days=60),
     )
     out = StringIO()
@@ -108,7 +114,9 @@ def test_a_legal_hold_on_a_data_set_suspends_its_retention_and_says_so(dpo):
 def test_a_legal_hold_on_a_user_keeps_their_expired_rows_only(alice, bob, dpo):
     kept = _old_message(alice, 400)
     gone = _old_message(bob, 400)
-    legal_hold_place(actor=dpo, user=alice, reason="Dispute about messages sent", ends_on=timezone.localdate() + timedelta(days=5))
+    legal_hold_place(
+        actor=dpo, user=alice, reason="Dispute about messages sent", ends_on=timezone.localdate() + timedelta(days=5)
+    )
 
     retention_run()
 
@@ -143,10 +151,18 @@ def test_ip_addresses_of_the_request_log_are_shortened_after_the_configured_days
 
 def test_expired_recovery_codes_and_ended_sessions_are_removed(alice):
     now = timezone.now()
-    expired_code = RecoveryCode.objects.create(user=alice, code_hash="x", channel="sms", expires_at=now - timedelta(days=2))
-    live_code = RecoveryCode.objects.create(user=alice, code_hash="y", channel="sms", expires_at=now + timedelta(minutes=10))
-    idle = DeviceSession.objects.create(user=alice, kind="app", token_hash="a" * 64, last_used_at=now - timedelta(days=100))
-    revoked = DeviceSession.objects.create(user=alice, kind="app", token_hash="b" * 64, revoked_at=now - timedelta(days=3))
+    expired_code = RecoveryCode.objects.create(
+        user=alice, code_hash="x", channel="sms", expires_at=now - timedelta(days=2)
+    )
+    live_code = RecoveryCode.objects.create(
+        user=alice, code_hash="y", channel="sms", expires_at=now + timedelta(minutes=10)
+    )
+    idle = DeviceSession.objects.create(
+        user=alice, kind="app", token_hash="a" * 64, last_used_at=now - timedelta(days=100)
+    )
+    revoked = DeviceSession.objects.create(
+        user=alice, kind="app", token_hash="b" * 64, revoked_at=now - timedelta(days=3)
+    )
     live = DeviceSession.objects.create(user=alice, kind="app", token_hash="c" * 64)
 
     retention_run()
@@ -157,7 +173,9 @@ def test_expired_recovery_codes_and_ended_sessions_are_removed(alice):
 
 
 def test_requests_to_the_dpo_are_anonymised_after_three_years_and_counted_once(alice):
-    inquiry = Inquiry.objects.create(user=alice, name="Alice A", contact="alice@example.kz", topic="question", message="Hi")
+    inquiry = Inquiry.objects.create(
+        user=alice, name="Alice A", contact="alice@example.kz", topic="question", message="Hi"
+    )
     Inquiry.objects.filter(pk=inquiry.pk).update(created_at=timezone.now() - timedelta(days=3 * 365 + 5))
 
     retention_run()
@@ -171,12 +189,20 @@ def test_requests_to_the_dpo_are_anonymised_after_three_years_and_counted_once(a
 
 def test_archived_records_are_destroyed_when_their_legal_period_ends(db):
     expired = ArchivedRecord.objects.create(
-        model="privacy.ConsentRecord", record_id="1", retention="until_withdrawn",
-        keep_until=timezone.localdate() - timedelta(days=1), username_key="k", payload="x",
+        model="privacy.ConsentRecord",
+        record_id="1",
+        retention="until_withdrawn",
+        keep_until=timezone.localdate() - timedelta(days=1),
+        username_key="k",
+        payload="x",
     )
     kept = ArchivedRecord.objects.create(
-        model="privacy.ConsentRecord", record_id="2", retention="until_withdrawn",
-        keep_until=timezone.localdate() + timedelta(days=1), username_key="k", payload="x",
+        model="privacy.ConsentRecord",
+        record_id="2",
+        retention="until_withdrawn",
+        keep_until=timezone.localdate() + timedelta(days=1),
+        username_key="k",
+        payload="x",
     )
 
     retention_run()
@@ -239,7 +265,8 @@ def test_staff_accounts_are_never_swept_for_inactivity(dpo):
 
 def test_every_time_bound_declaration_has_a_retention_clock():
     missing = [
-        d.model for d in inventory.declarations()
+        d.model
+        for d in inventory.declarations()
         if d.retention in RETENTION_DEFAULT_DAYS and retention_clock(d) is None
     ]
     assert missing == [], f"name the date retention counts from: Declaration(retention_field=...) in {missing}"

@@ -15,7 +15,7 @@ from qalan.notify.services import message_queue, unsubscribe_token
 from qalan.privacy.models import ConsentRecord
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_give
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,10 @@ def send_campaign(callbacks, language="en"):
 
 
 def test_service_messages_go_out_without_any_consent(alice):
-    assert message_queue(user=alice, channel="email", recipient=alice.email, subject="Maintenance", body="Tonight") is not None
+    assert (
+        message_queue(user=alice, channel="email", recipient=alice.email, subject="Maintenance", body="Tonight")
+        is not None
+    )
 
 
 def test_marketing_is_dropped_without_consent(alice):
@@ -40,7 +43,9 @@ def test_marketing_is_dropped_without_consent(alice):
     assert not OutboxMessage.objects.filter(kind="marketing").exists()
 
 
-def test_campaign_reaches_only_consenting_users_with_unsubscribe_headers(alice, bob, django_capture_on_commit_callbacks):
+def test_campaign_reaches_only_consenting_users_with_unsubscribe_headers(
+    alice, bob, django_capture_on_commit_callbacks
+):
     bob.email = "bob@example.kz"
     bob.save()
     alice.profile.language = "en"
@@ -158,7 +163,14 @@ def test_phone_change_needs_the_code_from_the_new_number_and_tells_the_old_one(a
     assert alice_api.post("/api/v1/me/phone", {"new_phone": "+7 702 111 22 33"}, format="json").status_code == 202
     alice.refresh_from_db()
     assert alice.phone == old_phone
-    assert alice_api.post("/api/v1/me/phone/confirm", {"code": "000000" if last_sms_code("+77021112233") != "000000" else "111111"}, format="json").status_code == 400
+    assert (
+        alice_api.post(
+            "/api/v1/me/phone/confirm",
+            {"code": "000000" if last_sms_code("+77021112233") != "000000" else "111111"},
+            format="json",
+        ).status_code
+        == 400
+    )
     response = alice_api.post("/api/v1/me/phone/confirm", {"code": last_sms_code("+77021112233")}, format="json")
     assert response.status_code == 200
     alice.refresh_from_db()

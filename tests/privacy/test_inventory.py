@@ -3,7 +3,6 @@
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import models
 
 from qalan.core import inventory
 from qalan.core.inventory import Category, Declaration, NotPersonal
@@ -13,7 +12,7 @@ USER_LABEL = settings.AUTH_USER_MODEL.lower()
 
 def concrete_models():
     for model in apps.get_models(include_auto_created=False):
-        if model._meta.proxy or not model._meta.managed and model._meta.auto_created:
+        if model._meta.proxy or (not model._meta.managed and model._meta.auto_created):
             continue
         yield model
 
@@ -65,8 +64,23 @@ def test_models_that_point_at_a_user_are_declared_personal(model):
 
 def test_text_fields_of_personal_kinds_are_never_categorised_as_none():
     # P1.a: names, dates of birth, phones, e-mails and similar are listed with a real category.
-    sensitive = {"username", "phone", "email", "full_name", "birth_date", "ip_address", "user_agent", "avatar",
-                 "about", "message", "contact", "name", "body", "recipient", "password"}
+    sensitive = {
+        "username",
+        "phone",
+        "email",
+        "full_name",
+        "birth_date",
+        "ip_address",
+        "user_agent",
+        "avatar",
+        "about",
+        "message",
+        "contact",
+        "name",
+        "body",
+        "recipient",
+        "password",
+    }
     for entry in inventory.declarations():
         for field, category in entry.fields.items():
             if field in sensitive:
@@ -97,8 +111,19 @@ def test_subject_paths_find_the_seeded_users_rows(alice, alice_api, client, djan
         from qalan.privacy.services import guardian_consent_confirm
         from tests.conftest import make_user
 
-        child = make_user("alices-son", birth_date=date.today().replace(year=date.today().year - 9), guardian_contact=alice.phone, guardian_agreed=True)
-        guardian_consent_confirm(request=GuardianConsentRequest.objects.get(child=child), guardian_name="Alice", relationship="parent", consent=True, guardian=alice)
+        child = make_user(
+            "alices-son",
+            birth_date=date.today().replace(year=date.today().year - 9),
+            guardian_contact=alice.phone,
+            guardian_agreed=True,
+        )
+        guardian_consent_confirm(
+            request=GuardianConsentRequest.objects.get(child=child),
+            guardian_name="Alice",
+            relationship="parent",
+            consent=True,
+            guardian=alice,
+        )
     client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     # Not reachable from a student's actions: staff edits in the admin site, and the two logs
     # of the lockout library that settings switch off.

@@ -11,7 +11,7 @@ from qalan.notify.models import OutboxMessage
 from qalan.privacy.gate import consent_missing
 from qalan.privacy.models import ConsentRecord, GuardianConsentRequest
 from qalan.privacy.selectors import consent_in_force
-from tests.conftest import PASSWORD, make_user, token_for
+from tests.conftest import make_user, token_for
 
 pytestmark = pytest.mark.django_db
 PARENT_PHONE = "+77019998877"
@@ -44,10 +44,18 @@ def test_child_under_14_registers_without_own_consent_and_the_parent_is_asked(ch
 
 
 def test_child_registration_needs_a_parent_contact_and_the_parents_agreement(client):
-    response = client.post(reverse("accounts:register"), {
-        "username": "kid", "phone": "+77015550001", "role": "student", "birth_date": years_ago(9).isoformat(),
-        "password": "Str0ng-pass-for-test", "password_confirm": "Str0ng-pass-for-test", "consent": "on",
-    })
+    response = client.post(
+        reverse("accounts:register"),
+        {
+            "username": "kid",
+            "phone": "+77015550001",
+            "role": "student",
+            "birth_date": years_ago(9).isoformat(),
+            "password": "Str0ng-pass-for-test",
+            "password_confirm": "Str0ng-pass-for-test",
+            "consent": "on",
+        },
+    )
     errors = response.context["form"].errors
     assert "guardian_contact" in errors and "guardian_agreed" in errors
 
@@ -89,10 +97,15 @@ def test_parent_with_an_account_confirms_by_code(client, child):
     parent = make_user("saule", role="parent")
     _link, code = guardian_link_and_code()
     client.force_login(parent)
-    wrong = client.post(reverse("privacy:guardian_code"), {"username": "little-aru", "code": "000000" if code != "000000" else "111111"})
+    wrong = client.post(
+        reverse("privacy:guardian_code"), {"username": "little-aru", "code": "000000" if code != "000000" else "111111"}
+    )
     assert "wrong" in wrong.content.decode()
     client.post(reverse("privacy:guardian_code"), {"username": "little-aru", "code": code})
-    client.post(reverse("privacy:guardian_answer"), {"guardian_name": "Saule", "relationship": "representative", "consent": "on"})
+    client.post(
+        reverse("privacy:guardian_answer"),
+        {"guardian_name": "Saule", "relationship": "representative", "consent": "on"},
+    )
     record = ConsentRecord.objects.get(user=child, purpose="platform")
     assert record.acted_by == parent and record.acted_as == "representative"
 
@@ -121,10 +134,19 @@ def test_child_can_resend_the_request_to_a_corrected_contact(client, child):
 
 
 def test_api_registration_of_a_child(api):
-    response = api.post("/api/v1/auth/register", {
-        "username": "kid2", "phone": "+77015550002", "password": "Str0ng-pass-for-test", "consent": True,
-        "birth_date": years_ago(8).isoformat(), "guardian_contact": PARENT_PHONE, "guardian_agreed": True,
-    }, format="json")
+    response = api.post(
+        "/api/v1/auth/register",
+        {
+            "username": "kid2",
+            "phone": "+77015550002",
+            "password": "Str0ng-pass-for-test",
+            "consent": True,
+            "birth_date": years_ago(8).isoformat(),
+            "guardian_contact": PARENT_PHONE,
+            "guardian_agreed": True,
+        },
+        format="json",
+    )
     assert response.status_code == 201
     assert GuardianConsentRequest.objects.filter(child__username="kid2").exists()
 
@@ -202,7 +224,11 @@ def test_the_learning_apps_declare_every_route_consent_gated():
 
     from qalan.core.gating import is_consent_required
 
-    gated_confs = [f"qalan.{app}.{conf}" for app in ("schools", "learning", "community", "trainer") for conf in ("urls", "api_urls")]
+    gated_confs = [
+        f"qalan.{app}.{conf}"
+        for app in ("schools", "learning", "community", "trainer")
+        for conf in ("urls", "api_urls")
+    ]
     declared = {id(callback) for conf in gated_confs for _route, callback in _routes(import_module(conf).urlpatterns)}
     routes = list(_routes(get_resolver().url_patterns))
     gated = {route for route, callback in routes if is_consent_required(callback)}
@@ -221,5 +247,7 @@ def test_every_learning_api_view_checks_platform_consent():
     gated = [view for view in gated if view is not None]
     assert gated
     # Anonymous endpoints (taking over a class-list account) are the only ones without the check.
-    unchecked = [v.__name__ for v in gated if PlatformConsentPermission not in v.permission_classes and v.authentication_classes]
+    unchecked = [
+        v.__name__ for v in gated if PlatformConsentPermission not in v.permission_classes and v.authentication_classes
+    ]
     assert unchecked == []

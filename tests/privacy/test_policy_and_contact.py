@@ -38,8 +38,14 @@ def test_newer_version_becomes_current_and_old_one_stays_readable(client):
 
     from django.utils import timezone
 
-    PolicyVersion.objects.create(version="2026-09-01", last_updated=date(2026, 9, 1), effective_from=date(2026, 9, 1),
-                                 body="New text", is_material=True, published_at=timezone.now())
+    PolicyVersion.objects.create(
+        version="2026-09-01",
+        last_updated=date(2026, 9, 1),
+        effective_from=date(2026, 9, 1),
+        body="New text",
+        is_material=True,
+        published_at=timezone.now(),
+    )
     assert policy_current().version == "2026-09-01"
     page = client.get("/privacy/").content.decode()
     assert "Last updated: 01.09.2026" in page
@@ -52,12 +58,22 @@ def test_future_version_is_not_current_yet(client):
 
     from django.utils import timezone
 
-    PolicyVersion.objects.create(version="2099-01-01", last_updated=date(2099, 1, 1), effective_from=date(2099, 1, 1),
-                                 body="Future", published_at=timezone.now())
-    PolicyVersion.objects.create(version="2098-01-01", last_updated=date(2098, 1, 1), effective_from=date(2098, 1, 1), body="Draft")
+    PolicyVersion.objects.create(
+        version="2099-01-01",
+        last_updated=date(2099, 1, 1),
+        effective_from=date(2099, 1, 1),
+        body="Future",
+        published_at=timezone.now(),
+    )
+    PolicyVersion.objects.create(
+        version="2098-01-01", last_updated=date(2098, 1, 1), effective_from=date(2098, 1, 1), body="Draft"
+    )
     assert policy_current().version == "2025-05-01"
     # Announced in advance: readable, marked as taking effect later. A draft is not readable.
-    assert "Takes effect on 01.01.2099" in client.get(reverse("privacy:policy_version", args=["2099-01-01"])).content.decode()
+    assert (
+        "Takes effect on 01.01.2099"
+        in client.get(reverse("privacy:policy_version", args=["2099-01-01"])).content.decode()
+    )
     assert client.get(reverse("privacy:policy_version", args=["2098-01-01"])).status_code == 404
 
 
@@ -88,7 +104,12 @@ def test_contact_form_reaches_the_dpo_without_copying_the_message_out(client, dp
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("privacy:contact"),
-            {"name": "Saule", "contact": "saule@example.kz", "topic": "question", "message": "What do you store about my son?"},
+            {
+                "name": "Saule",
+                "contact": "saule@example.kz",
+                "topic": "question",
+                "message": "What do you store about my son?",
+            },
         )
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
@@ -102,11 +123,14 @@ def test_contact_form_reaches_the_dpo_without_copying_the_message_out(client, dp
     assert "What do you store about my son?" in inbox
 
 
-@pytest.mark.parametrize("data", [
-    {"name": "", "contact": "x@example.kz", "topic": "question", "message": "Hi"},
-    {"name": "A", "contact": "x@example.kz", "topic": "no-such-topic", "message": "Hi"},
-    {"name": "A", "contact": "x@example.kz", "topic": "question", "message": ""},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "", "contact": "x@example.kz", "topic": "question", "message": "Hi"},
+        {"name": "A", "contact": "x@example.kz", "topic": "no-such-topic", "message": "Hi"},
+        {"name": "A", "contact": "x@example.kz", "topic": "question", "message": ""},
+    ],
+)
 def test_contact_form_bad_input_shows_errors_and_stores_nothing(client, data):
     response = client.post(reverse("privacy:contact"), data)
     assert response.status_code == 200
@@ -116,7 +140,11 @@ def test_contact_form_bad_input_shows_errors_and_stores_nothing(client, data):
 
 
 def test_contact_api(api, dpo):
-    response = api.post("/api/v1/privacy/contact", {"name": "A", "contact": "+77010001122", "topic": "complaint", "message": "Hi"}, format="json")
+    response = api.post(
+        "/api/v1/privacy/contact",
+        {"name": "A", "contact": "+77010001122", "topic": "complaint", "message": "Hi"},
+        format="json",
+    )
     assert response.status_code == 201
     assert Inquiry.objects.get().topic == "complaint"
     assert api.post("/api/v1/privacy/contact", {"name": "A"}, format="json").status_code == 400
@@ -148,7 +176,9 @@ def test_consent_api_lists_gives_and_withdraws(alice_api, alice):
     from qalan.privacy.models import ConsentRecord
 
     assert list(ConsentRecord.objects.filter(user=alice, purpose="marketing").values_list("action", "channel")) == [
-        ("withdrawn", "app"), ("given", "app")]
+        ("withdrawn", "app"),
+        ("given", "app"),
+    ]
 
 
 def test_consent_for_an_unknown_purpose_is_refused_and_changes_nothing(alice_api, alice):

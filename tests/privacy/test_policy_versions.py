@@ -1,6 +1,6 @@
 """Policy versions: drafts, publication, notices, acceptance and continued use (P9.1-P9.3, P2.1.b)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def draft(version="2026-12-01", *, effective=None, material=True, summary="We now keep login history for 1 year.", body=None):
+def draft(
+    version="2026-12-01", *, effective=None, material=True, summary="We now keep login history for 1 year.", body=None
+):
     return PolicyVersion.objects.create(
         version=version,
         last_updated=effective or TODAY,
@@ -49,9 +51,11 @@ def test_a_draft_is_invisible_until_published(client, django_capture_on_commit_c
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"effective_from": TODAY - timedelta(days=1), "last_updated": TODAY - timedelta(days=1)}, "effective_from"),
-     ({"summary_of_changes": ""}, "summary_of_changes"),
-     ({"body": "  "}, "body")],
+    [
+        ({"effective_from": TODAY - timedelta(days=1), "last_updated": TODAY - timedelta(days=1)}, "effective_from"),
+        ({"summary_of_changes": ""}, "summary_of_changes"),
+        ({"body": "  "}, "body"),
+    ],
 )
 def test_publication_refuses_bad_drafts(changes, field):
     policy = draft()
@@ -70,7 +74,9 @@ def test_publishing_twice_is_refused(django_capture_on_commit_callbacks):
         policy_publish(actor=None, policy=policy)
 
 
-def test_material_change_is_emailed_and_notified_to_every_user_in_their_language(alice, bob, django_capture_on_commit_callbacks, settings):
+def test_material_change_is_emailed_and_notified_to_every_user_in_their_language(
+    alice, bob, django_capture_on_commit_callbacks, settings
+):
     settings.QALAN_POLICY_ANNOUNCE_BATCH = 1
     bob.profile.language = "ru"
     bob.profile.save()
@@ -89,7 +95,9 @@ def test_minor_change_is_not_announced(alice, django_capture_on_commit_callbacks
     assert policy_notice_pending(user=alice) is None
 
 
-def test_notice_shows_until_accepted_and_acceptance_is_recorded_with_the_notice(client, alice, django_capture_on_commit_callbacks):
+def test_notice_shows_until_accepted_and_acceptance_is_recorded_with_the_notice(
+    client, alice, django_capture_on_commit_callbacks
+):
     policy = publish(draft(effective=TODAY + timedelta(days=30)), django_capture_on_commit_callbacks)
     client.force_login(alice)
     page = client.get("/").content.decode()
@@ -104,7 +112,9 @@ def test_notice_shows_until_accepted_and_acceptance_is_recorded_with_the_notice(
     assert 'class="policy-notice"' not in client.get("/").content.decode()
 
 
-def test_continued_use_after_the_effective_date_counts_only_after_the_notice_was_shown(client, alice, django_capture_on_commit_callbacks):
+def test_continued_use_after_the_effective_date_counts_only_after_the_notice_was_shown(
+    client, alice, django_capture_on_commit_callbacks
+):
     policy = publish(draft(effective=TODAY), django_capture_on_commit_callbacks)
     client.force_login(alice)
     # First visit: the notice is shown, nothing is recorded silently.
@@ -140,7 +150,10 @@ def test_a_user_who_disagrees_can_object_and_is_led_to_deletion(client, alice, d
     client.force_login(alice)
     page = client.get(reverse("privacy:policy_disagree")).content.decode()
     assert "delete your account" in page.lower()
-    client.post(reverse("privacy:policy_disagree"), {"name": "Alice", "contact": "alice@example.kz", "topic": "policy", "message": "I object to longer logs."})
+    client.post(
+        reverse("privacy:policy_disagree"),
+        {"name": "Alice", "contact": "alice@example.kz", "topic": "policy", "message": "I object to longer logs."},
+    )
     assert Inquiry.objects.get(user=alice).topic == "policy"
 
 

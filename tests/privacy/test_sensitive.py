@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from qalan.accounts.forms import ProfileForm, RegistrationForm
 from qalan.accounts.models import Profile
-from qalan.privacy.models import Inquiry
 from qalan.core.sensitive import sensitive_categories
+from qalan.privacy.models import Inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +37,17 @@ def test_sensitive_text_is_detected_in_three_languages(text, category):
     assert category in sensitive_categories(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I love geometry and fractions", "Я готовлюсь к ЕНТ по математике", "ҰБТ-ға дайындаламын, ұлттық тестке",
-    "Мы ловили рака на озере", "Менің сүйікті пәнім — алгебра", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love geometry and fractions",
+        "Я готовлюсь к ЕНТ по математике",
+        "ҰБТ-ға дайындаламын, ұлттық тестке",
+        "Мы ловили рака на озере",
+        "Менің сүйікті пәнім — алгебра",
+        "",
+    ],
+)
 def test_ordinary_school_text_is_not_flagged(text):
     assert sensitive_categories(text) == []
 
@@ -81,7 +88,12 @@ def test_web_profile_shows_the_warning_and_the_confirmation_box(client, alice):
 
 
 def test_contact_message_is_checked_too(client):
-    data = {"name": "A", "contact": "a@example.kz", "topic": "question", "message": "My son has autism, what do you store?"}
+    data = {
+        "name": "A",
+        "contact": "a@example.kz",
+        "topic": "question",
+        "message": "My son has autism, what do you store?",
+    }
     page = client.post(reverse("privacy:contact"), data).content.decode()
     assert "sensitive information (health)" in page
     assert not Inquiry.objects.exists()

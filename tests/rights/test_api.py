@@ -4,11 +4,10 @@ import io
 import zipfile
 
 import pytest
-from django.urls import reverse
 from rest_framework.test import APIClient
 
 from qalan.privacy.selectors import consent_in_force
-from qalan.rights.models import DataRequest, RequestChannel, RequestKind, RequestStatus
+from qalan.rights.models import DataRequest, RequestStatus
 from tests.conftest import PASSWORD, token_for
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +22,15 @@ def dpo_api(dpo):
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/v1/privacy/my-data", "/api/v1/privacy/requests", "/api/v1/privacy/consents-and-objections", "/api/v1/privacy/restriction",
-     "/api/v1/privacy/who-sees-my-data", "/api/v1/privacy/account-deletion", "/api/v1/dpo/requests"],
+    [
+        "/api/v1/privacy/my-data",
+        "/api/v1/privacy/requests",
+        "/api/v1/privacy/consents-and-objections",
+        "/api/v1/privacy/restriction",
+        "/api/v1/privacy/who-sees-my-data",
+        "/api/v1/privacy/account-deletion",
+        "/api/v1/dpo/requests",
+    ],
 )
 def test_anonymous_callers_get_401(api, url):
     assert api.get(url).status_code == 401
@@ -52,7 +58,9 @@ def test_an_information_request_from_the_app_is_answered_at_once(alice_api, alic
 
 def test_a_duplicate_request_gets_the_one_error_shape(alice_api):
     alice_api.post("/api/v1/privacy/requests", {"kind": "correction", "description": "Fix my grade."}, format="json")
-    response = alice_api.post("/api/v1/privacy/requests", {"kind": "correction", "description": "Again."}, format="json")
+    response = alice_api.post(
+        "/api/v1/privacy/requests", {"kind": "correction", "description": "Again."}, format="json"
+    )
     assert response.status_code == 400
     body = response.json()
     first = DataRequest.objects.get()
@@ -78,7 +86,9 @@ def test_consents_carry_their_consequence_and_withdraw_at_once(alice_api, alice)
 
 
 def test_restriction_is_set_through_the_api(alice_api, alice):
-    assert alice_api.put("/api/v1/privacy/restriction", {"restricted": True}, format="json").json() == {"restricted": True}
+    assert alice_api.put("/api/v1/privacy/restriction", {"restricted": True}, format="json").json() == {
+        "restricted": True
+    }
     alice.profile.refresh_from_db()
     assert alice.profile.restrict_dissemination
 
@@ -104,12 +114,19 @@ def test_account_deletion_through_the_api(alice_api, alice):
 def test_a_public_request_is_confirmed_with_the_code(api, alice):
     response = api.post(
         "/api/v1/privacy/requests/public",
-        {"kind": "information", "requester_name": "Alice", "requester_contact": "a@example.kz", "account_identifier": "alice"},
+        {
+            "kind": "information",
+            "requester_name": "Alice",
+            "requester_contact": "a@example.kz",
+            "account_identifier": "alice",
+        },
         format="json",
     )
     assert response.status_code == 202
     token = response.json()["verification_token"]
-    wrong = api.post("/api/v1/privacy/requests/public/verify", {"verification_token": token, "code": "999999"}, format="json")
+    wrong = api.post(
+        "/api/v1/privacy/requests/public/verify", {"verification_token": token, "code": "999999"}, format="json"
+    )
     assert wrong.status_code == 400
     from qalan.notify.models import OutboxMessage
 
@@ -121,7 +138,9 @@ def test_a_public_request_is_confirmed_with_the_code(api, alice):
 
 
 def test_a_forged_verification_token_is_refused(api):
-    response = api.post("/api/v1/privacy/requests/public/verify", {"verification_token": "1:forged", "code": "123456"}, format="json")
+    response = api.post(
+        "/api/v1/privacy/requests/public/verify", {"verification_token": "1:forged", "code": "123456"}, format="json"
+    )
     assert response.status_code == 400 and response.json()["errors"]["code"]
 
 
@@ -131,17 +150,26 @@ def test_the_dpo_api_is_404_for_everyone_else(alice_api):
 
 
 def test_the_dpo_works_a_request_through_the_api(dpo_api, alice_api):
-    created = alice_api.post("/api/v1/privacy/requests", {"kind": "correction", "description": "Fix my grade."}, format="json").json()
+    created = alice_api.post(
+        "/api/v1/privacy/requests", {"kind": "correction", "description": "Fix my grade."}, format="json"
+    ).json()
     queue = dpo_api.get("/api/v1/dpo/requests").json()
     assert [r["id"] for r in queue] == [created["id"]]
     refused = dpo_api.post(f"/api/v1/dpo/requests/{created['id']}/refuse", {"reason": ""}, format="json")
     assert refused.status_code == 400 and set(refused.json()["errors"]) == {"reason", "legal_ground"}
-    answered = dpo_api.post(f"/api/v1/dpo/requests/{created['id']}/answer", {"answer": "Grade set to 7."}, format="json")
+    answered = dpo_api.post(
+        f"/api/v1/dpo/requests/{created['id']}/answer", {"answer": "Grade set to 7."}, format="json"
+    )
     assert answered.status_code == 200 and answered.json()["status"] == "answered"
     assert dpo_api.get("/api/v1/dpo/requests/board").json()["answered_on_time"] == 1
 
 
 def test_the_schema_documents_the_rights_endpoints(api):
     paths = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
-    for path in ("/api/v1/privacy/requests", "/api/v1/privacy/export", "/api/v1/privacy/account-deletion", "/api/v1/dpo/requests"):
+    for path in (
+        "/api/v1/privacy/requests",
+        "/api/v1/privacy/export",
+        "/api/v1/privacy/account-deletion",
+        "/api/v1/dpo/requests",
+    ):
         assert path in paths

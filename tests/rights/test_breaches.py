@@ -175,7 +175,9 @@ def test_the_dpo_records_an_incident_on_the_web_and_it_is_audited(dpo_client, al
         ),
     ],
 )
-def test_bad_input_gets_a_clear_error_keeps_what_was_typed_and_changes_nothing(dpo_client, alice, bob, changes, field, message):
+def test_bad_input_gets_a_clear_error_keeps_what_was_typed_and_changes_nothing(
+    dpo_client, alice, bob, changes, field, message
+):
     response = dpo_client.post(reverse("rights:dpo_incident_new"), form_data(**changes))
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -188,11 +190,19 @@ def test_bad_input_gets_a_clear_error_keeps_what_was_typed_and_changes_nothing(d
 def test_the_api_refuses_a_negative_count_and_a_future_discovery(dpo):
     dpo_api = api_as(dpo)
     base = {"summary": "Leak", "description": "A list was sent to the wrong school.", "categories": ["identity"]}
-    negative = dpo_api.post("/api/v1/dpo/incidents", {**base, "affected_count": -1, "discovered_at": timezone.now().isoformat()}, format="json")
+    negative = dpo_api.post(
+        "/api/v1/dpo/incidents",
+        {**base, "affected_count": -1, "discovered_at": timezone.now().isoformat()},
+        format="json",
+    )
     assert negative.status_code == 400
-    assert negative.json()["errors"]["affected_count"] == ["Enter how many people are affected: a whole number, 0 or more."]
+    assert negative.json()["errors"]["affected_count"] == [
+        "Enter how many people are affected: a whole number, 0 or more."
+    ]
     future = dpo_api.post(
-        "/api/v1/dpo/incidents", {**base, "affected_count": 1, "discovered_at": (timezone.now() + timedelta(days=2)).isoformat()}, format="json"
+        "/api/v1/dpo/incidents",
+        {**base, "affected_count": 1, "discovered_at": (timezone.now() + timedelta(days=2)).isoformat()},
+        format="json",
     )
     assert future.status_code == 400 and "discovered_at" in future.json()["errors"]
     assert not Incident.objects.exists()
@@ -221,14 +231,18 @@ def test_the_notice_names_the_authority_from_the_settings_and_downloads_as_text(
 def test_the_notice_in_time_is_recorded_with_the_authoritys_name_and_audited(dpo, dpo_client, settings):
     settings.QALAN_BREACH_AUTHORITY_NAME = "Renamed Ministry of Digital Affairs"
     incident = record(dpo)
-    response = dpo_client.post(reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 7"})
+    response = dpo_client.post(
+        reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 7"}
+    )
     assert response.status_code == 302
     incident.refresh_from_db()
     assert incident.authority_notified_at and incident.authority_name == "Renamed Ministry of Digital Affairs"
     assert incident.authority_reference == "No. 7" and incident.late_reason == ""
     (notified,) = events("incident.authority_notified")
     assert notified.extra["late"] is False
-    again = dpo_client.post(reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 8"})
+    again = dpo_client.post(
+        reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 8"}
+    )
     assert again.status_code == 400 and "The authority was already notified" in again.content.decode()
     incident.refresh_from_db()
     assert incident.authority_reference == "No. 7" and len(events("incident.authority_notified")) == 1
@@ -240,9 +254,14 @@ def test_a_notice_past_its_deadline_shows_the_alarm_and_needs_the_reason(dpo, dp
     assert "The notice to the authorised body is overdue" in page
     queue = dpo_client.get(reverse("rights:dpo_queue")).content.decode()
     assert f"the notice of incident #{incident.pk} to the authorised body was due on" in queue
-    assert "Past the deadline" in dpo_client.get(reverse("rights:dpo_incident_notice", args=[incident.pk])).content.decode()
+    assert (
+        "Past the deadline"
+        in dpo_client.get(reverse("rights:dpo_incident_notice", args=[incident.pk])).content.decode()
+    )
 
-    refused = dpo_client.post(reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 9"})
+    refused = dpo_client.post(
+        reverse("rights:dpo_incident_action", args=[incident.pk, "authority"]), {"reference": "No. 9"}
+    )
     assert refused.status_code == 400
     assert "The notice is past its deadline" in refused.content.decode()
     assert refused.context["authority_form"]["reference"].value() == "No. 9"
@@ -257,7 +276,10 @@ def test_a_notice_past_its_deadline_shows_the_alarm_and_needs_the_reason(dpo, dp
     assert incident.late_reason == "The server owner told us only today."
     assert incident_alarm(incident) == NOTIFIED_LATE
     assert events("incident.authority_notified")[0].extra["late"] is True
-    assert "The notice to the authorised body is overdue" not in dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk])).content.decode()
+    assert (
+        "The notice to the authorised body is overdue"
+        not in dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk])).content.decode()
+    )
 
 
 # --- Notices to the people affected ------------------------------------------------------------
@@ -288,7 +310,15 @@ def test_each_person_is_told_once_in_their_own_language(dpo, make_student):
         assert user.username not in inapp.body
         person = IncidentPerson.objects.get(incident=incident, user=user)
         assert person.notified_at and person.language == language and person.message == inapp
-    assert len({m.subject for m in OutboxMessage.objects.filter(channel=OutboxMessage.Channel.INAPP, user__in=people.values())}) == 4
+    assert (
+        len(
+            {
+                m.subject
+                for m in OutboxMessage.objects.filter(channel=OutboxMessage.Channel.INAPP, user__in=people.values())
+            }
+        )
+        == 4
+    )
 
     # Sent once: a second press, the API, or a newly linked person only reaches who is waiting.
     assert incident_people_notify(actor=dpo, incident=incident) == 0
@@ -321,14 +351,22 @@ def test_the_periodic_task_reminds_before_the_deadline_and_alarms_after_once_a_d
 
     assert incidents_remind(now=almaty(2026, 11, 28, 9, 0)) == 1
     (reminder,) = inbox.all()
-    assert reminder.subject.startswith("Reminder:") and f"incident #{incident.pk}" in reminder.subject and "30.11.2026" in reminder.subject
+    assert (
+        reminder.subject.startswith("Reminder:")
+        and f"incident #{incident.pk}" in reminder.subject
+        and "30.11.2026" in reminder.subject
+    )
     assert incidents_remind(now=almaty(2026, 11, 28, 15, 0)) == 0  # once a day
 
     assert incidents_remind(now=almaty(2026, 12, 1, 9, 0)) == 1
     alarm = inbox.order_by("-id").first()
     assert alarm.subject.startswith("ALARM:") and "overdue" in alarm.subject
-    assert [e.event_type for e in AuditEvent.objects.filter(event_type__in=["incident.reminded", "incident.alarm"]).order_by("id")] == [
-        "incident.reminded", "incident.alarm",
+    assert [
+        e.event_type
+        for e in AuditEvent.objects.filter(event_type__in=["incident.reminded", "incident.alarm"]).order_by("id")
+    ] == [
+        "incident.reminded",
+        "incident.alarm",
     ]
 
     # Once the authority is notified, nothing more is sent.
@@ -351,27 +389,45 @@ def test_the_dpo_works_an_incident_through_the_api(dpo, alice):
     created = dpo_api.post(
         "/api/v1/dpo/incidents",
         {
-            "summary": "Mail to the wrong parent", "description": "A weekly digest went to another parent.",
-            "discovered_at": almaty(2026, 11, 27, 20, 30).isoformat(), "categories": ["learning"], "affected_count": 1,
+            "summary": "Mail to the wrong parent",
+            "description": "A weekly digest went to another parent.",
+            "discovered_at": almaty(2026, 11, 27, 20, 30).isoformat(),
+            "categories": ["learning"],
+            "affected_count": 1,
             "people": ["alice"],
         },
         format="json",
     )
     assert created.status_code == 201, created.json()
     body = created.json()
-    assert body["authority_due_on"] == "2026-11-30" and body["people_linked"] == 1 and body["alarm"] in (OVERDUE, PENDING, DUE_SOON)
+    assert (
+        body["authority_due_on"] == "2026-11-30"
+        and body["people_linked"] == 1
+        and body["alarm"] in (OVERDUE, PENDING, DUE_SOON)
+    )
     number = body["id"]
     listed = dpo_api.get("/api/v1/dpo/incidents").json()
     assert [i["id"] for i in listed] == [number]
-    patched = dpo_api.patch(f"/api/v1/dpo/incidents/{number}", {"measures": "The parent deleted the mail.", "status": "contained"}, format="json")
+    patched = dpo_api.patch(
+        f"/api/v1/dpo/incidents/{number}",
+        {"measures": "The parent deleted the mail.", "status": "contained"},
+        format="json",
+    )
     assert patched.status_code == 200 and patched.json()["status"] == "contained"
     late = dpo_api.post(f"/api/v1/dpo/incidents/{number}/authority-notified", {"reference": "A-1"}, format="json")
     assert late.status_code == 400 and "late_reason" in late.json()["errors"]
-    done = dpo_api.post(f"/api/v1/dpo/incidents/{number}/authority-notified", {"reference": "A-1", "late_reason": "Found late."}, format="json")
+    done = dpo_api.post(
+        f"/api/v1/dpo/incidents/{number}/authority-notified",
+        {"reference": "A-1", "late_reason": "Found late."},
+        format="json",
+    )
     assert done.status_code == 200 and done.json()["alarm"] == NOTIFIED_LATE
     assert dpo_api.post(f"/api/v1/dpo/incidents/{number}/notify-people").json()["notified"] == 1
     assert [e.event_type for e in AuditEvent.objects.filter(event_type__startswith="incident.").order_by("id")] == [
-        "incident.recorded", "incident.updated", "incident.authority_notified", "incident.people_notified",
+        "incident.recorded",
+        "incident.updated",
+        "incident.authority_notified",
+        "incident.people_notified",
     ]
 
 
@@ -422,7 +478,10 @@ def test_saving_the_form_unchanged_changes_nothing_and_records_no_update(dpo, dp
     assert updated.extra["fields"] == ["affected_count"]
 
 
-@pytest.mark.parametrize(("language", "heading"), [("kk", "Инциденттер тізілімі"), ("ru", "Реестр инцидентов"), ("uz", "Insidentlar reyestri")])
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("kk", "Инциденттер тізілімі"), ("ru", "Реестр инцидентов"), ("uz", "Insidentlar reyestri")],
+)
 def test_the_register_and_the_notice_are_in_the_dpos_language(dpo, dpo_client, language, heading):
     incident = record(dpo, discovered_at=timezone.now() - timedelta(days=5))
     dpo_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
@@ -432,6 +491,11 @@ def test_the_register_and_the_notice_are_in_the_dpos_language(dpo, dpo_client, l
         overdue = translation.gettext("Overdue")
         title = translation.gettext("Notice of a personal data breach (incident #%(number)s)") % {"number": incident.pk}
     assert overdue in listing
-    notice = dpo_client.get(reverse("rights:dpo_incident_notice_download", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    notice = dpo_client.get(
+        reverse("rights:dpo_incident_notice_download", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language
+    )
     assert notice.content.decode().startswith(title)
-    assert dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language).status_code == 200
+    assert (
+        dpo_client.get(reverse("rights:dpo_incident", args=[incident.pk]), HTTP_ACCEPT_LANGUAGE=language).status_code
+        == 200
+    )

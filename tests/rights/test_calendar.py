@@ -115,7 +115,10 @@ def test_the_command_exits_non_zero_on_a_bad_date():
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "manage.py", "privacy_deadline", "information", "2025-02-30"],
-        cwd=root, capture_output=True, text=True, timeout=120,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "qalan.test_settings"},
     )
     assert result.returncode != 0

@@ -96,7 +96,11 @@ def test_a_second_deletion_request_points_to_the_first(client, alice):
 
 def test_after_the_cool_off_the_account_is_erased_and_recipients_are_told(client, alice, dpo, sms_gateway):
     services.disclosure_record(
-        actor=dpo, recipient=sms_gateway, user=alice, categories=["contact"], description="Phone for SMS delivery",
+        actor=dpo,
+        recipient=sms_gateway,
+        user=alice,
+        categories=["contact"],
+        description="Phone for SMS delivery",
         legal_basis=LegalBasis.CONTRACT,
     )
     client.force_login(alice)
@@ -122,7 +126,12 @@ def test_a_legal_hold_keeps_the_request_waiting(client, alice, dpo):
     client.force_login(alice)
     ask_deletion(client)
     request = DataRequest.objects.get(user=alice)
-    legal_hold_place(actor=None, reason="Dispute about a payment, court case 2-123.", ends_on=timezone.localdate() + timedelta(days=30), user=alice)
+    legal_hold_place(
+        actor=None,
+        reason="Dispute about a payment, court case 2-123.",
+        ends_on=timezone.localdate() + timedelta(days=30),
+        user=alice,
+    )
     end_cool_off(request)
     assert rights_sweep()["erased"] == 0
     request.refresh_from_db()

@@ -44,8 +44,12 @@ def test_the_dpo_enters_a_paper_request_and_answers_it_on_the_web(dpo_client, al
     response = dpo_client.post(
         reverse("rights:dpo_enter"),
         {
-            "channel": "paper", "received_on": timezone.localdate().isoformat(), "kind": "correction",
-            "requester_name": "Alice", "requester_contact": "alice@example.kz", "account_identifier": "alice",
+            "channel": "paper",
+            "received_on": timezone.localdate().isoformat(),
+            "kind": "correction",
+            "requester_name": "Alice",
+            "requester_contact": "alice@example.kz",
+            "account_identifier": "alice",
             "description": "My school is wrong.",
         },
     )
@@ -62,7 +66,9 @@ def test_the_dpo_enters_a_paper_request_and_answers_it_on_the_web(dpo_client, al
 
 def test_a_refusal_without_reasons_is_shown_back_on_the_form(dpo_client, alice):
     request = services.request_submit(actor=alice, kind=RequestKind.DELETION, description="Delete my payments.")
-    response = dpo_client.post(reverse("rights:dpo_request_action", args=[request.pk, "refuse"]), {"reason": "", "legal_ground": ""})
+    response = dpo_client.post(
+        reverse("rights:dpo_request_action", args=[request.pk, "refuse"]), {"reason": "", "legal_ground": ""}
+    )
     assert response.status_code == 400
     request.refresh_from_db()
     assert request.is_open
@@ -72,8 +78,13 @@ def test_the_power_of_attorney_opens_for_the_dpo_and_each_read_is_recorded(dpo_c
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     request = services.request_enter(
-        actor=dpo, kind=RequestKind.INFORMATION, channel="paper", requester_name="Saule", requester_contact="+77015550000",
-        account_identifier="alice", by_representative=True,
+        actor=dpo,
+        kind=RequestKind.INFORMATION,
+        channel="paper",
+        requester_name="Saule",
+        requester_contact="+77015550000",
+        account_identifier="alice",
+        by_representative=True,
         power_of_attorney=SimpleUploadedFile("poa.png", b"\x89PNG fake", content_type="image/png"),
     )
     url = reverse("rights:dpo_power_of_attorney", args=[request.pk])
@@ -86,8 +97,13 @@ def test_the_power_of_attorney_is_404_for_others(client, dpo, alice):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     request = services.request_enter(
-        actor=dpo, kind=RequestKind.INFORMATION, channel="paper", requester_name="Saule", requester_contact="+77015550000",
-        account_identifier="alice", by_representative=True,
+        actor=dpo,
+        kind=RequestKind.INFORMATION,
+        channel="paper",
+        requester_name="Saule",
+        requester_contact="+77015550000",
+        account_identifier="alice",
+        by_representative=True,
         power_of_attorney=SimpleUploadedFile("poa.png", b"\x89PNG fake", content_type="image/png"),
     )
     client.force_login(alice)
@@ -95,8 +111,24 @@ def test_the_power_of_attorney_is_404_for_others(client, dpo, alice):
 
 
 def test_the_operator_commands_do_what_the_workspace_does(dpo, alice):
-    out = run("privacy_request", "--as", dpo.username, "enter", "--channel", "email", "--kind", "correction",
-              "--name", "Alice", "--contact", "alice@example.kz", "--account", "alice", "--description", "Wrong grade.")
+    out = run(
+        "privacy_request",
+        "--as",
+        dpo.username,
+        "enter",
+        "--channel",
+        "email",
+        "--kind",
+        "correction",
+        "--name",
+        "Alice",
+        "--contact",
+        "alice@example.kz",
+        "--account",
+        "alice",
+        "--description",
+        "Wrong grade.",
+    )
     number = int(out.split("#")[1].split()[0])
     with pytest.raises(CommandError, match="Verify the requester"):
         run("privacy_request", "--as", dpo.username, "answer", str(number), "--text", "Done.")
@@ -120,17 +152,47 @@ def test_the_commands_refuse_anyone_but_the_dpo(alice):
 
 
 def test_the_disclosure_command_records_and_lists(dpo, alice):
-    out = run("privacy_disclosure", "--as", dpo.username, "record", "--recipient", "authorities", "--account", "alice",
-              "--categories", "identity,contact", "--description", "Name and phone", "--basis", "law", "--detail", "Request 1")
+    out = run(
+        "privacy_disclosure",
+        "--as",
+        dpo.username,
+        "record",
+        "--recipient",
+        "authorities",
+        "--account",
+        "alice",
+        "--categories",
+        "identity,contact",
+        "--description",
+        "Name and phone",
+        "--basis",
+        "law",
+        "--detail",
+        "Request 1",
+    )
     assert "recorded" in out
     assert "authorities" in run("privacy_disclosure", "--as", dpo.username, "list")
     with pytest.raises(CommandError, match="categories"):
-        run("privacy_disclosure", "--as", dpo.username, "record", "--recipient", "authorities", "--account", "alice",
-            "--categories", "everything", "--description", "x", "--basis", "law")
+        run(
+            "privacy_disclosure",
+            "--as",
+            dpo.username,
+            "record",
+            "--recipient",
+            "authorities",
+            "--account",
+            "alice",
+            "--categories",
+            "everything",
+            "--description",
+            "x",
+            "--basis",
+            "law",
+        )
 
 
 def test_the_calendar_command_manages_transferred_days(db):
-    assert "business day" == run("privacy_calendar", "check", "2024-05-04").strip()
+    assert run("privacy_calendar", "check", "2024-05-04").strip() == "business day"
     run("privacy_calendar", "add", "2031-01-03", "day_off", "--decree", "Decree No. 1 of 2030")
     assert run("privacy_calendar", "check", "2031-01-03").strip() == "day off"
     assert "Decree No. 1 of 2030" in run("privacy_calendar", "list", "--year", "2031")
@@ -145,14 +207,21 @@ def test_the_sweep_command_runs_the_periodic_work(db):
 def test_a_message_to_the_dpo_becomes_a_request_linked_to_it(dpo_client, alice):
     from qalan.privacy.services import inquiry_submit
 
-    inquiry = inquiry_submit(user=alice, name="Alice", contact="alice@example.kz", topic="complaint", message="My marks leaked.")
+    inquiry = inquiry_submit(
+        user=alice, name="Alice", contact="alice@example.kz", topic="complaint", message="My marks leaked."
+    )
     page = dpo_client.get(reverse("rights:dpo_enter") + f"?inquiry={inquiry.pk}").content.decode()
     assert "My marks leaked." in page and f'name="inquiry" value="{inquiry.pk}"' in page
     dpo_client.post(
         reverse("rights:dpo_enter"),
         {
-            "inquiry": inquiry.pk, "channel": "email", "received_on": timezone.localdate().isoformat(), "kind": "complaint",
-            "requester_name": "Alice", "requester_contact": "alice@example.kz", "account_identifier": "alice",
+            "inquiry": inquiry.pk,
+            "channel": "email",
+            "received_on": timezone.localdate().isoformat(),
+            "kind": "complaint",
+            "requester_name": "Alice",
+            "requester_contact": "alice@example.kz",
+            "account_identifier": "alice",
             "description": "My marks leaked.",
         },
     )

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from qalan.audit.models import AuditEvent
 from qalan.core.inventory import Category, declarations
-from qalan.rights.models import DataExport, DataRequest, RequestKind, RequestStatus
+from qalan.rights.models import DataExport, RequestKind, RequestStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -14,21 +14,35 @@ from qalan.rights.models import RecipientNotice, RequestKind
 pytestmark = pytest.mark.django_db
 
 RIGHTS_MODELS = [
-    "rights.DataRequest", "rights.RequestEvent", "rights.PowerOfAttorney", "rights.Disclosure",
-    "rights.RecipientNotice", "rights.DataExport",
+    "rights.DataRequest",
+    "rights.RequestEvent",
+    "rights.PowerOfAttorney",
+    "rights.Disclosure",
+    "rights.RecipientNotice",
+    "rights.DataExport",
 ]
 
 
 @pytest.fixture
 def seeded(alice, dpo, sms_gateway):
     services.disclosure_record(
-        actor=dpo, recipient=sms_gateway, user=alice, categories=["contact"], description="Phone for SMS",
+        actor=dpo,
+        recipient=sms_gateway,
+        user=alice,
+        categories=["contact"],
+        description="Phone for SMS",
         legal_basis=LegalBasis.CONTRACT,
     )
     request = services.request_enter(
-        actor=dpo, kind=RequestKind.CORRECTION, channel="paper", requester_name="Saule Aliyeva",
-        requester_contact="saule@example.kz", account_identifier="alice", description="Correct the school of Alice.",
-        by_representative=True, power_of_attorney=SimpleUploadedFile("p.pdf", b"%PDF", content_type="application/pdf"),
+        actor=dpo,
+        kind=RequestKind.CORRECTION,
+        channel="paper",
+        requester_name="Saule Aliyeva",
+        requester_contact="saule@example.kz",
+        account_identifier="alice",
+        description="Correct the school of Alice.",
+        by_representative=True,
+        power_of_attorney=SimpleUploadedFile("p.pdf", b"%PDF", content_type="application/pdf"),
     )
     services.request_verify(actor=dpo, request=request, note="Notarised document.")
     services.request_answer(actor=dpo, request=request, answer="Corrected.")

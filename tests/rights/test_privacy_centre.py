@@ -14,8 +14,17 @@ from qalan.rights.report import data_sections
 pytestmark = pytest.mark.django_db
 
 CENTRE_PAGES = [
-    "rights:centre", "rights:my_data", "rights:information", "rights:download", "rights:correct", "rights:consents",
-    "rights:restrict", "rights:who_sees", "rights:complain", "rights:requests", "rights:request_new",
+    "rights:centre",
+    "rights:my_data",
+    "rights:information",
+    "rights:download",
+    "rights:correct",
+    "rights:consents",
+    "rights:restrict",
+    "rights:who_sees",
+    "rights:complain",
+    "rights:requests",
+    "rights:request_new",
     "rights:delete_account",
 ]
 
@@ -103,8 +112,9 @@ def test_another_persons_request_is_404(client, alice, bob):
 
 
 def test_a_correction_request_goes_to_the_queue_with_fifteen_business_days(client, alice):
-    from qalan.core.calendar import deadline_for
     from django.utils import timezone
+
+    from qalan.core.calendar import deadline_for
 
     client.force_login(alice)
     response = client.post(
@@ -142,7 +152,9 @@ def test_withdrawing_a_consent_stops_it_at_once_and_is_recorded_as_an_answered_r
     assert not consent_in_force(user=alice, purpose="disclosure")
     request = DataRequest.objects.get(user=alice, kind=RequestKind.WITHDRAWAL)
     assert request.status == RequestStatus.ANSWERED and request.consent_purpose == "disclosure"
-    assert AuditEvent.objects.filter(event_type="consent.withdrawn", subject=alice, extra__purpose="disclosure").exists()
+    assert AuditEvent.objects.filter(
+        event_type="consent.withdrawn", subject=alice, extra__purpose="disclosure"
+    ).exists()
 
 
 def test_objecting_to_marketing_withdraws_its_consent(client, alice):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from qalan.audit.models import AuditEvent
 from qalan.core.inventory import LegalBasis, declarations
 from qalan.rights import services
-from qalan.rights.models import Disclosure, Recipient, RecipientNotice, RequestChannel, RequestKind
+from qalan.rights.models import Disclosure, Recipient, RecipientNotice, RequestKind
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,14 @@ def test_a_disclosure_without_its_facts_is_refused(dpo, alice, changes, field):
 
 
 def test_an_answered_correction_tells_each_recipient_that_received_the_data(dpo, alice, sms_gateway):
-    record(dpo, alice, recipient=sms_gateway, categories=["contact"], description="Phone for SMS", legal_basis=LegalBasis.CONTRACT)
+    record(
+        dpo,
+        alice,
+        recipient=sms_gateway,
+        categories=["contact"],
+        description="Phone for SMS",
+        legal_basis=LegalBasis.CONTRACT,
+    )
     record(dpo, alice)  # the authorities: no notice address in the register
     request = services.request_submit(actor=alice, kind=RequestKind.CORRECTION, description="My phone changed.")
     services.request_answer(actor=dpo, request=request, answer="We corrected your phone number.")
@@ -86,7 +93,14 @@ def test_an_answered_correction_tells_each_recipient_that_received_the_data(dpo,
 
 
 def test_an_answered_information_request_tells_no_recipient(dpo, alice, sms_gateway):
-    record(dpo, alice, recipient=sms_gateway, categories=["contact"], description="Phone for SMS", legal_basis=LegalBasis.CONTRACT)
+    record(
+        dpo,
+        alice,
+        recipient=sms_gateway,
+        categories=["contact"],
+        description="Phone for SMS",
+        legal_basis=LegalBasis.CONTRACT,
+    )
     services.request_submit(actor=alice, kind=RequestKind.INFORMATION)
     assert not RecipientNotice.objects.exists()
 
@@ -135,8 +149,13 @@ def test_a_recipient_abroad_is_refused_without_its_safeguard(db):
 def test_an_authority_request_needs_its_reference_and_the_person_is_told(dpo, alice):
     from qalan.notify.models import OutboxMessage
 
-    facts = dict(recipient="authorities", user=alice, categories=["identity", "contact"],
-                 description="Name and phone number of the account", legal_basis="law")
+    facts = {
+        "recipient": "authorities",
+        "user": alice,
+        "categories": ["identity", "contact"],
+        "description": "Name and phone number of the account",
+        "legal_basis": "law",
+    }
     with pytest.raises(ValidationError) as error:
         services.disclosure_record(actor=dpo, **facts)
     assert "basis_detail" in error.value.message_dict
@@ -150,8 +169,15 @@ def test_an_authority_request_needs_its_reference_and_the_person_is_told(dpo, al
 def test_when_the_law_forbids_telling_the_person_the_reason_is_recorded(dpo, alice):
     from qalan.notify.models import OutboxMessage
 
-    facts = dict(recipient="authorities", user=alice, categories=["identity"], description="Name",
-                 legal_basis="law", basis_detail="Court ruling 2-100/2026", inform_user=False)
+    facts = {
+        "recipient": "authorities",
+        "user": alice,
+        "categories": ["identity"],
+        "description": "Name",
+        "legal_basis": "law",
+        "basis_detail": "Court ruling 2-100/2026",
+        "inform_user": False,
+    }
     with pytest.raises(ValidationError) as error:
         services.disclosure_record(actor=dpo, **facts)
     assert "not_informed_reason" in error.value.message_dict
@@ -175,7 +201,12 @@ def test_no_recipient_outside_the_policys_cases_can_be_registered(db, kind):
 def test_data_goes_only_to_recipients_in_the_register(dpo, alice):
     with pytest.raises(ValidationError) as error:
         services.disclosure_record(
-            actor=dpo, recipient="data-broker", user=alice, categories=["contact"], description="Phone list", legal_basis="consent"
+            actor=dpo,
+            recipient="data-broker",
+            user=alice,
+            categories=["contact"],
+            description="Phone list",
+            legal_basis="consent",
         )
     assert "recipient" in error.value.message_dict
     assert not Disclosure.objects.exists()

@@ -1,7 +1,7 @@
 """Data-subject requests: one state machine for every right, deadlines, verification, answers
 (P6.1-P6.5, P7.2-P7.4)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,9 +10,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from qalan.audit.models import AuditEvent
+from qalan.core.calendar import deadline_for
 from qalan.notify.models import OutboxMessage
 from qalan.rights import services
-from qalan.core.calendar import deadline_for
 from qalan.rights.models import DataRequest, RequestChannel, RequestKind, RequestStatus, VerificationMethod
 from tests.conftest import make_user
 from tests.rights.conftest import messages_to
@@ -124,7 +124,10 @@ def test_an_unknown_account_looks_exactly_like_a_known_one_to_the_requester(alic
         kind=RequestKind.INFORMATION, requester_name="A", requester_contact="a@example.kz", account_identifier="alice"
     )
     unknown = services.request_submit_public(
-        kind=RequestKind.INFORMATION, requester_name="B", requester_contact="b@example.kz", account_identifier="nobody-here"
+        kind=RequestKind.INFORMATION,
+        requester_name="B",
+        requester_contact="b@example.kz",
+        account_identifier="nobody-here",
     )
     assert unknown.user is None and unknown.status == known.status
     known_body = messages_to(recipient="a@example.kz")[0].body.replace(f"#{known.pk}", "#N")
@@ -139,7 +142,10 @@ def _code_from_sms(user) -> str:
 
 def test_the_right_code_verifies_and_an_automated_request_is_answered_at_once(alice):
     request = services.request_submit_public(
-        kind=RequestKind.INFORMATION, requester_name="Alice", requester_contact="alice.home@example.kz", account_identifier="alice"
+        kind=RequestKind.INFORMATION,
+        requester_name="Alice",
+        requester_contact="alice.home@example.kz",
+        account_identifier="alice",
     )
     services.request_verify_code(request=request, code=_code_from_sms(alice))
     request.refresh_from_db()
@@ -204,8 +210,11 @@ def test_an_online_representative_must_attach_the_document(alice):
 def test_a_verified_duplicate_from_outside_points_to_the_open_request(alice):
     first = services.request_submit(actor=alice, kind=RequestKind.CORRECTION, description="Fix my grade.")
     second = services.request_submit_public(
-        kind=RequestKind.CORRECTION, requester_name="Alice", requester_contact="a@example.kz",
-        account_identifier="alice", description="Fix my grade.",
+        kind=RequestKind.CORRECTION,
+        requester_name="Alice",
+        requester_contact="a@example.kz",
+        account_identifier="alice",
+        description="Fix my grade.",
     )
     services.request_verify_code(request=second, code=_code_from_sms(alice))
     second.refresh_from_db()
@@ -244,7 +253,10 @@ def test_a_refusal_without_reasons_cannot_be_saved(dpo, alice):
 def test_a_refusal_states_its_ground_and_names_the_authority(dpo, alice, settings):
     request = _verified_paper_request(dpo, kind=RequestKind.DELETION, description="Delete my payment history.")
     services.request_refuse(
-        actor=dpo, request=request, reason="Payments must be kept five years.", legal_ground="Law on Accounting, art. 17"
+        actor=dpo,
+        request=request,
+        reason="Payments must be kept five years.",
+        legal_ground="Law on Accounting, art. 17",
     )
     request.refresh_from_db()
     assert request.status == RequestStatus.REFUSED
@@ -332,7 +344,11 @@ def test_a_rotated_key_still_opens_old_documents(dpo, alice, settings):
 
 def test_only_pdf_or_images_are_accepted_as_a_power_of_attorney(dpo, alice):
     with pytest.raises(ValidationError) as error:
-        paper_request(dpo, by_representative=True, power_of_attorney=SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload"))
+        paper_request(
+            dpo,
+            by_representative=True,
+            power_of_attorney=SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload"),
+        )
     assert "power_of_attorney" in error.value.message_dict
 
 

@@ -125,13 +125,17 @@ def test_a_declined_invitation_adds_nobody(world):
 
 
 def test_someone_elses_invitation_is_not_found(world):
-    response = api_as(world.classmate).post(f"/api/v1/invitations/{world.invitation.pk}", {"accept": True}, format="json")
+    response = api_as(world.classmate).post(
+        f"/api/v1/invitations/{world.invitation.pk}", {"accept": True}, format="json"
+    )
     assert response.status_code == 404
 
 
 def test_inviting_an_unknown_username_or_a_non_student_gets_the_same_answer(world):
     api = api_as(world.teacher)
-    unknown = api.post(f"/api/v1/classes/{world.class_a.pk}/invitations", {"username": "nobody-here"}, format="json").json()
+    unknown = api.post(
+        f"/api/v1/classes/{world.class_a.pk}/invitations", {"username": "nobody-here"}, format="json"
+    ).json()
     parent = api.post(f"/api/v1/classes/{world.class_a.pk}/invitations", {"username": "pia"}, format="json").json()
     assert unknown["errors"]["username"] == parent["errors"]["username"]
     assert ClassInvitation.objects.count() == 1
@@ -184,7 +188,9 @@ def test_web_class_creation_and_page(client, world):
     client.force_login(world.teacher)
     response = client.post(reverse("schools:class_create"), {"name": "5C", "grade": 5, "school_year": "2025-2026"})
     school_class = SchoolClass.objects.get(name="5C")
-    assert response.status_code == 302 and response["Location"] == reverse("schools:class_detail", args=[school_class.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "schools:class_detail", args=[school_class.pk]
+    )
     page = client.get(response["Location"]).content.decode()
     assert school_class.join_code in page
 

@@ -4,10 +4,10 @@
 import pytest
 from django.utils import timezone
 
-from qalan.learning import services as learning
-from qalan.learning.models import Attempt, DigestLog, Submission
 from qalan.community.models import Comment, Message
 from qalan.core import inventory
+from qalan.learning import services as learning
+from qalan.learning.models import Attempt, DigestLog, Submission
 from qalan.schools import services as schools
 from qalan.schools.models import Membership
 
@@ -44,7 +44,8 @@ def test_subject_paths_find_the_rows(world):
     learning.entitlement_grant(actor=None, user=world.classmate, reason="licence")
     DigestLog.objects.create(parent=world.parent, week_start=timezone.localdate())
     empty = [
-        model for model, persona in SUBJECT_OF.items()
+        model
+        for model, persona in SUBJECT_OF.items()
         if not inventory.entry_for(model).rows_for(world.users[persona]).exists()
     ]
     assert not empty

@@ -30,7 +30,12 @@ def test_a_child_creates_a_code_and_the_parent_confirms_it(newcomers):
     response = api_as(mum).post("/api/v1/links/confirm", {"code": code.lower()}, format="json")
     assert response.status_code == 201
     link = ParentLink.objects.get(parent=mum, child=kid)
-    assert response.json() == {"id": link.pk, "role": "child", "person": {"id": kid.pk, "name": "kid"}, "created_at": response.json()["created_at"]}
+    assert response.json() == {
+        "id": link.pk,
+        "role": "child",
+        "person": {"id": kid.pk, "name": "kid"},
+        "created_at": response.json()["created_at"],
+    }
     # The link is recorded for both people (P3.3).
     assert AuditEvent.objects.filter(event_type="link.created", subject=kid).exists()
     assert AuditEvent.objects.filter(event_type="link.created", subject=mum).exists()
@@ -40,7 +45,14 @@ def test_the_student_sees_only_the_parents_name(world):
     world.parent.profile.birth_date = timezone.localdate().replace(year=1985)
     world.parent.profile.save()
     links = api_as(world.student).get("/api/v1/links").json()
-    assert links == [{"id": world.link.pk, "role": "parent", "person": {"id": world.parent.pk, "name": "Pia Parent"}, "created_at": links[0]["created_at"]}]
+    assert links == [
+        {
+            "id": world.link.pk,
+            "role": "parent",
+            "person": {"id": world.parent.pk, "name": "Pia Parent"},
+            "created_at": links[0]["created_at"],
+        }
+    ]
     assert world.parent.phone not in str(links) and "pia@example.kz" not in str(links)
 
 
@@ -62,7 +74,7 @@ def test_an_expired_code_is_wrong(newcomers):
 
 
 def test_own_code_and_same_role_codes_are_refused_with_a_reason(newcomers, world):
-    kid, mum = newcomers
+    _kid, mum = newcomers
     _invitation, code = services.link_invitation_create(actor=mum)
     with pytest.raises(ValidationError, match="your own code"):
         services.link_confirm(actor=mum, code=code)
@@ -91,10 +103,14 @@ def test_a_parents_contact_needs_the_students_confirmation_of_consent(newcomers)
     assert not LinkInvitation.objects.exists()
 
 
-def test_a_confirmed_contact_gets_the_code_and_the_confirmation_is_recorded(newcomers, django_capture_on_commit_callbacks):
+def test_a_confirmed_contact_gets_the_code_and_the_confirmation_is_recorded(
+    newcomers, django_capture_on_commit_callbacks
+):
     kid, _mum = newcomers
     with django_capture_on_commit_callbacks(execute=True):
-        response = api_as(kid).post("/api/v1/links/codes", {"contact": "+7 702 111 22 33", "contact_consent": True}, format="json")
+        response = api_as(kid).post(
+            "/api/v1/links/codes", {"contact": "+7 702 111 22 33", "contact_consent": True}, format="json"
+        )
     assert response.status_code == 201
     sms = OutboxMessage.objects.get(recipient="+77021112233")
     assert response.json()["code"] in sms.body
@@ -107,7 +123,9 @@ def test_a_confirmed_contact_gets_the_code_and_the_confirmation_is_recorded(newc
 
 def test_a_bad_contact_is_refused(newcomers):
     kid, _mum = newcomers
-    response = api_as(kid).post("/api/v1/links/codes", {"contact": "not a phone", "contact_consent": True}, format="json")
+    response = api_as(kid).post(
+        "/api/v1/links/codes", {"contact": "not a phone", "contact_consent": True}, format="json"
+    )
     assert response.status_code == 400 and "contact" in response.json()["errors"]
 
 

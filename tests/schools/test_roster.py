@@ -18,13 +18,17 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def enrol(world, names=("Alikhan Bekov", "Dana Serikova"), confirmed=True):
-    return services.roster_enrol(actor=world.teacher, school_class=world.class_a, names=list(names), consent_confirmed=confirmed)
+    return services.roster_enrol(
+        actor=world.teacher, school_class=world.class_a, names=list(names), consent_confirmed=confirmed
+    )
 
 
 def test_without_the_consent_confirmation_no_account_is_created(world):
     users_before = User.objects.count()
     response = api_as(world.teacher).post(
-        f"/api/v1/classes/{world.class_a.pk}/roster", {"names": ["Alikhan Bekov"], "consent_confirmed": False}, format="json"
+        f"/api/v1/classes/{world.class_a.pk}/roster",
+        {"names": ["Alikhan Bekov"], "consent_confirmed": False},
+        format="json",
     )
     assert response.status_code == 400
     assert "consent_confirmed" in response.json()["errors"]
@@ -35,7 +39,7 @@ def test_without_the_consent_confirmation_no_account_is_created(world):
 def test_enrolment_records_who_entered_the_data_and_the_confirmed_consent(world):
     created = enrol(world)
     assert len(created) == 2
-    user, code = created[0]
+    user, _code = created[0]
     assert user.profile.full_name == "Alikhan Bekov" and user.profile.grade == 6
     assert Membership.objects.get(student=user).via == Membership.Via.ROSTER
     confirmation = ThirdPartyConfirmation.objects.get(subject=user)
@@ -58,7 +62,7 @@ def test_codes_are_shown_once_and_stored_only_hashed(world):
 def test_nobody_can_sign_in_to_an_account_that_was_not_taken_over(world, client):
     user, _code = enrol(world)[0]
     assert not user.has_usable_password()
-    response = client.post(reverse("accounts:login"), {"username": user.username, "password": ""})
+    client.post(reverse("accounts:login"), {"username": user.username, "password": ""})
     assert "_auth_user_id" not in client.session
 
 
@@ -66,8 +70,14 @@ def test_a_parent_takes_over_with_the_code_and_gives_their_own_consent(world, ap
     user, code = enrol(world)[0]
     response = api.post(
         "/api/v1/handoff",
-        {"username": user.username, "code": code, "phone": "+7 701 555 44 33", "password": "a-new-long-secret-7",
-         "acting_as": "parent", "consent": True},
+        {
+            "username": user.username,
+            "code": code,
+            "phone": "+7 701 555 44 33",
+            "password": "a-new-long-secret-7",
+            "acting_as": "parent",
+            "consent": True,
+        },
         format="json",
     )
     assert response.status_code == 200 and response.json()["token"].startswith("qln_")
@@ -78,8 +88,18 @@ def test_a_parent_takes_over_with_the_code_and_gives_their_own_consent(world, ap
     assert latest.acted_as == ConsentRecord.ActedAs.REPRESENTATIVE
     assert AccountHandoff.objects.get(user=user).claimed_at is not None
     # The code works once.
-    again = api.post("/api/v1/handoff", {"username": user.username, "code": code, "phone": "+77015554433",
-                                         "password": "another-secret-88", "acting_as": "student", "consent": True}, format="json")
+    again = api.post(
+        "/api/v1/handoff",
+        {
+            "username": user.username,
+            "code": code,
+            "phone": "+77015554433",
+            "password": "another-secret-88",
+            "acting_as": "student",
+            "consent": True,
+        },
+        format="json",
+    )
     assert again.status_code == 400
 
 
@@ -87,11 +107,25 @@ def test_a_wrong_code_is_counted_and_blocks_after_five_tries(world):
     user, code = enrol(world)[0]
     for _ in range(5):
         with pytest.raises(ValidationError):
-            services.handoff_claim(username=user.username, code="WRONG-CODE1", phone="+77015554433", password="a-new-long-secret-7",
-                                   consent=True, acting_as="student", channel="web")
+            services.handoff_claim(
+                username=user.username,
+                code="WRONG-CODE1",
+                phone="+77015554433",
+                password="a-new-long-secret-7",
+                consent=True,
+                acting_as="student",
+                channel="web",
+            )
     with pytest.raises(ValidationError):
-        services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
-                               consent=True, acting_as="student", channel="web")
+        services.handoff_claim(
+            username=user.username,
+            code=code,
+            phone="+77015554433",
+            password="a-new-long-secret-7",
+            consent=True,
+            acting_as="student",
+            channel="web",
+        )
     user.refresh_from_db()
     assert not user.has_usable_password()
 
@@ -99,8 +133,15 @@ def test_a_wrong_code_is_counted_and_blocks_after_five_tries(world):
 def test_handoff_without_consent_or_with_a_bad_phone_changes_nothing(world):
     user, code = enrol(world)[0]
     with pytest.raises(ValidationError) as error:
-        services.handoff_claim(username=user.username, code=code, phone="12", password="a-new-long-secret-7",
-                               consent=False, acting_as="student", channel="web")
+        services.handoff_claim(
+            username=user.username,
+            code=code,
+            phone="12",
+            password="a-new-long-secret-7",
+            consent=False,
+            acting_as="student",
+            channel="web",
+        )
     assert {"phone", "consent"} <= set(error.value.message_dict)
     user.refresh_from_db()
     assert not user.has_usable_password() and AccountHandoff.objects.get(user=user).claimed_at is None
@@ -110,25 +151,51 @@ def test_the_teacher_issues_a_new_code_and_the_old_one_stops_working(world):
     user, old = enrol(world)[0]
     new = services.handoff_reissue(actor=world.teacher, school_class=world.class_a, student=user)
     with pytest.raises(ValidationError):
-        services.handoff_claim(username=user.username, code=old, phone="+77015554433", password="a-new-long-secret-7",
-                               consent=True, acting_as="student", channel="web")
-    services.handoff_claim(username=user.username, code=new, phone="+77015554433", password="a-new-long-secret-7",
-                           consent=True, acting_as="student", channel="web")
+        services.handoff_claim(
+            username=user.username,
+            code=old,
+            phone="+77015554433",
+            password="a-new-long-secret-7",
+            consent=True,
+            acting_as="student",
+            channel="web",
+        )
+    services.handoff_claim(
+        username=user.username,
+        code=new,
+        phone="+77015554433",
+        password="a-new-long-secret-7",
+        consent=True,
+        acting_as="student",
+        channel="web",
+    )
 
 
 def test_web_roster_prints_the_codes_and_handoff_signs_in(world, client):
     client.force_login(world.teacher)
     form = client.get(reverse("schools:class_roster", args=[world.class_a.pk])).content.decode()
     assert 'name="consent_confirmed"' in form and "checked" not in form.split('name="consent_confirmed"')[1][:40]
-    page = client.post(reverse("schools:class_roster", args=[world.class_a.pk]), {"names": "Aigerim Nurlanova", "consent_confirmed": "on"})
+    page = client.post(
+        reverse("schools:class_roster", args=[world.class_a.pk]),
+        {"names": "Aigerim Nurlanova", "consent_confirmed": "on"},
+    )
     assert page.status_code == 200 and page["Cache-Control"].startswith("max-age=0")
     user = User.objects.get(profile__full_name="Aigerim Nurlanova")
     text = page.content.decode()
     assert user.username in text
     code = re.search(r"data-handoff-code>([A-Z0-9-]+)<", text).group(1)
     client.logout()
-    response = client.post(reverse("schools:handoff"), {"username": user.username, "code": code, "acting_as": "student",
-                                                        "phone": "+77015554433", "password": "a-new-long-secret-7", "consent": "on"})
+    response = client.post(
+        reverse("schools:handoff"),
+        {
+            "username": user.username,
+            "code": code,
+            "acting_as": "student",
+            "phone": "+77015554433",
+            "password": "a-new-long-secret-7",
+            "consent": "on",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == reverse("learning:dashboard")
     assert int(client.session["_auth_user_id"]) == user.pk
 
@@ -152,8 +219,15 @@ def test_the_handoff_code_is_compared_in_constant_time(world, monkeypatch):
 
     monkeypatch.setattr(secrets, "compare_digest", spy)
     user, code = enrol(world)[0]
-    services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
-                           consent=True, acting_as="student", channel="web")
+    services.handoff_claim(
+        username=user.username,
+        code=code,
+        phone="+77015554433",
+        password="a-new-long-secret-7",
+        consent=True,
+        acting_as="student",
+        channel="web",
+    )
     handoff = AccountHandoff.objects.get(user=user)
     assert any(handoff.code_digest in pair for pair in compared)
 
@@ -172,7 +246,14 @@ def test_a_handoff_code_claimed_by_another_request_at_the_same_time_is_refused(w
 
     monkeypatch.setattr(secrets, "compare_digest", matches_while_another_claim_spends)
     with pytest.raises(ValidationError):
-        services.handoff_claim(username=user.username, code=code, phone="+77015554433", password="a-new-long-secret-7",
-                               consent=True, acting_as="student", channel="web")
+        services.handoff_claim(
+            username=user.username,
+            code=code,
+            phone="+77015554433",
+            password="a-new-long-secret-7",
+            consent=True,
+            acting_as="student",
+            channel="web",
+        )
     user.refresh_from_db()
     assert not user.has_usable_password()

@@ -17,10 +17,15 @@ def school_world(db):
     student = make_user("s-operator")
     parent = make_user("p-operator", role="parent")
     outsider = make_user("o-operator")
-    school_class = class_create(actor=teacher, name="7B", grade=7, school_year="2026-2027", school_name="Lyceum 165", city="Almaty")
+    school_class = class_create(
+        actor=teacher, name="7B", grade=7, school_year="2026-2027", school_name="Lyceum 165", city="Almaty"
+    )
     School.objects.filter(pk=school_class.school_id).update(
-        separate_operator=True, operator_name="KGU Lyceum 165", policy_url="https://lyceum165.example.kz/privacy",
-        policy_notice="The lyceum keeps your grades in its own journal.", operator_contact="dpo@lyceum165.example.kz",
+        separate_operator=True,
+        operator_name="KGU Lyceum 165",
+        policy_url="https://lyceum165.example.kz/privacy",
+        policy_notice="The lyceum keeps your grades in its own journal.",
+        operator_contact="dpo@lyceum165.example.kz",
     )
     class_join(actor=student, code=school_class.join_code)
     _invitation, code = link_invitation_create(actor=parent)
@@ -53,4 +58,6 @@ def test_a_school_that_is_not_an_operator_shows_nothing(client, school_world):
     _teacher, student, _parent, _outsider, school_class = school_world
     School.objects.update(separate_operator=False)
     client.force_login(student)
-    assert "separate operator" not in client.get(reverse("schools:class_detail", args=[school_class.pk])).content.decode()
+    assert (
+        "separate operator" not in client.get(reverse("schools:class_detail", args=[school_class.pk])).content.decode()
+    )

@@ -23,7 +23,13 @@ GOOD = {
 
 
 def run_manage(*args: str, **env_changes: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QALAN_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC", "DJANGO_SETTINGS_MODULE"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            ("QALAN_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC", "DJANGO_SETTINGS_MODULE")
+        )
+    }
     env.update(GOOD)
     for key, value in env_changes.items():
         if value is None:
@@ -71,7 +77,12 @@ def test_production_refuses_unsafe_setting(changes, complaint):
 def test_secret_key_file_is_read_and_unreadable_file_fails(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text(GOOD["SECRET_KEY"] + "\n")
-    assert run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=None, SECRET_KEY_FILE=str(secret)).returncode == 0
+    assert (
+        run_manage(
+            "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=None, SECRET_KEY_FILE=str(secret)
+        ).returncode
+        == 0
+    )
     result = run_manage("check", SECRET_KEY=None, SECRET_KEY_FILE=str(tmp_path / "missing"))
     assert result.returncode != 0
     assert "SECRET_KEY_FILE points to an unreadable file" in result.stderr

@@ -13,7 +13,11 @@ from tests.conftest import api_as, make_user
 
 pytestmark = pytest.mark.django_db
 
-NEW = {"contact": "alice@example.kz", "subject": "Cannot open homework", "description": "The page of homework 3 stays empty."}
+NEW = {
+    "contact": "alice@example.kz",
+    "subject": "Cannot open homework",
+    "description": "The page of homework 3 stays empty.",
+}
 SECRET = "The page stays empty, my password is hunter2"
 
 
@@ -33,7 +37,12 @@ def test_a_signed_in_user_opens_a_ticket_on_the_web(client, alice):
 
     ticket = Ticket.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("support:ticket", args=[ticket.pk])
-    assert (ticket.user, ticket.contact, ticket.status, ticket.confidential) == (alice, "alice@example.kz", "open", False)
+    assert (ticket.user, ticket.contact, ticket.status, ticket.confidential) == (
+        alice,
+        "alice@example.kz",
+        "open",
+        False,
+    )
     assert ticket.description == NEW["description"]
     event = AuditEvent.objects.get(event_type="support.ticket_opened")
     assert event.extra == {"ticket": ticket.pk}  # ids only, no text
@@ -140,7 +149,9 @@ def test_the_owner_and_support_read_and_reply(client, alice, agent, ticket):
 
     detail = api_as(agent).get(reverse("api:support_ticket", args=[ticket.pk])).json()
     assert [r["by_support"] for r in detail["replies"]] == [False, True]
-    reply = api_as(alice).post(reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "Thanks"}, format="json")
+    reply = api_as(alice).post(
+        reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "Thanks"}, format="json"
+    )
     assert reply.status_code == 201
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.OPEN
@@ -161,7 +172,12 @@ def test_others_get_404_for_someone_elses_ticket(client, bob, dpo, ticket):
         assert client.post(reverse("support:ticket_close", args=[ticket.pk])).status_code == 404
         outsider_api = api_as(outsider)
         assert outsider_api.get(reverse("api:support_ticket", args=[ticket.pk])).status_code == 404
-        assert outsider_api.post(reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "hi"}, format="json").status_code == 404
+        assert (
+            outsider_api.post(
+                reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "hi"}, format="json"
+            ).status_code
+            == 404
+        )
         assert ticket.pk not in [t["id"] for t in outsider_api.get(reverse("api:support_tickets")).json()]
     assert not TicketReply.objects.exists()
 
@@ -199,7 +215,9 @@ def test_closing_a_ticket_ends_the_thread(client, alice, agent, ticket):
     assert ticket.status == Ticket.Status.CLOSED
     assert AuditEvent.objects.filter(event_type="support.ticket_closed", extra={"ticket": ticket.pk}).exists()
 
-    refused = api_as(agent).post(reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "Late"}, format="json")
+    refused = api_as(agent).post(
+        reverse("api:support_ticket_replies", args=[ticket.pk]), {"body": "Late"}, format="json"
+    )
     assert refused.status_code == 400 and "body" in refused.json()["errors"]
     assert not TicketReply.objects.exists()
     assert "This ticket is closed." in client.get(reverse("support:ticket", args=[ticket.pk])).content.decode()

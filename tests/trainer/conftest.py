@@ -24,18 +24,32 @@ if "test_add" not in _REGISTRY:
     generator("test_add")(_draw_sum)
 
 TEXTS = {
-    "prompt": {"en": "Compute $[[a]] + [[b]]$", "kk": "Есепте: $[[a]] + [[b]]$", "ru": "Вычисли $[[a]] + [[b]]$", "uz": "Hisobla: $[[a]] + [[b]]$"},
+    "prompt": {
+        "en": "Compute $[[a]] + [[b]]$",
+        "kk": "Есепте: $[[a]] + [[b]]$",
+        "ru": "Вычисли $[[a]] + [[b]]$",
+        "uz": "Hisobla: $[[a]] + [[b]]$",
+    },
     "hints": [{"en": "Add the tens first: [[a]] + [[b]]"}, {"en": "Then add the units of [[a]] and [[b]]"}],
     "solution": [{"en": "Add [[a]] and [[b]]"}, {"en": "The sum is the answer"}],
 }
 
 
-def skill_with_templates(code: str, grade: int, chapter: Chapter, order: int, *, prerequisites=(), extended=False) -> Skill:
-    skill = Skill.objects.create(code=code, chapter=chapter, grade=grade, order=order, title={"en": f"Skill {code}"}, is_extended=extended)
+def skill_with_templates(
+    code: str, grade: int, chapter: Chapter, order: int, *, prerequisites=(), extended=False
+) -> Skill:
+    skill = Skill.objects.create(
+        code=code, chapter=chapter, grade=grade, order=order, title={"en": f"Skill {code}"}, is_extended=extended
+    )
     skill.prerequisites.set(prerequisites)
     for difficulty in (1, 2, 3):
         ItemTemplate.objects.create(
-            skill=skill, key=f"{code}-d{difficulty}", answer_form="number", generator="test_add", definition=TEXTS, difficulty=difficulty
+            skill=skill,
+            key=f"{code}-d{difficulty}",
+            answer_form="number",
+            generator="test_add",
+            definition=TEXTS,
+            difficulty=difficulty,
         )
     return skill
 

@@ -37,7 +37,9 @@ def test_the_skills_and_items_contract(skills, student):
     item = api.post("/api/v1/skills/6.add2/items", {}, format="json").json()
     assert {"id", "prompt", "format", "answer_form"} <= set(item) and item["format"] == "tex"
     instance = ItemInstance.objects.get(pk=item["id"])
-    assert "key" not in item and instance.key not in str({k: v for k, v in item.items() if k not in ("prompt", "prompt_html")})
+    assert "key" not in item and instance.key not in str(
+        {k: v for k, v in item.items() if k not in ("prompt", "prompt_html")}
+    )
     answered = api.post(f"/api/v1/items/{item['id']}/answer", {"answer": instance.key}, format="json").json()
     assert answered["result"] == "right" and answered["mastery"]["score"] > 0 and answered["solution"]
     again = api.post(f"/api/v1/items/{item['id']}/answer", {"answer": instance.key}, format="json")

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def known(student, skill, level="familiar", **extra):
-    return SkillMastery.objects.create(student=student, skill=skill, score=60, level=level, evidence=[[1, 1, "x"]] * 2, **extra)
+    return SkillMastery.objects.create(
+        student=student, skill=skill, score=60, level=level, evidence=[[1, 1, "x"]] * 2, **extra
+    )
 
 
 def test_a_weak_prerequisite_of_the_next_skill_comes_first_even_from_an_earlier_grade(student, skills):
@@ -30,7 +32,13 @@ def test_the_next_skill_is_chosen_when_its_prerequisites_are_known(student, skil
 
 
 def test_a_due_review_comes_before_anything_else(student, skills):
-    known(student, skills.alone, level="proficient", review_due_at=timezone.now() - timedelta(hours=2), review_interval_days=1)
+    known(
+        student,
+        skills.alone,
+        level="proficient",
+        review_due_at=timezone.now() - timedelta(hours=2),
+        review_interval_days=1,
+    )
     focus = focus_today(actor=student)
     assert (focus.skill, focus.reason) == (skills.alone, FocusSession.Reason.REVIEW)
 

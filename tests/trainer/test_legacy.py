@@ -18,8 +18,14 @@ def test_earlier_answers_join_the_history_and_only_first_ones_count(capsys):
     task = Task.objects.get(key="g5-angle-adjacent")
     now = timezone.now()
     for minutes, right, answer in [(30, False, {"number": "100"}), (20, True, {"number": "120"})]:
-        Attempt.objects.create(student=student, task=task, answer=answer, is_correct=right, language="ru",
-                               created_at=now - timezone.timedelta(minutes=minutes))
+        Attempt.objects.create(
+            student=student,
+            task=task,
+            answer=answer,
+            is_correct=right,
+            language="ru",
+            created_at=now - timezone.timedelta(minutes=minutes),
+        )
     assert legacy_attempts_import() == 2 and legacy_attempts_import() == 0
     history = list(ItemAttempt.objects.filter(student=student).order_by("created_at"))
     assert [(a.result, a.counts) for a in history] == [("wrong", True), ("right", False)]

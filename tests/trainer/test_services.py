@@ -4,9 +4,9 @@ audit, the streak and the review queue."""
 from datetime import timedelta
 
 import pytest
-from django.utils.translation import gettext
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from qalan.accounts.models import Role
 from qalan.audit.models import AuditEvent
@@ -98,7 +98,10 @@ def test_the_last_life_closes_the_item_and_shows_the_worked_solution(student, sk
             instance = item_serve(actor=student, skill=skills.alone, similar_to=instance)
     assert outcome.instance.lives_left == 0
     assert outcome.instance.solution_seen is True
-    assert outcome.solution == ["Add {} and {}".format(instance.params["a"], instance.params["b"]), "The sum is the answer"]
+    assert outcome.solution == [
+        "Add {} and {}".format(instance.params["a"], instance.params["b"]),
+        "The sum is the answer",
+    ]
     assert outcome.next == "next"
 
 
@@ -113,7 +116,9 @@ def test_answering_a_closed_item_changes_nothing_and_says_so(student, skills):
     done = solve(student, skills.alone)
     with pytest.raises(ValidationError) as error:
         item_answer(actor=student, instance=done.instance, answer="1")
-    assert error.value.message_dict["answer"][0] == gettext("This item is already finished, so this answer changes nothing. Go on to the next item.")
+    assert error.value.message_dict["answer"][0] == gettext(
+        "This item is already finished, so this answer changes nothing. Go on to the next item."
+    )
     assert ItemAttempt.objects.filter(instance=done.instance).count() == 1
 
 
@@ -206,8 +211,20 @@ def test_two_missed_days_break_the_streak(student, settings):
 
 
 def test_the_review_queue_lists_skills_whose_review_is_due(student, skills):
-    SkillMastery.objects.create(student=student, skill=skills.alone, score=80, level="proficient", review_due_at=timezone.now() - timedelta(hours=1))
-    SkillMastery.objects.create(student=student, skill=skills.add5, score=80, level="proficient", review_due_at=timezone.now() + timedelta(days=1))
+    SkillMastery.objects.create(
+        student=student,
+        skill=skills.alone,
+        score=80,
+        level="proficient",
+        review_due_at=timezone.now() - timedelta(hours=1),
+    )
+    SkillMastery.objects.create(
+        student=student,
+        skill=skills.add5,
+        score=80,
+        level="proficient",
+        review_due_at=timezone.now() + timedelta(days=1),
+    )
     assert [m.skill for m in selectors.review_due(student=student)] == [skills.alone]
 
 

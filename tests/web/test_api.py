@@ -14,10 +14,20 @@ def schema(api) -> dict:
 
 def test_schema_lists_the_versioned_endpoints(api):
     paths = schema(api)["paths"]
-    for path in ["/api/v1/auth/register", "/api/v1/auth/token", "/api/v1/auth/logout", "/api/v1/auth/sessions",
-                 "/api/v1/auth/sessions/{session_id}", "/api/v1/auth/recovery", "/api/v1/auth/recovery/confirm",
-                 "/api/v1/me", "/api/v1/me/avatar", "/api/v1/privacy/policy", "/api/v1/privacy/operator",
-                 "/api/v1/privacy/contact"]:
+    for path in [
+        "/api/v1/auth/register",
+        "/api/v1/auth/token",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/sessions",
+        "/api/v1/auth/sessions/{session_id}",
+        "/api/v1/auth/recovery",
+        "/api/v1/auth/recovery/confirm",
+        "/api/v1/me",
+        "/api/v1/me/avatar",
+        "/api/v1/privacy/policy",
+        "/api/v1/privacy/operator",
+        "/api/v1/privacy/contact",
+    ]:
         assert path in paths, path
     assert all(p.startswith("/api/v1/") for p in paths)
 

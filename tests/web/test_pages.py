@@ -10,7 +10,9 @@ from qalan.web.logging import scrub
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/", "/privacy/", "/contact/", "/accounts/register/", "/accounts/login/", "/accounts/recover/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/privacy/", "/contact/", "/accounts/register/", "/accounts/login/", "/accounts/recover/"]
+)
 def test_public_pages_render_in_the_layout_with_footer(client, url):
     page = client.get(url).content.decode()
     assert 'class="site-footer"' in page and "QALANKZ" in page

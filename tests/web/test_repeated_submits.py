@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qalan.learning.models import Assignment
-from qalan.privacy import services as privacy_services
 from qalan.privacy import views as privacy_views
 from qalan.privacy.models import GuardianConsentRequest
 from qalan.rights.models import DataRequest
@@ -86,7 +85,11 @@ def test_class_joined_twice(client, world):
 def test_homework_created_twice_and_deleted_twice(client, world):
     client.force_login(world.teacher)
     url = reverse("learning:homework_create", args=[world.class_a.pk])
-    data = {"title": "Twice", "due_at": (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"), "tasks": [world.tasks["single"].pk]}
+    data = {
+        "title": "Twice",
+        "due_at": (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+        "tasks": [world.tasks["single"].pk],
+    }
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code in OK
     assignment = Assignment.objects.filter(title="Twice").first()
@@ -141,7 +144,10 @@ def test_api_error_shape_for_errors_without_fields(alice_api, monkeypatch):
 
     response = exception_handler(ValidationError("This request was already answered."), {})
     assert response.status_code == 400
-    assert response.data == {"message": "This request was already answered.", "errors": {"non_field_errors": ["This request was already answered."]}}
+    assert response.data == {
+        "message": "This request was already answered.",
+        "errors": {"non_field_errors": ["This request was already answered."]},
+    }
 
 
 def test_api_repeated_submits_get_the_error_shape(world):

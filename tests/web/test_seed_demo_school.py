@@ -21,13 +21,21 @@ def demo(settings):
 
 
 def test_the_demo_school_is_complete_and_seeding_twice_changes_nothing(demo):
-    counts = lambda: [m.objects.count() for m in (SchoolClass, Membership, ParentLink, Assignment, Submission, Attempt, Message, Comment, Task)]  # noqa: E731
+    def counts():
+        models = (SchoolClass, Membership, ParentLink, Assignment, Submission, Attempt, Message, Comment, Task)
+        return [m.objects.count() for m in models]
+
     first = counts()
     call_command("seed_demo_school")
     assert counts() == first
     school_class = SchoolClass.objects.get(teacher=demo["demo-teacher"])
-    assert set(school_class.memberships.values_list("student__username", flat=True)) == {"demo-student", "demo-student2"}
-    assert ParentLink.objects.filter(parent=demo["demo-parent"], child=demo["demo-student"], ended_at__isnull=True).exists()
+    assert set(school_class.memberships.values_list("student__username", flat=True)) == {
+        "demo-student",
+        "demo-student2",
+    }
+    assert ParentLink.objects.filter(
+        parent=demo["demo-parent"], child=demo["demo-student"], ended_at__isnull=True
+    ).exists()
     assert Task.objects.count() >= 60
     assert Assignment.objects.filter(school_class=school_class).count() == 3
     assert Submission.objects.filter(student=demo["demo-student"], submitted_at__isnull=False).exists()

@@ -11,7 +11,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "qalan"
 LOCALE = SOURCE / "locale"
 LANGUAGES = ["kk", "ru", "uz"]
-GETTEXT_NAMES = {"_", "gettext", "gettext_noop", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
+GETTEXT_NAMES = {
+    "_",
+    "gettext",
+    "gettext_noop",
+    "gettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+}
 
 
 def python_msgids() -> set[str]:
@@ -20,7 +29,10 @@ def python_msgids() -> set[str]:
         if "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES:
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES
+            ):
                 # pgettext(context, message): the msgid is the second argument.
                 pgettext = getattr(node.func, "id", getattr(node.func, "attr", "")).startswith("pgettext")
                 args = node.args[1:] if pgettext else node.args

@@ -71,7 +71,11 @@ class SubjectOut(serializers.Serializer):
 
 class SubjectListView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("grade", int, description="Only topics of this grade (default: my profile's grade; 0 for all)")],
+        parameters=[
+            OpenApiParameter(
+                "grade", int, description="Only topics of this grade (default: my profile's grade; 0 for all)"
+            )
+        ],
         responses={200: SubjectOut(many=True)},
         summary="Subjects and topics, personalised to my grade",
     )
@@ -84,7 +88,13 @@ class SubjectListView(APIView):
                     "id": s.pk,
                     "name": s.name,
                     "topics": [
-                        {"id": t.pk, "name": t.name, "grade": t.grade, "free_count": t.free_count, "extended_count": t.extended_count}
+                        {
+                            "id": t.pk,
+                            "name": t.name,
+                            "grade": t.grade,
+                            "free_count": t.free_count,
+                            "extended_count": t.extended_count,
+                        }
                         for t in s.topics.all()
                     ],
                 }
@@ -108,14 +118,23 @@ class TopicTasksView(APIView):
         topic = selectors.topic_get(topic_id=topic_id)
         return Response(
             [
-                {"id": t.pk, "kind": t.kind, "difficulty": t.difficulty, "is_extended": t.is_extended, "solved": t.solved, "tried": t.tried}
+                {
+                    "id": t.pk,
+                    "kind": t.kind,
+                    "difficulty": t.difficulty,
+                    "is_extended": t.is_extended,
+                    "solved": t.solved,
+                    "tried": t.tried,
+                }
                 for t in selectors.topic_tasks(viewer=request.user, topic=topic)
             ]
         )
 
 
 class TaskDetailView(APIView):
-    @extend_schema(responses={200: TaskOut}, summary="A task in my content language (403 for extended content without access)")
+    @extend_schema(
+        responses={200: TaskOut}, summary="A task in my content language (403 for extended content without access)"
+    )
     def get(self, request, task_id: int):
         task = selectors.task_get(task_id=task_id)
         if not selectors.task_can_open(viewer=request.user, task=task):
@@ -149,7 +168,11 @@ def feedback_data(attempt) -> dict:
 
 
 class TaskAttemptView(APIView):
-    @extend_schema(request=AnswerIn, responses={201: FeedbackOut}, summary="Answer a practice task: instant feedback and explanation")
+    @extend_schema(
+        request=AnswerIn,
+        responses={201: FeedbackOut},
+        summary="Answer a practice task: instant feedback and explanation",
+    )
     def post(self, request, task_id: int):
         task = selectors.task_get(task_id=task_id)
         if not selectors.task_can_open(viewer=request.user, task=task):
@@ -158,5 +181,3 @@ class TaskAttemptView(APIView):
         data.is_valid(raise_exception=True)
         attempt = services.attempt_practise(actor=request.user, task=task, answer=data.validated_data["answer"])
         return Response(feedback_data(attempt), status=status.HTTP_201_CREATED)
-
-

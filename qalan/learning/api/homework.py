@@ -23,7 +23,9 @@ class HomeworkOut(serializers.Serializer):
     due_at = serializers.DateTimeField()
     time_limit_minutes = serializers.IntegerField(allow_null=True)
     task_count = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=["open", "started", "submitted", "missed", "set"], help_text="'set' for the teacher.")
+    status = serializers.ChoiceField(
+        choices=["open", "started", "submitted", "missed", "set"], help_text="'set' for the teacher."
+    )
     score = serializers.IntegerField(allow_null=True)
     max_score = serializers.IntegerField(allow_null=True)
     submission_id = serializers.IntegerField(allow_null=True)
@@ -75,10 +77,17 @@ class HomeworkIn(serializers.Serializer):
     title = serializers.CharField(max_length=200, allow_blank=True)
     due_at = serializers.DateTimeField()
     tasks = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    quiz = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="Set a test instead of tasks.")
-    time_limit_minutes = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=300)
+    quiz = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Set a test instead of tasks."
+    )
+    time_limit_minutes = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=300
+    )
     skills = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False, default=list, max_length=10,
+        child=serializers.CharField(max_length=40),
+        required=False,
+        default=list,
+        max_length=10,
         help_text="Trainer skill codes: every student gets fresh items of each.",
     )
     items_per_skill = serializers.IntegerField(required=False, default=3, min_value=1, max_value=10)
@@ -93,10 +102,17 @@ class ClassHomeworkView(APIView):
         school_class = school_selectors.class_get(viewer=request.user, class_id=class_id)
         if school_selectors.is_teacher_of(teacher=request.user, school_class=school_class):
             return Response(
-                [homework_teacher_data(a, school_class) for a in selectors.assignments_for_class(viewer=request.user, school_class=school_class)]
+                [
+                    homework_teacher_data(a, school_class)
+                    for a in selectors.assignments_for_class(viewer=request.user, school_class=school_class)
+                ]
             )
         return Response(
-            [homework_student_data(a) for a in selectors.homework_for_student(student=request.user) if a.school_class_id == class_id]
+            [
+                homework_student_data(a)
+                for a in selectors.homework_for_student(student=request.user)
+                if a.school_class_id == class_id
+            ]
         )
 
     @extend_schema(request=HomeworkIn, responses={201: HomeworkOut}, summary="Set homework for my class (teacher)")
@@ -136,7 +152,14 @@ class HomeworkDetailView(APIView):
         if school_selectors.is_teacher_of(teacher=request.user, school_class=assignment.school_class):
             return Response(homework_teacher_data(assignment, assignment.school_class))
         # A student who left the class, or homework past the window: not theirs to see (404).
-        mine = next((a for a in selectors.homework_for_student(student=request.user, include_past_days=3650) if a.pk == assignment.pk), None)
+        mine = next(
+            (
+                a
+                for a in selectors.homework_for_student(student=request.user, include_past_days=3650)
+                if a.pk == assignment.pk
+            ),
+            None,
+        )
         if mine is None:
             raise Http404
         return Response(homework_student_data(mine))
@@ -164,16 +187,20 @@ class HomeworkDetailView(APIView):
 
 
 class StartIn(serializers.Serializer):
-    retake = serializers.BooleanField(required=False, default=False, help_text="Start the next attempt the teacher allows.")
+    retake = serializers.BooleanField(
+        required=False, default=False, help_text="Start the next attempt the teacher allows."
+    )
 
 
 class HomeworkStartView(APIView):
-    @extend_schema(request=StartIn, responses={201: SubmissionOut}, summary="Start homework (a timed one's clock starts now)")
+    @extend_schema(
+        request=StartIn, responses={201: SubmissionOut}, summary="Start homework (a timed one's clock starts now)"
+    )
     def post(self, request, assignment_id: int):
         assignment = selectors.assignment_get(viewer=request.user, assignment_id=assignment_id)
         data = StartIn(data=request.data or {})
         data.is_valid(raise_exception=True)
-        submission = services.submission_start(actor=request.user, assignment=assignment, retake=data.validated_data["retake"])
+        submission = services.submission_start(
+            actor=request.user, assignment=assignment, retake=data.validated_data["retake"]
+        )
         return Response(submission_data(submission), status=status.HTTP_201_CREATED)
-
-

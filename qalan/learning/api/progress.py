@@ -114,13 +114,19 @@ class LeaderboardOut(serializers.Serializer):
 
 
 class ClassLeaderboardView(APIView):
-    @extend_schema(responses={200: LeaderboardOut(many=True)}, summary="This week's correct answers in my class (without students who restrict dissemination)")
+    @extend_schema(
+        responses={200: LeaderboardOut(many=True)},
+        summary="This week's correct answers in my class (without students who restrict dissemination)",
+    )
     def get(self, request, class_id: int):
         return Response(
             [
-                {"student": {"id": r.student_id, "name": r.name}, "correct": r.correct, "answers": r.answers, "is_me": r.is_viewer}
+                {
+                    "student": {"id": r.student_id, "name": r.name},
+                    "correct": r.correct,
+                    "answers": r.answers,
+                    "is_me": r.is_viewer,
+                }
                 for r in selectors.class_leaderboard(viewer=request.user, class_id=class_id)
             ]
         )
-
-

@@ -22,7 +22,9 @@ class CellOut(serializers.Serializer):
 
 class BoardRowOut(serializers.Serializer):
     student = PersonOut()
-    disclosed = serializers.BooleanField(help_text="False: the student withdrew consent to show results; cells are null.")
+    disclosed = serializers.BooleanField(
+        help_text="False: the student withdrew consent to show results; cells are null."
+    )
     submitted = serializers.IntegerField()
     cells = CellOut(many=True, allow_null=True)
 
@@ -104,7 +106,8 @@ def report_data(report) -> dict:
         return {
             "student": {"id": report.student_id, "name": report.name},
             "disclosed": False,
-            "message": _("%(name)s has withdrawn consent to show learning results to teachers and parents.") % {"name": report.name},
+            "message": _("%(name)s has withdrawn consent to show learning results to teachers and parents.")
+            % {"name": report.name},
             "progress": None,
             "homework_done": None,
             "homework_missed": None,
@@ -129,14 +132,20 @@ def report_data(report) -> dict:
             }
             for h in report.homework
         ],
-        "recent": [{"topic": a.task.topic.name, "correct": a.is_correct, "created_at": a.created_at} for a in report.recent],
+        "recent": [
+            {"topic": a.task.topic.name, "correct": a.is_correct, "created_at": a.created_at} for a in report.recent
+        ],
     }
 
 
 class StudentReportView(APIView):
-    @extend_schema(responses={200: StudentReportOut}, summary="One student of my class: results, completion, progress (teacher)")
+    @extend_schema(
+        responses={200: StudentReportOut}, summary="One student of my class: results, completion, progress (teacher)"
+    )
     def get(self, request, class_id: int, student_id: int):
-        _school_class, report = selectors.student_report_for_teacher(viewer=request.user, class_id=class_id, student_id=student_id)
+        _school_class, report = selectors.student_report_for_teacher(
+            viewer=request.user, class_id=class_id, student_id=student_id
+        )
         return Response(report_data(report))
 
 
@@ -198,4 +207,3 @@ class EntitlementListView(APIView):
                 for e in selectors.entitlements_for(viewer=request.user)
             ]
         )
-

@@ -88,14 +88,20 @@ class SubmissionOut(serializers.Serializer):
     score = serializers.IntegerField(allow_null=True)
     max_score = serializers.IntegerField()
     tasks = TaskOut(many=True)
-    items = SittingItemOut(many=True, help_text="Trainer items drawn for this sitting (fresh numbers for each student).")
-    ends_at = serializers.DateTimeField(allow_null=True, help_text="When answers stop being accepted (time limit or due date).")
+    items = SittingItemOut(
+        many=True, help_text="Trainer items drawn for this sitting (fresh numbers for each student)."
+    )
+    ends_at = serializers.DateTimeField(
+        allow_null=True, help_text="When answers stop being accepted (time limit or due date)."
+    )
     attempt_no = serializers.IntegerField()
     saved_answers = serializers.DictField(child=serializers.JSONField(), help_text="Answers saved so far, by field.")
     drafts_saved_at = serializers.DateTimeField(allow_null=True)
     closed_automatically = serializers.BooleanField(help_text="Time ran out and the saved answers were submitted.")
     results = ResultOut(many=True, help_text="After submission: each task's result.")
-    item_results = SittingItemResultOut(many=True, help_text="After submission: each item's result and worked solution.")
+    item_results = SittingItemResultOut(
+        many=True, help_text="After submission: each item's result and worked solution."
+    )
 
 
 def submission_title(submission: Submission) -> str:
@@ -149,9 +155,16 @@ def _sitting_item(item, drafts: dict) -> dict:
     shown = item_data(item.instance)
     saved = drafts.get(item.field_name, "")
     return {
-        "id": str(item.instance_id), "skill": shown["skill"], "prompt": shown["prompt"], "prompt_html": shown["prompt_html"],
-        "format": shown["format"], "answer_form": shown["answer_form"], "unit": shown["unit"], "choices": shown["choices"],
-        "figure": shown["figure"], "saved_answer": ",".join(saved) if isinstance(saved, list) else str(saved),
+        "id": str(item.instance_id),
+        "skill": shown["skill"],
+        "prompt": shown["prompt"],
+        "prompt_html": shown["prompt_html"],
+        "format": shown["format"],
+        "answer_form": shown["answer_form"],
+        "unit": shown["unit"],
+        "choices": shown["choices"],
+        "figure": shown["figure"],
+        "saved_answer": ",".join(saved) if isinstance(saved, list) else str(saved),
     }
 
 
@@ -159,8 +172,10 @@ def _sitting_result(item) -> dict:
     shown = item_data(item.instance)
     answered = item.instance.attempts.order_by("-created_at").first()
     return {
-        "id": str(item.instance_id), "correct": item.instance.result == "right",
-        "your_answer": answered.answer if answered else "", "correct_answer": shown["answer"] or "",
+        "id": str(item.instance_id),
+        "correct": item.instance.result == "right",
+        "your_answer": answered.answer if answered else "",
+        "correct_answer": shown["answer"] or "",
         "solution": shown["solution"],
     }
 
@@ -174,7 +189,9 @@ class QuizStartView(APIView):
 
 
 class SubmissionDetailView(APIView):
-    @extend_schema(responses={200: SubmissionOut}, summary="One of my tests or homework: tasks, and results once submitted")
+    @extend_schema(
+        responses={200: SubmissionOut}, summary="One of my tests or homework: tasks, and results once submitted"
+    )
     def get(self, request, submission_id: int):
         return Response(submission_data(selectors.submission_get(viewer=request.user, submission_id=submission_id)))
 
@@ -189,7 +206,8 @@ class SubmitIn(serializers.Serializer):
 
 class SaveIn(serializers.Serializer):
     answers = serializers.DictField(
-        child=serializers.JSONField(), help_text="Task id or item id -> answer as typed so far; an empty answer clears it."
+        child=serializers.JSONField(),
+        help_text="Task id or item id -> answer as typed so far; an empty answer clears it.",
     )
 
 
@@ -199,12 +217,16 @@ class SaveOut(serializers.Serializer):
 
 
 class SubmissionSaveView(APIView):
-    @extend_schema(request=SaveIn, responses={200: SaveOut}, summary="Save answers as they are typed (submitted if time runs out)")
+    @extend_schema(
+        request=SaveIn, responses={200: SaveOut}, summary="Save answers as they are typed (submitted if time runs out)"
+    )
     def post(self, request, submission_id: int):
         submission = selectors.submission_get(viewer=request.user, submission_id=submission_id)
         data = SaveIn(data=request.data)
         data.is_valid(raise_exception=True)
-        services.submission_drafts_save(actor=request.user, submission=submission, answers=data.validated_data["answers"])
+        services.submission_drafts_save(
+            actor=request.user, submission=submission, answers=data.validated_data["answers"]
+        )
         return Response({"saved_at": submission.drafts_saved_at, "saved_answers": submission.drafts})
 
 
@@ -216,5 +238,3 @@ class SubmissionSubmitView(APIView):
         data.is_valid(raise_exception=True)
         services.submission_submit(actor=request.user, submission=submission, answers=data.validated_data["answers"])
         return Response(submission_data(submission))
-
-

@@ -50,7 +50,15 @@ def content_load(*, actor=None) -> dict[str, int]:
         topics = {}
         for key, grade, order, kk, ru, en in mathematics.TOPICS:
             topics[key], _created = Topic.objects.update_or_create(
-                key=key, defaults={"subject": subject, "grade": grade, "order": order, "name_kk": kk, "name_ru": ru, "name_en": en}
+                key=key,
+                defaults={
+                    "subject": subject,
+                    "grade": grade,
+                    "order": order,
+                    "name_kk": kk,
+                    "name_ru": ru,
+                    "name_en": en,
+                },
             )
         tasks = {spec["key"]: _task_load(spec, topics) for spec in mathematics.TASKS}
         for key, topic_key, minutes, extended, (kk, ru, en), task_keys in mathematics.QUIZZES:
@@ -67,7 +75,9 @@ def content_load(*, actor=None) -> dict[str, int]:
             )
             if list(quiz.items.order_by("order").values_list("task__key", flat=True)) != task_keys:
                 quiz.items.all().delete()
-                QuizItem.objects.bulk_create([QuizItem(quiz=quiz, task=tasks[k], order=i) for i, k in enumerate(task_keys)])
+                QuizItem.objects.bulk_create(
+                    [QuizItem(quiz=quiz, task=tasks[k], order=i) for i, k in enumerate(task_keys)]
+                )
         counts = {"topics": len(topics), "tasks": len(tasks), "tests": len(mathematics.QUIZZES)}
         audit_record(actor=actor, event_type="content.loaded", extra=counts)
     return counts

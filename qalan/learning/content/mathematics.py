@@ -21,7 +21,14 @@ TOPICS = [
     ("g4-fractions", 4, 1, "Жай бөлшектер", "Обыкновенные дроби", "Simple fractions"),
     ("g4-geometry", 4, 2, "Периметр және аудан", "Периметр и площадь", "Perimeter and area"),
     ("g4-word-problems", 4, 3, "Мәтінді есептер", "Текстовые задачи", "Word problems"),
-    ("g5-fractions", 5, 1, "Бөлшектерді қосу және азайту", "Сложение и вычитание дробей", "Adding and subtracting fractions"),
+    (
+        "g5-fractions",
+        5,
+        1,
+        "Бөлшектерді қосу және азайту",
+        "Сложение и вычитание дробей",
+        "Adding and subtracting fractions",
+    ),
     ("g5-decimals", 5, 2, "Ондық бөлшектер", "Десятичные дроби", "Decimals"),
     ("g5-angles", 5, 3, "Бұрыштар және үшбұрыштар", "Углы и треугольники", "Angles and triangles"),
     ("g6-percentages", 6, 1, "Пайыздар", "Проценты", "Percentages"),
@@ -55,7 +62,9 @@ def numeric(key, topic, difficulty, text, explanation, answer, check, *, toleran
         "difficulty": difficulty,
         "text": text,
         "explanation": explanation,
-        "answer": Decimal(answer.numerator) / Decimal(answer.denominator) if isinstance(answer, Fraction) else Decimal(str(answer)),
+        "answer": Decimal(answer.numerator) / Decimal(answer.denominator)
+        if isinstance(answer, Fraction)
+        else Decimal(str(answer)),
         "tolerance": Decimal(tolerance),
         "check": check,
         "extended": extended,
@@ -301,9 +310,15 @@ def rectangle(key, topic, difficulty, length, width, what):
             "en": f"A rectangle is {length} cm long and {width} cm wide. {ask[2]} ({unit[2]}).",
         },
         {
-            "kk": f"P = 2 · ({length} + {width}) = {result} см." if what == "perimeter" else f"S = {length} · {width} = {result} см².",
-            "ru": f"P = 2 · ({length} + {width}) = {result} см." if what == "perimeter" else f"S = {length} · {width} = {result} см².",
-            "en": f"P = 2 · ({length} + {width}) = {result} cm." if what == "perimeter" else f"A = {length} · {width} = {result} cm².",
+            "kk": f"P = 2 · ({length} + {width}) = {result} см."
+            if what == "perimeter"
+            else f"S = {length} · {width} = {result} см².",
+            "ru": f"P = 2 · ({length} + {width}) = {result} см."
+            if what == "perimeter"
+            else f"S = {length} · {width} = {result} см².",
+            "en": f"P = 2 · ({length} + {width}) = {result} cm."
+            if what == "perimeter"
+            else f"A = {length} · {width} = {result} cm².",
         },
         result,
         f"2 * ({length} + {width})" if what == "perimeter" else f"{length} * {width}",
@@ -336,7 +351,11 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def power(key, topic, difficulty, base, exponent, *, extended=False):
     result = base**exponent
-    shown = f"{base}{str(exponent).translate(SUPERSCRIPT)}" if base >= 0 else f"({base}){str(exponent).translate(SUPERSCRIPT)}"
+    shown = (
+        f"{base}{str(exponent).translate(SUPERSCRIPT)}"
+        if base >= 0
+        else f"({base}){str(exponent).translate(SUPERSCRIPT)}"
+    )
     steps = " · ".join([f"({base})" if base < 0 else str(base)] * exponent)
     return numeric(
         key,
@@ -421,7 +440,12 @@ TASKS: list[dict] = [
             "ru": "Приводим к общему знаменателю 120: 2/3 = 80/120, 3/5 = 72/120, 5/8 = 75/120, 7/12 = 70/120. Больше всех 2/3.",
             "en": "With the common denominator 120: 2/3 = 80/120, 3/5 = 72/120, 5/8 = 75/120, 7/12 = 70/120. The largest is 2/3.",
         },
-        [("2/3", "2/3", "2/3", True), ("3/5", "3/5", "3/5", False), ("5/8", "5/8", "5/8", False), ("7/12", "7/12", "7/12", False)],
+        [
+            ("2/3", "2/3", "2/3", True),
+            ("3/5", "3/5", "3/5", False),
+            ("5/8", "5/8", "5/8", False),
+            ("7/12", "7/12", "7/12", False),
+        ],
         "max(['2/3', '3/5', '5/8', '7/12'], key=Fraction)",
     ),
     # Grade 4: perimeter and area
@@ -557,7 +581,12 @@ TASKS: list[dict] = [
             "ru": "Дробь равна 1/2, если числитель вдвое меньше знаменателя: 3/6 и 7/14.",
             "en": "A fraction equals 1/2 when its numerator is half its denominator: 3/6 and 7/14.",
         },
-        [("3/6", "3/6", "3/6", True), ("4/6", "4/6", "4/6", False), ("7/14", "7/14", "7/14", True), ("5/8", "5/8", "5/8", False)],
+        [
+            ("3/6", "3/6", "3/6", True),
+            ("4/6", "4/6", "4/6", False),
+            ("7/14", "7/14", "7/14", True),
+            ("5/8", "5/8", "5/8", False),
+        ],
         "[f for f in ['3/6', '4/6', '7/14', '5/8'] if Fraction(f) == Fraction(1, 2)]",
         multiple=True,
     ),
@@ -593,7 +622,12 @@ TASKS: list[dict] = [
             "ru": "Сравниваем по разрядам: 0,305 < 0,35 < 0,5 < 0,53.",
             "en": "Compare digit by digit: 0.305 < 0.35 < 0.5 < 0.53.",
         },
-        [("0,35", "0,35", "0.35", False), ("0,305", "0,305", "0.305", True), ("0,5", "0,5", "0.5", False), ("0,53", "0,53", "0.53", False)],
+        [
+            ("0,35", "0,35", "0.35", False),
+            ("0,305", "0,305", "0.305", True),
+            ("0,5", "0,5", "0.5", False),
+            ("0,53", "0,53", "0.53", False),
+        ],
         "min(['0.35', '0.305', '0.5', '0.53'], key=Decimal)",
     ),
     # Grade 5: angles and triangles
@@ -609,7 +643,12 @@ TASKS: list[dict] = [
             "ru": "Тупой угол больше 90°, но меньше 180°: 120°.",
             "en": "An obtuse angle is greater than 90° and less than 180°: 120°.",
         },
-        [("45°", "45°", "45°", False), ("90°", "90°", "90°", False), ("120°", "120°", "120°", True), ("180°", "180°", "180°", False)],
+        [
+            ("45°", "45°", "45°", False),
+            ("90°", "90°", "90°", False),
+            ("120°", "120°", "120°", True),
+            ("180°", "180°", "180°", False),
+        ],
         "[a for a in ['45°', '90°', '120°', '180°'] if 90 < int(a.rstrip('°')) < 180][0]",
     ),
     numeric(

@@ -28,7 +28,9 @@ def extended_access(user) -> bool:
         return False
     now = timezone.now()
     return (
-        Entitlement.objects.filter(user=user, kind=Entitlement.Kind.EXTENDED, revoked_at__isnull=True, starts_at__lte=now)
+        Entitlement.objects.filter(
+            user=user, kind=Entitlement.Kind.EXTENDED, revoked_at__isnull=True, starts_at__lte=now
+        )
         .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
         .exists()
     )
@@ -82,7 +84,13 @@ def topic_tasks(*, viewer, topic: Topic) -> list[Task]:
 def task_get(*, task_id: int) -> Task:
     """A published task (content is the same for everyone; extended tasks are gated by
     ``extended_access`` where they are opened)."""
-    task = tasks_published().select_related("topic__subject").prefetch_related(_choices_prefetch()).filter(pk=task_id).first()
+    task = (
+        tasks_published()
+        .select_related("topic__subject")
+        .prefetch_related(_choices_prefetch())
+        .filter(pk=task_id)
+        .first()
+    )
     if task is None:
         raise Http404
     return task
@@ -101,5 +109,3 @@ def quiz_get(*, quiz_id: int) -> Quiz:
     if quiz is None:
         raise Http404
     return quiz
-
-

@@ -36,7 +36,9 @@ def homework_for_student(*, student, include_past_days: int = 14) -> QuerySet[As
     mine = _my_submission(student)
     return (
         Assignment.objects.filter(
-            school_class__memberships__student=student, school_class__memberships__ended_at__isnull=True, due_at__gte=since
+            school_class__memberships__student=student,
+            school_class__memberships__ended_at__isnull=True,
+            due_at__gte=since,
         )
         .select_related("school_class")
         .annotate(
@@ -79,7 +81,9 @@ def assignment_tasks(*, assignment: Assignment) -> list[Task]:
 
 def quiz_tasks(*, quiz: Quiz) -> list[Task]:
     return list(
-        Task.objects.filter(quizitem__quiz=quiz).prefetch_related(_choices_prefetch()).order_by("quizitem__order", "quizitem__id")
+        Task.objects.filter(quizitem__quiz=quiz)
+        .prefetch_related(_choices_prefetch())
+        .order_by("quizitem__order", "quizitem__id")
     )
 
 
@@ -95,10 +99,12 @@ def tasks_in_open_sittings(*, student) -> set[int]:
     if not getattr(student, "is_authenticated", False):
         return set()
     open_sittings = Submission.objects.filter(student=student, submitted_at__isnull=True)
-    homework = AssignmentItem.objects.filter(assignment__submissions__in=open_sittings).values_list("task_id", flat=True)
-    tests = QuizItem.objects.filter(
-        quiz__submissions__in=open_sittings.filter(assignment__isnull=True)
-    ).values_list("task_id", flat=True)
+    homework = AssignmentItem.objects.filter(assignment__submissions__in=open_sittings).values_list(
+        "task_id", flat=True
+    )
+    tests = QuizItem.objects.filter(quiz__submissions__in=open_sittings.filter(assignment__isnull=True)).values_list(
+        "task_id", flat=True
+    )
     return set(homework) | set(tests)
 
 
@@ -127,14 +133,13 @@ def submission_attempts(*, submission: Submission) -> dict[int, Attempt]:
 
 def assignments_for_class(*, viewer, school_class: SchoolClass) -> QuerySet[Assignment]:
     """The class's homework, for its teacher or its students."""
-    if not (school_selectors.is_teacher_of(teacher=viewer, school_class=school_class) or Membership.objects.filter(
-        school_class=school_class, student=viewer, ended_at__isnull=True
-    ).exists()):
+    if not (
+        school_selectors.is_teacher_of(teacher=viewer, school_class=school_class)
+        or Membership.objects.filter(school_class=school_class, student=viewer, ended_at__isnull=True).exists()
+    ):
         raise Http404
     return (
         Assignment.objects.filter(school_class=school_class)
         .annotate(task_count=Count("items", distinct=True))
         .order_by("-due_at", "-id")
     )
-
-

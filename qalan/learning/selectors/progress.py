@@ -155,7 +155,9 @@ def progress_for(*, student, activity_days: int = 14) -> Progress:
         .annotate(n=Count("id"))
         .values_list("day", "n")
     )
-    activity = [(today - timedelta(days=i), per_day.get(today - timedelta(days=i), 0)) for i in range(activity_days - 1, -1, -1)]
+    activity = [
+        (today - timedelta(days=i), per_day.get(today - timedelta(days=i), 0)) for i in range(activity_days - 1, -1, -1)
+    ]
     return Progress(
         topics=topic_rows,
         attempts=sum(t.attempts for t in topic_rows),
@@ -172,7 +174,9 @@ class Recommendation:
     reason: str  # "weak_topic" or "new_topic"
 
 
-def recommendations_for(*, student, progress: Progress | None = None, limit: int = RECOMMENDATIONS) -> list[Recommendation]:
+def recommendations_for(
+    *, student, progress: Progress | None = None, limit: int = RECOMMENDATIONS
+) -> list[Recommendation]:
     """Next tasks: unsolved tasks of the weakest topics first (P4.1.c), then new topics of the
     student's grade from the profile (P4.1.b); easiest first; extended only with access."""
     progress = progress or progress_for(student=student)
@@ -218,5 +222,3 @@ def submissions_for(*, student, limit: int = 50) -> QuerySet[Submission]:
         .select_related("quiz", "assignment")
         .order_by("-submitted_at")[:limit]
     )
-
-

@@ -125,9 +125,9 @@ def class_board(*, viewer, class_id: int) -> Board:
     assignments = list(Assignment.objects.filter(school_class=school_class).order_by("due_at", "id"))
     disclosed = disclosure_map(s.pk for s in students)
     sittings: dict[tuple[int, int], list[dict]] = {}
-    for row in Submission.objects.filter(assignment__school_class=school_class, student__in=[s.pk for s in students]).values(
-        "student_id", "assignment_id", "submitted_at", "score", "max_score", "attempt_no"
-    ):
+    for row in Submission.objects.filter(
+        assignment__school_class=school_class, student__in=[s.pk for s in students]
+    ).values("student_id", "assignment_id", "submitted_at", "score", "max_score", "attempt_no"):
         sittings.setdefault((row["student_id"], row["assignment_id"]), []).append(row)
     rules = {a.pk: a.result_rule for a in assignments}
     submissions = {key: counting_sitting(rows, rules.get(key[1], ResultRule.BEST)) for key, rows in sittings.items()}
@@ -136,7 +136,10 @@ def class_board(*, viewer, class_id: int) -> Board:
     rows = []
     for student in students:
         row = BoardRow(
-            student_id=student.pk, name=school_selectors.display_name(student), disclosed=disclosed[student.pk], cells=[]
+            student_id=student.pk,
+            name=school_selectors.display_name(student),
+            disclosed=disclosed[student.pk],
+            cells=[],
         )
         for column in columns:
             if not row.disclosed:
@@ -219,8 +222,12 @@ def _report(*, student, assignments: QuerySet[Assignment], recent: int) -> Stude
 
 
 def student_report_for_teacher(*, viewer, class_id: int, student_id: int) -> tuple[SchoolClass, StudentReport]:
-    school_class, student = school_selectors.student_get_for_teacher(viewer=viewer, class_id=class_id, student_id=student_id)
-    assignments = Assignment.objects.filter(school_class=school_class).select_related("school_class").order_by("due_at", "id")
+    school_class, student = school_selectors.student_get_for_teacher(
+        viewer=viewer, class_id=class_id, student_id=student_id
+    )
+    assignments = (
+        Assignment.objects.filter(school_class=school_class).select_related("school_class").order_by("due_at", "id")
+    )
     return school_class, _report(student=student, assignments=assignments, recent=20)
 
 
@@ -230,7 +237,9 @@ def child_report(*, viewer, child_id: int) -> StudentReport:
     since = timezone.now() - timedelta(days=30)
     assignments = (
         Assignment.objects.filter(
-            school_class__memberships__student=child, school_class__memberships__ended_at__isnull=True, due_at__gte=since
+            school_class__memberships__student=child,
+            school_class__memberships__ended_at__isnull=True,
+            due_at__gte=since,
         )
         .select_related("school_class")
         .order_by("due_at", "id")
@@ -288,7 +297,9 @@ def children_overview(*, viewer) -> list[ChildSummary]:
     )
     summaries = []
     for child in children:
-        summary = ChildSummary(child_id=child.pk, name=school_selectors.display_name(child), disclosed=disclosed[child.pk])
+        summary = ChildSummary(
+            child_id=child.pk, name=school_selectors.display_name(child), disclosed=disclosed[child.pk]
+        )
         if summary.disclosed:
             row = activity.get(child.pk, {})
             summary.attempts_week = row.get("week", 0)
@@ -302,7 +313,9 @@ def children_overview(*, viewer) -> list[ChildSummary]:
 def child_week(*, child_id: int) -> dict[str, int]:
     """Homework submitted in the last seven days, and homework due in them but not submitted."""
     week_ago, now = timezone.now() - timedelta(days=7), timezone.now()
-    submitted = Submission.objects.filter(student_id=child_id, submitted_at__gte=week_ago, assignment__isnull=False).count()
+    submitted = Submission.objects.filter(
+        student_id=child_id, submitted_at__gte=week_ago, assignment__isnull=False
+    ).count()
     missed = (
         Assignment.objects.filter(
             due_at__range=(week_ago, now),
@@ -310,10 +323,11 @@ def child_week(*, child_id: int) -> dict[str, int]:
             school_class__memberships__ended_at__isnull=True,
         )
         .exclude(
-            Exists(Submission.objects.filter(assignment=OuterRef("pk"), student_id=child_id, submitted_at__isnull=False))
+            Exists(
+                Submission.objects.filter(assignment=OuterRef("pk"), student_id=child_id, submitted_at__isnull=False)
+            )
         )
         .distinct()
         .count()
     )
     return {"submitted": submitted, "missed": missed}
-

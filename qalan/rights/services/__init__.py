@@ -11,8 +11,9 @@ show the same translated messages. Every step of a request is told to the reques
 - ``calendar``: the operator's table of transferred days (deadlines depend on it).
 """
 
-from qalan.rights.services.calendar import transferred_day_remove, transferred_day_set
 from qalan.rights.services._common import AUTOMATED_KINDS, request_latest_due, site_url
+from qalan.rights.services.calendar import transferred_day_remove as transferred_day_remove
+from qalan.rights.services.calendar import transferred_day_set as transferred_day_set
 from qalan.rights.services.centre import (
     account_deletion_cancel,
     account_deletion_execute,
@@ -50,11 +51,39 @@ from qalan.rights.services.requests import (
 )
 
 __all__ = [
-    "AUTOMATED_KINDS", "WRONG_CODE", "account_deletion_cancel", "account_deletion_execute", "account_deletion_request",
-    "account_deletions_due", "consent_give_by_user", "consent_withdraw_by_user", "disclosure_record",
-    "dissemination_restrict", "export_create", "export_open", "power_of_attorney_attach", "power_of_attorney_open",
-    "public_token", "recipients_notify", "request_answer", "request_assign", "request_code_send", "request_comment",
-    "request_enter", "request_extend", "request_from_public_token", "request_latest_due", "request_link_account",
-    "request_process_automated", "request_refuse", "request_submit", "request_submit_public", "request_verify",
-    "request_verify_code", "request_withdraw", "requests_process_pending", "requests_remind_due", "site_url",
+    "AUTOMATED_KINDS",
+    "WRONG_CODE",
+    "account_deletion_cancel",
+    "account_deletion_execute",
+    "account_deletion_request",
+    "account_deletions_due",
+    "consent_give_by_user",
+    "consent_withdraw_by_user",
+    "disclosure_record",
+    "dissemination_restrict",
+    "export_create",
+    "export_open",
+    "power_of_attorney_attach",
+    "power_of_attorney_open",
+    "public_token",
+    "recipients_notify",
+    "request_answer",
+    "request_assign",
+    "request_code_send",
+    "request_comment",
+    "request_enter",
+    "request_extend",
+    "request_from_public_token",
+    "request_latest_due",
+    "request_link_account",
+    "request_process_automated",
+    "request_refuse",
+    "request_submit",
+    "request_submit_public",
+    "request_verify",
+    "request_verify_code",
+    "request_withdraw",
+    "requests_process_pending",
+    "requests_remind_due",
+    "site_url",
 ]

@@ -15,10 +15,10 @@ from django.utils.translation import gettext_noop
 
 from qalan.accounts.models import Role
 from qalan.audit.services import audit_record
+from qalan.core.calendar import deadline_for
+from qalan.core.consent import ConsentPurpose
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core.consent import ConsentPurpose
-from qalan.core.calendar import deadline_for
 from qalan.rights.models import (
     DEADLINE_KIND,
     OPEN_STATUSES,
@@ -27,7 +27,6 @@ from qalan.rights.models import (
     RequestKind,
     VerificationMethod,
 )
-
 
 # Kinds the platform answers by itself, without staff, as soon as the requester is verified.
 AUTOMATED_KINDS = (RequestKind.INFORMATION, RequestKind.EXPORT, RequestKind.WITHDRAWAL, RequestKind.OBJECTION)
@@ -178,7 +177,11 @@ def _notify_requester(request: DataRequest, notice: str, **params: Any) -> None:
         message_queue(user=request.user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body)
         if request.user.email:
             message_queue(
-                user=request.user, channel=OutboxMessage.Channel.EMAIL, recipient=request.user.email, subject=subject, body=body
+                user=request.user,
+                channel=OutboxMessage.Channel.EMAIL,
+                recipient=request.user.email,
+                subject=subject,
+                body=body,
             )
         return
     if request.requester_contact:
@@ -244,7 +247,9 @@ def _new_request(*, user, kind: str, channel: str, received: datetime, **fields:
 
 def _require_open(request: DataRequest) -> None:
     if not request.is_open:
-        raise ValidationError({"status": [_("This request is already closed: %(status)s.") % {"status": request.get_status_display()}]})
+        raise ValidationError(
+            {"status": [_("This request is already closed: %(status)s.") % {"status": request.get_status_display()}]}
+        )
 
 
 def _close(request: DataRequest, *, actor, status: str) -> None:

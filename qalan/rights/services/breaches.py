@@ -35,7 +35,16 @@ INCIDENT_CATEGORIES = [c for c in Category if c != Category.NONE]
 PENDING, DUE_SOON, OVERDUE, NOTIFIED, NOTIFIED_LATE = "pending", "due_soon", "overdue", "notified", "notified_late"
 
 # Fields the DPO may change after recording (the audit event lists which ones changed).
-EDITABLE = ("summary", "description", "occurred_at", "discovered_at", "categories", "affected_count", "measures", "status")
+EDITABLE = (
+    "summary",
+    "description",
+    "occurred_at",
+    "discovered_at",
+    "categories",
+    "affected_count",
+    "measures",
+    "status",
+)
 
 
 def incident_deadline(discovered_at: datetime) -> date:
@@ -72,11 +81,15 @@ def _clean(values: dict[str, Any], *, linked: int, now: datetime) -> dict[str, l
     if discovered is None:
         errors["discovered_at"] = [_("Enter when the incident was found.")]
     elif discovered > now:
-        errors["discovered_at"] = [_("The incident cannot be found in the future. Enter the date and time it was found.")]
+        errors["discovered_at"] = [
+            _("The incident cannot be found in the future. Enter the date and time it was found.")
+        ]
     occurred = values.get("occurred_at")
     if occurred is not None:
         if occurred > now:
-            errors["occurred_at"] = [_("The incident cannot happen in the future. Leave it empty if you do not know when.")]
+            errors["occurred_at"] = [
+                _("The incident cannot happen in the future. Leave it empty if you do not know when.")
+            ]
         elif discovered is not None and occurred > discovered:
             errors["occurred_at"] = [_("The incident cannot happen after it was found. Check both dates.")]
     categories = values.get("categories") or []
@@ -127,28 +140,46 @@ def incident_record(
     _require_dpo(actor)
     people = list(dict.fromkeys(people))
     values = {
-        "summary": summary, "description": description, "discovered_at": discovered_at, "categories": list(categories or []),
-        "affected_count": affected_count, "measures": measures, "occurred_at": occurred_at, "status": status,
+        "summary": summary,
+        "description": description,
+        "discovered_at": discovered_at,
+        "categories": list(categories or []),
+        "affected_count": affected_count,
+        "measures": measures,
+        "occurred_at": occurred_at,
+        "status": status,
     }
     errors = _clean(values, linked=len(people), now=now or timezone.now())
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         incident = Incident.objects.create(
-            **{**values, "summary": summary.strip(), "description": description.strip(), "measures": (measures or "").strip()},
+            **{
+                **values,
+                "summary": summary.strip(),
+                "description": description.strip(),
+                "measures": (measures or "").strip(),
+            },
             authority_due_on=incident_deadline(discovered_at),
             recorded_by=actor,
             closed_at=timezone.now() if status == IncidentStatus.CLOSED else None,
         )
         IncidentPerson.objects.bulk_create([IncidentPerson(incident=incident, user=user) for user in people])
         _audit(
-            incident, actor=actor, event="recorded", categories=sorted(values["categories"]), affected_count=affected_count,
-            linked=len(people), due_on=incident.authority_due_on.isoformat(),
+            incident,
+            actor=actor,
+            event="recorded",
+            categories=sorted(values["categories"]),
+            affected_count=affected_count,
+            linked=len(people),
+            due_on=incident.authority_due_on.isoformat(),
         )
     return incident
 
 
-def incident_update(*, actor, incident: Incident, people: Iterable[User] = (), now: datetime | None = None, **changes: Any) -> Incident:
+def incident_update(
+    *, actor, incident: Incident, people: Iterable[User] = (), now: datetime | None = None, **changes: Any
+) -> Incident:
     """Change what the register says about an incident and link more people; a new time of
     discovery moves the deadline (while the authority is not yet notified)."""
     _require_dpo(actor)
@@ -159,7 +190,7 @@ def incident_update(*, actor, incident: Incident, people: Iterable[User] = (), n
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         new_people = _people_new(incident, people)
         values = {name: getattr(incident, name) for name in EDITABLE}
-        values.update({k: v for k, v in changes.items()})
+        values.update(dict(changes.items()))
         values["categories"] = list(values["categories"] or [])
         linked = incident.people.count() + len(new_people)
         errors = _clean(values, linked=linked, now=now or timezone.now())
@@ -176,11 +207,20 @@ def incident_update(*, actor, incident: Incident, people: Iterable[User] = (), n
         incident.save()
         IncidentPerson.objects.bulk_create([IncidentPerson(incident=incident, user=user) for user in new_people])
         if changed or new_people:
-            _audit(incident, actor=actor, event="updated", fields=changed, linked_added=len(new_people), due_on=incident.authority_due_on.isoformat())
+            _audit(
+                incident,
+                actor=actor,
+                event="updated",
+                fields=changed,
+                linked_added=len(new_people),
+                due_on=incident.authority_due_on.isoformat(),
+            )
     return incident
 
 
-def incident_authority_notify(*, actor, incident: Incident, reference: str = "", late_reason: str = "", now: datetime | None = None) -> Incident:
+def incident_authority_notify(
+    *, actor, incident: Incident, reference: str = "", late_reason: str = "", now: datetime | None = None
+) -> Incident:
     """Record that the notice was sent to the authorised body (its name as it stands today).
     A notice past its deadline needs the reason for the delay, which the register keeps."""
     _require_dpo(actor)
@@ -189,14 +229,17 @@ def incident_authority_notify(*, actor, incident: Incident, reference: str = "",
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         if incident.authority_notified_at is not None:
             raise ValidationError(
-                _("The authority was already notified on %(date)s.") % {"date": _fmt(timezone.localdate(incident.authority_notified_at))}
+                _("The authority was already notified on %(date)s.")
+                % {"date": _fmt(timezone.localdate(incident.authority_notified_at))}
             )
         late = now > incident_deadline_end(incident.authority_due_on)
         if late and not (late_reason or "").strip():
             raise ValidationError(
                 {
                     "late_reason": [
-                        _("The notice is past its deadline of %(due)s. Say why it is late: the reason is kept with the notice.")
+                        _(
+                            "The notice is past its deadline of %(due)s. Say why it is late: the reason is kept with the notice."
+                        )
                         % {"due": _fmt(incident.authority_due_on)}
                     ]
                 }
@@ -205,8 +248,18 @@ def incident_authority_notify(*, actor, incident: Incident, reference: str = "",
         incident.authority_reference = (reference or "").strip()
         incident.authority_name = str(settings.QALAN_BREACH_AUTHORITY_NAME)[:300]
         incident.late_reason = (late_reason or "").strip() if late else ""
-        incident.save(update_fields=["authority_notified_at", "authority_reference", "authority_name", "late_reason", "updated_at"])
-        _audit(incident, actor=actor, event="authority_notified", late=late, due_on=incident.authority_due_on.isoformat())
+        incident.save(
+            update_fields=[
+                "authority_notified_at",
+                "authority_reference",
+                "authority_name",
+                "late_reason",
+                "updated_at",
+            ]
+        )
+        _audit(
+            incident, actor=actor, event="authority_notified", late=late, due_on=incident.authority_due_on.isoformat()
+        )
     return incident
 
 
@@ -248,7 +301,8 @@ def incident_people_notify(*, actor, incident: Incident) -> int:
     with transaction.atomic():
         incident = Incident.objects.select_for_update().get(pk=incident.pk)
         waiting = list(
-            IncidentPerson.objects.select_for_update(of=("self",)).filter(incident=incident, notified_at=None, user__isnull=False)
+            IncidentPerson.objects.select_for_update(of=("self",))
+            .filter(incident=incident, notified_at=None, user__isnull=False)
             .select_related("user__profile")
         )
         now = timezone.now()
@@ -256,11 +310,19 @@ def incident_people_notify(*, actor, incident: Incident) -> int:
             language = _person_language(person.user)
             subject, body = _person_notice(incident, language)
             message = message_queue(
-                user=person.user, channel=OutboxMessage.Channel.INAPP, subject=subject, body=body, kind=OutboxMessage.Kind.SECURITY
+                user=person.user,
+                channel=OutboxMessage.Channel.INAPP,
+                subject=subject,
+                body=body,
+                kind=OutboxMessage.Kind.SECURITY,
             )
             if person.user.email:
                 message_queue(
-                    user=person.user, channel=OutboxMessage.Channel.EMAIL, recipient=person.user.email, subject=subject, body=body,
+                    user=person.user,
+                    channel=OutboxMessage.Channel.EMAIL,
+                    recipient=person.user.email,
+                    subject=subject,
+                    body=body,
                     kind=OutboxMessage.Kind.SECURITY,
                 )
             person.language, person.notified_at, person.message = language, now, message
@@ -288,11 +350,21 @@ def incidents_remind(*, now: datetime | None = None) -> int:
                 with translation.override(_person_language(dpo)):
                     values = {"number": incident.pk, "due": _fmt(incident.authority_due_on)}
                     text = (
-                        _("ALARM: the notice of incident #%(number)s to the authorised body is overdue: it was due on %(due)s. Send it now and record why it is late.")
+                        _(
+                            "ALARM: the notice of incident #%(number)s to the authorised body is overdue: it was due on %(due)s. Send it now and record why it is late."
+                        )
                         if overdue
-                        else _("Reminder: the notice of incident #%(number)s to the authorised body is due by the end of %(due)s.")
+                        else _(
+                            "Reminder: the notice of incident #%(number)s to the authorised body is due by the end of %(due)s."
+                        )
                     ) % values
-                message_queue(user=dpo, channel=OutboxMessage.Channel.INAPP, subject=text, body=text, kind=OutboxMessage.Kind.SECURITY)
+                message_queue(
+                    user=dpo,
+                    channel=OutboxMessage.Channel.INAPP,
+                    subject=text,
+                    body=text,
+                    kind=OutboxMessage.Kind.SECURITY,
+                )
             Incident.objects.filter(pk=incident.pk).update(reminded_on=today)
             _audit(incident, actor=None, event="alarm" if overdue else "reminded", dpos=len(dpos))
         count += 1

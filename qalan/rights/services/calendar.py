@@ -14,7 +14,9 @@ def transferred_day_set(*, actor, day: date, kind: str, decree: str, note: str =
     with transaction.atomic():
         before = TransferredDay.objects.select_for_update().filter(date=day).first()
         old = {"kind": before.kind, "decree": before.decree} if before else None
-        record, created = TransferredDay.objects.update_or_create(date=day, defaults={"kind": kind, "decree": decree, "note": note})
+        record, created = TransferredDay.objects.update_or_create(
+            date=day, defaults={"kind": kind, "decree": decree, "note": note}
+        )
         audit_record(
             actor=actor,
             event_type="calendar.day_added" if created else "calendar.day_changed",

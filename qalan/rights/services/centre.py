@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from qalan.accounts.models import User
 from qalan.audit.services import audit_record
-from qalan.notify.services import message_queue
 from qalan.core.consent import ConsentChannel, ConsentPurpose
+from qalan.notify.services import message_queue
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_give, consent_withdraw
 from qalan.rights.models import (
@@ -129,7 +129,9 @@ def export_open(*, viewer: User, token: str) -> DataExport:
     return export
 
 
-def account_deletion_request(*, actor: User, password: str, channel: str = RequestChannel.WEB, confirm: bool = True) -> DataRequest:
+def account_deletion_request(
+    *, actor: User, password: str, channel: str = RequestChannel.WEB, confirm: bool = True
+) -> DataRequest:
     """Ask to delete the account: the password again, then a cool-off during which the user can
     cancel; the erasure runs after it (P6.2, P2.2.a). Withdraws the platform consent."""
     errors = {}
@@ -262,5 +264,7 @@ def account_deletion_execute(*, request: DataRequest) -> bool:
         _recipients_tell(actor=None, request=request, change=RecipientNotice.Change.DELETION, recipients=recipients)
         if contact:
             # Not tied to the account (which is gone); wiped after delivery in production.
-            message_queue(channel=_contact_channel(contact), recipient=contact, subject=subject, body=body, sensitive=True)
+            message_queue(
+                channel=_contact_channel(contact), recipient=contact, subject=subject, body=body, sensitive=True
+            )
     return True

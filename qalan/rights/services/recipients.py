@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from qalan.accounts.models import User
 from qalan.audit.services import audit_record
+from qalan.core.inventory import Category, LegalBasis
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core.inventory import Category, LegalBasis
 from qalan.rights.models import DataRequest, Disclosure, Recipient, RecipientNotice
 from qalan.rights.services._common import _audit, _event
 

@@ -16,13 +16,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from qalan.accounts.models import Role, User
+from qalan.core.consent import ConsentChannel, ConsentPurpose
 from qalan.notify.models import OutboxMessage
 from qalan.notify.services import message_queue
-from qalan.core.consent import ConsentChannel, ConsentPurpose
 from qalan.privacy.selectors import consent_in_force
 from qalan.privacy.services import consent_withdraw
 from qalan.rights import crypto
@@ -48,17 +47,16 @@ from qalan.rights.services._common import (
     _fmt,
     _is_dpo,
     _made_signed_in,
-    request_latest_due,
     _new_request,
     _notify_requester,
     _open_duplicate,
     _require_dpo,
     _require_open,
     _today,
+    request_latest_due,
     site_url,
 )
 from qalan.rights.services.recipients import recipients_notify
-
 
 CODE_TTL = timedelta(minutes=15)
 
@@ -248,7 +246,9 @@ def request_enter(
     user = account_by_identifier(account_identifier) if account_identifier else None
     if account_identifier and user is None:
         errors["account_identifier"] = [
-            _("No single active account has this username or phone. Check it, or leave it empty if the person has no account.")
+            _(
+                "No single active account has this username or phone. Check it, or leave it empty if the person has no account."
+            )
         ]
     if errors:
         raise ValidationError(errors)
@@ -429,9 +429,13 @@ def request_link_account(*, actor, request: DataRequest, account_identifier: str
     _require_dpo(actor)
     user = account_by_identifier(account_identifier)
     if user is None:
-        raise ValidationError({"account_identifier": [_("No single active account has this username or phone. Check it.")]})
+        raise ValidationError(
+            {"account_identifier": [_("No single active account has this username or phone. Check it.")]}
+        )
     if request.is_verified or not request.is_open:
-        raise ValidationError({"status": [_("Only an open request that is not verified yet can be linked to an account.")]})
+        raise ValidationError(
+            {"status": [_("Only an open request that is not verified yet can be linked to an account.")]}
+        )
     with transaction.atomic():
         request.user = user
         request.account_identifier = account_identifier.strip()[:40]
@@ -447,7 +451,8 @@ def _poa_check(upload) -> None:
         raise ValidationError(_("Attach the document as a PDF, JPEG or PNG file."))
     if upload.size > settings.QALAN_POA_MAX_BYTES:
         raise ValidationError(
-            _("The file is too large. Attach at most %(mb)s MB.") % {"mb": settings.QALAN_POA_MAX_BYTES // (1024 * 1024)}
+            _("The file is too large. Attach at most %(mb)s MB.")
+            % {"mb": settings.QALAN_POA_MAX_BYTES // (1024 * 1024)}
         )
 
 
@@ -563,7 +568,11 @@ def _answer_save(request: DataRequest, *, actor, answer: str, automated: bool = 
     _event(request, actor=actor, action="answered")
     _audit(request, actor=actor, event="answered", on_time=request.answered_on_time, automated=automated)
     if request.kind in (RequestKind.CORRECTION, RequestKind.DELETION) and request.user is not None:
-        change = RecipientNotice.Change.DELETION if request.kind == RequestKind.DELETION else RecipientNotice.Change.CORRECTION
+        change = (
+            RecipientNotice.Change.DELETION
+            if request.kind == RequestKind.DELETION
+            else RecipientNotice.Change.CORRECTION
+        )
         recipients_notify(actor=actor, request=request, change=change)
     if _made_signed_in(request):
         _notify_requester(request, "answered", link=_answer_link(request))
@@ -662,9 +671,9 @@ def request_process_automated(*, request: DataRequest) -> bool:
                     user=user,
                     actor=user,
                     purpose=request.consent_purpose,
-                    channel=ConsentChannel.APP if request.channel == RequestChannel.APP else (
-                        ConsentChannel.WEB if request.channel == RequestChannel.WEB else ConsentChannel.OPERATOR
-                    ),
+                    channel=ConsentChannel.APP
+                    if request.channel == RequestChannel.APP
+                    else (ConsentChannel.WEB if request.channel == RequestChannel.WEB else ConsentChannel.OPERATOR),
                     evidence={"request": request.pk, "kind": request.kind},
                 )
             with translation.override(request.language or settings.LANGUAGE_CODE):

@@ -284,7 +284,7 @@ _SHAPE = re.compile(r"^\s*(factor|expand)\s*:\s*", re.I)
 
 def shape_split(key: str) -> tuple[str, str]:
     match = _SHAPE.match(key)
-    return (match.group(1).lower(), key[match.end():]) if match else ("", key)
+    return (match.group(1).lower(), key[match.end() :]) if match else ("", key)
 
 
 def _unwrap(tree):
@@ -306,11 +306,12 @@ def is_product(tree) -> bool:
 def is_expanded(tree, expr) -> bool:
     """No sum left inside a product or a power, and as many terms as the expanded polynomial."""
     for node in tree.iter_subtrees() if isinstance(tree, Tree) else ():
-        if node.data in ("mul", "div", "pow", "sqrt") and any(_has_sum(c) or (isinstance(c, Tree) and c.data in ("add", "sub")) for c in node.children):
+        if node.data in ("mul", "div", "pow", "sqrt") and any(
+            _has_sum(c) or (isinstance(c, Tree) and c.data in ("add", "sub")) for c in node.children
+        ):
             return False
     summands = 1
     for node in tree.iter_subtrees() if isinstance(tree, Tree) else ():
         if node.data in ("add", "sub"):
             summands += 1
     return summands == len(sympy.Add.make_args(sympy.expand(expr)))
-

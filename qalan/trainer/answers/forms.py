@@ -136,7 +136,7 @@ _EXPRESSION_ERRORS = (
 
 
 def _check_expression(key, raw, language, unit, choices) -> Verdict:
-    key_tree, key_expr, shape = key
+    _key_tree, key_expr, shape = key
     # Phones capitalise the first letter: when the key has no capitals, case does not matter.
     fold_case = not any(s.name.isupper() for s in key_expr.free_symbols)
     if not raw.strip():
@@ -197,15 +197,20 @@ _CHECKERS = {
 }
 
 
-def check(*, form: str, key: str, raw: str, language: str = "en", unit: str = "",
-          choices: Sequence[str] = ()) -> Verdict:
+def check(
+    *, form: str, key: str, raw: str, language: str = "en", unit: str = "", choices: Sequence[str] = ()
+) -> Verdict:
     """The verdict on ``raw`` typed for an item whose answer is ``key`` of ``form``.
 
     Raises ValueError only for a bad form or key (content errors); never for what a student types.
     """
     parsed = _parsed_key(_form(form), key)
     choices = tuple(choices or ())
-    if form in ("choice", "multi") and choices and not {k.casefold() for k in parsed} <= {c.casefold() for c in choices}:
+    if (
+        form in ("choice", "multi")
+        and choices
+        and not {k.casefold() for k in parsed} <= {c.casefold() for c in choices}
+    ):
         raise ValueError(f"{form} key {key!r} names an id that is not among the choices {list(choices)}")
     language = _language(language)
     raw = "" if raw is None else str(raw)

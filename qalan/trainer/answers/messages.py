@@ -50,9 +50,9 @@ def invalid_message(form: str, code: str, language: str, **values) -> str:
             "after": "3/4",
         }
     if code == "not_factored":
-        return _("The value is right, but the task asks for a product: write it with brackets, for example %(example)s.") % {
-            "example": "3(a + 2)"
-        }
+        return _(
+            "The value is right, but the task asks for a product: write it with brackets, for example %(example)s."
+        ) % {"example": "3(a + 2)"}
     if code == "not_expanded":
         return _("The value is right, but open the brackets and collect like terms, for example %(example)s.") % {
             "example": "3a + 6"

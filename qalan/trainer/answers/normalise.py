@@ -13,9 +13,24 @@ _DIVIDE = dict.fromkeys(map(ord, "÷\u2044\u2215"), "/")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2009\u202f\u2007\u2008\u200a\u3000\t\n\r"), " ")
 
 VULGAR = {
-    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
-    "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8),
-    "⅝": (5, 8), "⅞": (7, 8), "⅑": (1, 9), "⅒": (1, 10),
+    "½": (1, 2),
+    "⅓": (1, 3),
+    "⅔": (2, 3),
+    "¼": (1, 4),
+    "¾": (3, 4),
+    "⅕": (1, 5),
+    "⅖": (2, 5),
+    "⅗": (3, 5),
+    "⅘": (4, 5),
+    "⅙": (1, 6),
+    "⅚": (5, 6),
+    "⅐": (1, 7),
+    "⅛": (1, 8),
+    "⅜": (3, 8),
+    "⅝": (5, 8),
+    "⅞": (7, 8),
+    "⅑": (1, 9),
+    "⅒": (1, 10),
 }
 _VULGAR = re.compile(r"(\d?)\s*([" + "".join(VULGAR) + "])")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -58,7 +73,7 @@ def strip_letter_prefix(text: str, *, keep_if_used: bool = False) -> str:
     match = _LETTER_PREFIX.match(text)
     if not match:
         return text
-    rest = text[match.end():]
+    rest = text[match.end() :]
     if keep_if_used and match.group(1) in rest:
         return text
     return rest
@@ -66,7 +81,7 @@ def strip_letter_prefix(text: str, *, keep_if_used: bool = False) -> str:
 
 # Uzbek Latin writes oʻ/gʻ and the tutuq belgisi with any of these; they are one letter to a reader.
 _APOSTROPHES = dict.fromkeys(map(ord, "\u02bb\u02bc\u2018\u2019\u0060\u00b4\u02b9"), "'")
-_QUOTES = "\"«»„“”‹›"
+_QUOTES = '"«»„“”‹›'
 
 
 def text_normalise(raw: str) -> str:

@@ -56,9 +56,14 @@ def choice_key(key: str, *, many: bool) -> list[str]:
     """``b`` (choice) or ``a,c`` (multi) -> the ids; raises ValueError."""
     ids = [part.strip() for part in str(key).split(",")] if many else [str(key).strip()]
     if not ids or not all(_ID.match(i) for i in ids):
-        raise ValueError(f"{'multi' if many else 'choice'} key {key!r}: " + (
-            "write the ids of the right choices separated by commas, e.g. a,c" if many else
-            "write the id of the one right choice, e.g. b"))
+        raise ValueError(
+            f"{'multi' if many else 'choice'} key {key!r}: "
+            + (
+                "write the ids of the right choices separated by commas, e.g. a,c"
+                if many
+                else "write the id of the one right choice, e.g. b"
+            )
+        )
     if len({_id_text(i) for i in ids}) != len(ids):
         raise ValueError(f"multi key {key!r}: an id is repeated")
     return ids

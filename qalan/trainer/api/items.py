@@ -7,11 +7,11 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from qalan.core.api import ErrorResponse
 from qalan.trainer import selectors, services
 from qalan.trainer.api.common import TrainerMasteryOut, grade_param, student_permissions
 from qalan.trainer.models import Diagnostic, FocusSession, ItemInstance, Purpose
 from qalan.trainer.presenting import item_data, mastery_data
-from qalan.core.api import ErrorResponse
 
 GRADE = OpenApiParameter("grade", int, description="A grade from 1 to 11 (default: my profile's grade)")
 
@@ -42,7 +42,11 @@ def skill_row_data(row) -> dict:
 
 
 class SkillListView(APIView):
-    @extend_schema(parameters=[GRADE], responses={200: TrainerSkillOut(many=True)}, summary="The skills of a grade (with my mastery)")
+    @extend_schema(
+        parameters=[GRADE],
+        responses={200: TrainerSkillOut(many=True)},
+        summary="The skills of a grade (with my mastery)",
+    )
     def get(self, request):
         grade = grade_param(request, selectors.student_grade(request.user) or 1)
         return Response([skill_row_data(r) for r in selectors.skills_for(viewer=request.user, grade=grade)])
@@ -69,11 +73,15 @@ class TrainerItemOut(serializers.Serializer):
     lives_left = serializers.IntegerField()
     hints_available = serializers.IntegerField()
     hints = serializers.ListField(child=serializers.CharField(), help_text="Hints opened so far.")
-    hint = serializers.CharField(allow_blank=True, help_text="The hint carried from the mistake before this similar item.")
+    hint = serializers.CharField(
+        allow_blank=True, help_text="The hint carried from the mistake before this similar item."
+    )
     figure = serializers.CharField(allow_blank=True, help_text="An SVG drawing, or empty.")
     status = serializers.ChoiceField(choices=ItemInstance.Status.values)
     result = serializers.CharField(allow_blank=True)
-    solution = serializers.ListField(child=serializers.CharField(), help_text="Worked solution steps, once closed or opened.")
+    solution = serializers.ListField(
+        child=serializers.CharField(), help_text="Worked solution steps, once closed or opened."
+    )
     answer = serializers.CharField(allow_null=True, help_text="The right answer, only once the item is closed.")
 
 
@@ -87,7 +95,11 @@ def _own_instance(request, instance_id) -> ItemInstance:
 
 @student_permissions
 class SkillItemsView(APIView):
-    @extend_schema(request=TrainerServeIn, responses={201: TrainerItemOut}, summary="A fresh item of a skill (a similar one after a mistake)")
+    @extend_schema(
+        request=TrainerServeIn,
+        responses={201: TrainerItemOut},
+        summary="A fresh item of a skill (a similar one after a mistake)",
+    )
     def post(self, request, code: str):
         skill = selectors.skill_get(code=code)
         data = TrainerServeIn(data=request.data)
@@ -106,7 +118,7 @@ class ItemDetailView(APIView):
 
 
 class TrainerAnswerIn(serializers.Serializer):
-    answer = serializers.JSONField(help_text="The answer as typed (a string): \"12\", \"3/4\", or choice ids \"a\" / \"a,c\".")
+    answer = serializers.JSONField(help_text='The answer as typed (a string): "12", "3/4", or choice ids "a" / "a,c".')
 
 
 class TrainerOutcomeOut(serializers.Serializer):
@@ -143,7 +155,11 @@ def outcome_data(outcome) -> dict:
 
 @student_permissions
 class ItemAnswerView(APIView):
-    @extend_schema(request=TrainerAnswerIn, responses={200: TrainerOutcomeOut}, summary="Answer an item (400 when it is already closed)")
+    @extend_schema(
+        request=TrainerAnswerIn,
+        responses={200: TrainerOutcomeOut},
+        summary="Answer an item (400 when it is already closed)",
+    )
     def post(self, request, instance_id):
         instance = _own_instance(request, instance_id)
         data = TrainerAnswerIn(data=request.data)
@@ -159,7 +175,9 @@ class TrainerHintOut(serializers.Serializer):
 
 @student_permissions
 class ItemHintView(APIView):
-    @extend_schema(request=None, responses={200: TrainerHintOut}, summary="Open the next hint (the answer then no longer counts)")
+    @extend_schema(
+        request=None, responses={200: TrainerHintOut}, summary="Open the next hint (the answer then no longer counts)"
+    )
     def post(self, request, instance_id):
         instance = _own_instance(request, instance_id)
         hint = services.hint_reveal(actor=request.user, instance=instance)
@@ -173,7 +191,11 @@ class TrainerSolutionOut(serializers.Serializer):
 
 @student_permissions
 class ItemSolutionView(APIView):
-    @extend_schema(request=None, responses={200: TrainerSolutionOut}, summary="Open the worked solution (later answers no longer count)")
+    @extend_schema(
+        request=None,
+        responses={200: TrainerSolutionOut},
+        summary="Open the worked solution (later answers no longer count)",
+    )
     def post(self, request, instance_id):
         instance = _own_instance(request, instance_id)
         steps = services.solution_reveal(actor=request.user, instance=instance)
@@ -217,7 +239,9 @@ class FocusView(APIView):
     def get(self, request):
         focus = services.focus_today(actor=request.user)
         if focus is None:
-            return ErrorResponse(_("There is nothing to practise for your grade yet. Choose a skill on the map."), status_code=404)
+            return ErrorResponse(
+                _("There is nothing to practise for your grade yet. Choose a skill on the map."), status_code=404
+            )
         return Response(focus_data(focus, request.user))
 
 
@@ -242,7 +266,12 @@ class ReviewView(APIView):
     def get(self, request):
         return Response(
             [
-                {"skill": m.skill.code, "title": m.skill.title_in(), "due_at": m.review_due_at, "mastery": mastery_data(m)}
+                {
+                    "skill": m.skill.code,
+                    "title": m.skill.title_in(),
+                    "due_at": m.review_due_at,
+                    "mastery": mastery_data(m),
+                }
                 for m in selectors.review_due(student=request.user)
             ]
         )
@@ -274,7 +303,11 @@ def diagnostic_data(diagnostic) -> dict:
 
 @student_permissions
 class DiagnosticListView(APIView):
-    @extend_schema(request=TrainerDiagnosticIn, responses={201: TrainerDiagnosticOut}, summary="Start (or continue) the diagnostic of a grade")
+    @extend_schema(
+        request=TrainerDiagnosticIn,
+        responses={201: TrainerDiagnosticOut},
+        summary="Start (or continue) the diagnostic of a grade",
+    )
     def post(self, request):
         data = TrainerDiagnosticIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -291,7 +324,11 @@ class DiagnosticDetailView(APIView):
 
 @student_permissions
 class DiagnosticItemsView(APIView):
-    @extend_schema(request=None, responses={201: TrainerItemOut, 200: TrainerDiagnosticOut}, summary="The next probe (200 with the result once finished)")
+    @extend_schema(
+        request=None,
+        responses={201: TrainerItemOut, 200: TrainerDiagnosticOut},
+        summary="The next probe (200 with the result once finished)",
+    )
     def post(self, request, diagnostic_id: int):
         diagnostic = selectors.diagnostic_get(viewer=request.user, diagnostic_id=diagnostic_id)
         instance = services.diagnostic_next(actor=request.user, diagnostic=diagnostic)
@@ -316,9 +353,14 @@ class AnswerHistoryView(APIView):
     def get(self, request):
         return Response(
             [
-                {"item": a.instance_id, "skill": a.instance.skill.code, "answer": a.answer, "result": a.result, "counts": a.counts,
-                 "created_at": a.created_at}
+                {
+                    "item": a.instance_id,
+                    "skill": a.instance.skill.code,
+                    "answer": a.answer,
+                    "result": a.result,
+                    "counts": a.counts,
+                    "created_at": a.created_at,
+                }
                 for a in selectors.answers_history(student=request.user)
             ]
         )
-

@@ -22,7 +22,9 @@ class TrainerMapOut(serializers.Serializer):
     grade = serializers.IntegerField()
     student_id = serializers.IntegerField()
     name = serializers.CharField()
-    disclosed = serializers.BooleanField(help_text="False when the student withdrew disclosure to parents and teachers.")
+    disclosed = serializers.BooleanField(
+        help_text="False when the student withdrew disclosure to parents and teachers."
+    )
     skills = TrainerSkillOut(many=True)
     next = TrainerNextOut(allow_null=True, help_text="What to practise next.")
 
@@ -48,7 +50,9 @@ class MyMapView(APIView):
 
 
 class ChildMapView(APIView):
-    @extend_schema(parameters=[GRADE], responses={200: TrainerMapOut}, summary="A linked child's knowledge map (parents)")
+    @extend_schema(
+        parameters=[GRADE], responses={200: TrainerMapOut}, summary="A linked child's knowledge map (parents)"
+    )
     def get(self, request, child_id: int):
         grade = grade_param(request, None)
         return Response(map_data(selectors.child_map(viewer=request.user, child_id=child_id, grade=grade)))
@@ -79,7 +83,9 @@ class TrainerClassMapOut(serializers.Serializer):
 
 
 class ClassMapView(APIView):
-    @extend_schema(parameters=[GRADE], responses={200: TrainerClassMapOut}, summary="Students x skills of my class (teachers)")
+    @extend_schema(
+        parameters=[GRADE], responses={200: TrainerClassMapOut}, summary="Students x skills of my class (teachers)"
+    )
     def get(self, request, class_id: int):
         grade = grade_param(request, None)
         board = selectors.class_map(viewer=request.user, class_id=class_id, grade=grade)
@@ -89,9 +95,13 @@ class ClassMapView(APIView):
                 "grade": board.grade,
                 "skills": [skill_row_data(r) for r in board.skills],
                 "students": [
-                    {"student_id": r.student_id, "name": r.name, "disclosed": r.disclosed, "levels": r.levels} for r in board.rows
+                    {"student_id": r.student_id, "name": r.name, "disclosed": r.disclosed, "levels": r.levels}
+                    for r in board.rows
                 ],
-                "struggling": [{"skill": s.skill.code, "title": s.skill.title_in(), "students": s.students} for s in board.struggling],
+                "struggling": [
+                    {"skill": s.skill.code, "title": s.skill.title_in(), "students": s.students}
+                    for s in board.struggling
+                ],
             }
         )
 
@@ -113,4 +123,6 @@ class ClassMasteryLeaderboardView(APIView):
         raw = request.query_params.get("days", "7")
         days = min(90, max(1, int(raw))) if raw.isdigit() else 7
         rows = selectors.class_mastery_leaderboard(viewer=request.user, class_id=class_id, days=days)
-        return Response([{"student_id": r.student_id, "name": r.name, "gained": r.gained, "is_me": r.is_viewer} for r in rows])
+        return Response(
+            [{"student_id": r.student_id, "name": r.name, "gained": r.gained, "is_me": r.is_viewer} for r in rows]
+        )

@@ -84,8 +84,13 @@ def svg_text(x, y, content, anchor="middle") -> str:
 def rectangle(params: dict, language: str) -> str:
     """A rectangle with its length (below) and width (right) labelled."""
     unit = params.get("unit", "")
-    length, width = value_label(params.get("length", ""), language, unit), value_label(params.get("width", ""), language, unit)
-    body = '<rect x="30" y="25" width="150" height="90"/>' + svg_text(105, 140, length) + svg_text(188, 75, width, "start")
+    length, width = (
+        value_label(params.get("length", ""), language, unit),
+        value_label(params.get("width", ""), language, unit),
+    )
+    body = (
+        '<rect x="30" y="25" width="150" height="90"/>' + svg_text(105, 140, length) + svg_text(188, 75, width, "start")
+    )
     return svg_figure("rectangle", language, f"{length} × {width}", body)
 
 
@@ -97,7 +102,11 @@ def triangle(params: dict, language: str) -> str:
     details = []
     offsets = {"a": (28, -8), "b": (-30, -8), "c": (0, 30)}
     for corner, (x, y) in corners.items():
-        body += svg_text(x + (-10 if corner == "a" else 10 if corner == "b" else 0), y + (15 if corner != "c" else -8), corner.upper())
+        body += svg_text(
+            x + (-10 if corner == "a" else 10 if corner == "b" else 0),
+            y + (15 if corner != "c" else -8),
+            corner.upper(),
+        )
         if f"angle_{corner}" in params:
             label = value_label(params[f"angle_{corner}"], language, "deg")
             dx, dy = offsets[corner]
@@ -128,7 +137,9 @@ def number_line(params: dict, language: str) -> str:
     body = '<line x1="10" y1="80" x2="210" y2="80"/>'
     for i in range(span + 1):
         x = 10 + 200 * i / span
-        body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + svg_text(round(x, 1), 104, value_label(start + i, language))
+        body += f'<line x1="{x:.1f}" y1="74" x2="{x:.1f}" y2="86"/>' + svg_text(
+            round(x, 1), 104, value_label(start + i, language)
+        )
     details = f"{value_label(start, language)} … {value_label(end, language)}"
     if "mark" in params and params["mark"] not in ("", None):
         mark = as_number(params["mark"])

@@ -146,7 +146,9 @@ def _field(path: tuple) -> str:
 
 
 def _error(content: ContentFile, path: tuple, message: str) -> None:
-    content.errors.append(ContentError(content.path, content.line(path), _item(content.data, path), _field(path), message))
+    content.errors.append(
+        ContentError(content.path, content.line(path), _item(content.data, path), _field(path), message)
+    )
 
 
 def _check_texts(content: ContentFile, where: tuple, owner: dict, fallback: dict, need_prompt: bool = True) -> None:
@@ -230,7 +232,9 @@ class _Row:
 
 def definition_of(template: dict) -> dict:
     """What ``ItemTemplate.definition`` stores: the template without its row fields."""
-    return {k: v for k, v in template.items() if k not in ("key", "answer_form", "generator", "difficulty", "is_extended")}
+    return {
+        k: v for k, v in template.items() if k not in ("key", "answer_form", "generator", "difficulty", "is_extended")
+    }
 
 
 def _smoke(content: ContentFile, where: tuple, template: dict) -> None:
@@ -241,11 +245,15 @@ def _smoke(content: ContentFile, where: tuple, template: dict) -> None:
     for seed in range(SMOKE_SEEDS):
         try:
             built = build(row, random.Random(seed).randrange(2**31))
-        except Exception as error:  # noqa: BLE001 - any failure of a data file's template is reported
+        except Exception as error:
             _error(content, (*where, "generator" if row.generator else "items"), f"building an item fails: {error!r}")
             return
         if not _key_ok(form, built.key):
-            _error(content, (*where, "generator" if row.generator else "items"), f"key {built.key!r} is not a valid {form} key")
+            _error(
+                content,
+                (*where, "generator" if row.generator else "items"),
+                f"key {built.key!r} is not a valid {form} key",
+            )
             return
         texts = [built.rendered["prompt"], *built.rendered["hints"], *built.rendered["solution"]]
         texts += [c["text"] for c in built.choices]
@@ -280,12 +288,18 @@ def _check_across(files: list[ContentFile]) -> None:
         chapter = f.data["chapter"]
         for s, skill in enumerate(f.data["skills"]):
             if skill["code"] in owner:
-                _error(f, ("skills", s, "code"), f"skill code {skill['code']} is also in {owner[skill['code']][0].path}")
+                _error(
+                    f, ("skills", s, "code"), f"skill code {skill['code']} is also in {owner[skill['code']][0].path}"
+                )
             owner[skill["code"]] = (f, s, chapter["grade"])
             graph[skill["code"]] = list(skill.get("prerequisites", []))
             for t, template in enumerate(skill["templates"]):
                 if template["key"] in keys:
-                    _error(f, ("skills", s, "templates", t, "key"), f"template key {template['key']} is also in {keys[template['key']]}")
+                    _error(
+                        f,
+                        ("skills", s, "templates", t, "key"),
+                        f"template key {template['key']} is also in {keys[template['key']]}",
+                    )
                 keys.setdefault(template["key"], f.path)
     chapters = {}
     for f in files:
@@ -297,7 +311,11 @@ def _check_across(files: list[ContentFile]) -> None:
         f, s, grade = owner[code]
         for p, prerequisite in enumerate(prerequisites):
             if prerequisite not in owner:
-                _error(f, ("skills", s, "prerequisites", p), f"unknown prerequisite {prerequisite} (no such skill, or its file has errors)")
+                _error(
+                    f,
+                    ("skills", s, "prerequisites", p),
+                    f"unknown prerequisite {prerequisite} (no such skill, or its file has errors)",
+                )
             elif owner[prerequisite][2] > grade:
                 _error(f, ("skills", s, "prerequisites", p), f"prerequisite {prerequisite} is in a later grade")
     for cycle in _cycles(graph):

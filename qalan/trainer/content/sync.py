@@ -70,7 +70,9 @@ def _apply(row, wanted: dict, fields_of, name: str, report: SyncReport, grade: i
     else:
         current = checksum(fields_of(row, **extra))
         if row.checksum and current != row.checksum and not overwrite:
-            report.conflicts.append(f"{name}: edited in the database since it was loaded; kept as edited (use --overwrite)")
+            report.conflicts.append(
+                f"{name}: edited in the database since it was loaded; kept as edited (use --overwrite)"
+            )
             return "conflict"
         if row.checksum == target == current and row.is_active:
             return "unchanged"
@@ -92,8 +94,16 @@ def sync(collection: Collection, *, overwrite: bool = False) -> SyncReport:
             spec = f.data["chapter"]
             grade = spec["grade"]
             chapter = Chapter.objects.filter(code=spec["code"]).first() or Chapter(code=spec["code"])
-            wanted = {"grade": grade, "course": spec["course"], "section": spec["section"], "order": spec.get("order", 0), "title": spec["title"]}
-            state = _apply(chapter, wanted, lambda r: _chapter_fields(r), f"chapter {spec['code']}", report, grade, overwrite)
+            wanted = {
+                "grade": grade,
+                "course": spec["course"],
+                "section": spec["section"],
+                "order": spec.get("order", 0),
+                "title": spec["title"],
+            }
+            state = _apply(
+                chapter, wanted, lambda r: _chapter_fields(r), f"chapter {spec['code']}", report, grade, overwrite
+            )
             chapter.source_file = f.path
             if state in ("created", "updated"):
                 chapter.save()
@@ -104,11 +114,17 @@ def sync(collection: Collection, *, overwrite: bool = False) -> SyncReport:
                 if skill.pk is None:
                     skill.chapter = chapter
                 wanted = {
-                    "chapter": chapter.code, "grade": grade, "order": s.get("order", order), "title": s["title"],
-                    "description": s.get("description", {}), "is_extended": s.get("is_extended", False),
+                    "chapter": chapter.code,
+                    "grade": grade,
+                    "order": s.get("order", order),
+                    "title": s["title"],
+                    "description": s.get("description", {}),
+                    "is_extended": s.get("is_extended", False),
                     "prerequisites": sorted(s.get("prerequisites", [])),
                 }
-                state = _apply(skill, wanted, lambda r: _skill_fields(r), f"skill {s['code']}", report, grade, overwrite)
+                state = _apply(
+                    skill, wanted, lambda r: _skill_fields(r), f"skill {s['code']}", report, grade, overwrite
+                )
                 if state in ("created", "updated"):
                     skill.chapter, skill.source_file = chapter, f.path
                     skill.save()
@@ -117,15 +133,22 @@ def sync(collection: Collection, *, overwrite: bool = False) -> SyncReport:
                 skills[s["code"]] = skill
                 for t in s["templates"]:
                     seen_templates.add(t["key"])
-                    row = ItemTemplate.objects.filter(key=t["key"]).select_related("skill").first() or ItemTemplate(key=t["key"])
+                    row = ItemTemplate.objects.filter(key=t["key"]).select_related("skill").first() or ItemTemplate(
+                        key=t["key"]
+                    )
                     if row.pk is None:
                         row.skill = skill
                     wanted = {
-                        "skill": skill.code, "answer_form": t["answer_form"], "generator": t.get("generator", ""),
-                        "definition": definition_of(t), "difficulty": t["difficulty"],
+                        "skill": skill.code,
+                        "answer_form": t["answer_form"],
+                        "generator": t.get("generator", ""),
+                        "definition": definition_of(t),
+                        "difficulty": t["difficulty"],
                         "is_extended": t.get("is_extended", s.get("is_extended", False)),
                     }
-                    state = _apply(row, wanted, lambda r: _template_fields(r), f"template {t['key']}", report, grade, overwrite)
+                    state = _apply(
+                        row, wanted, lambda r: _template_fields(r), f"template {t['key']}", report, grade, overwrite
+                    )
                     if state in ("created", "updated"):
                         if state == "updated":
                             row.version += 1
@@ -141,7 +164,11 @@ def sync(collection: Collection, *, overwrite: bool = False) -> SyncReport:
 def _deactivate(collection: Collection, report: SyncReport, chapters: set, skills: set, templates: set) -> None:
     """Shipped rows gone from the files are deactivated; rows of files with errors are left alone."""
     broken = {f.path for f in collection.files if f.errors}
-    for model, seen, label in ((ItemTemplate, templates, "template"), (Skill, skills, "skill"), (Chapter, chapters, "chapter")):
+    for model, seen, label in (
+        (ItemTemplate, templates, "template"),
+        (Skill, skills, "skill"),
+        (Chapter, chapters, "chapter"),
+    ):
         field_name = "key" if model is ItemTemplate else "code"
         gone = model.objects.exclude(source_file="").filter(is_active=True).exclude(**{f"{field_name}__in": seen})
         for row in gone.exclude(source_file__in=broken):

@@ -27,7 +27,9 @@ PROBE_DIFFICULTY = 2
 
 
 def _probeable(student, skills) -> list[Skill]:
-    with_items = set(Skill.objects.filter(pk__in=[s.pk for s in skills], templates__is_active=True).values_list("pk", flat=True))
+    with_items = set(
+        Skill.objects.filter(pk__in=[s.pk for s in skills], templates__is_active=True).values_list("pk", flat=True)
+    )
     return [s for s in skills if s.pk in with_items and may_open(student, s)]
 
 
@@ -50,11 +52,25 @@ def diagnostic_start(*, actor, grade) -> Diagnostic:
     skills = _probeable(actor, probe_order(grade))
     if not skills:
         raise ValidationError({"grade": [_("There are no skills to check in this grade yet. Choose another grade.")]})
-    state = {"queue": [s.code for s in skills], "pos": 0, "skip": 0, "stack": [], "skipped": [], "known": [], "gaps": [], "probed": {}}
+    state = {
+        "queue": [s.code for s in skills],
+        "pos": 0,
+        "skip": 0,
+        "stack": [],
+        "skipped": [],
+        "known": [],
+        "gaps": [],
+        "probed": {},
+    }
     try:
         with transaction.atomic():
             diagnostic = Diagnostic.objects.create(student=actor, grade=grade, state=state, started_at=timezone.now())
-            audit_record(actor=actor, subject=actor, event_type="trainer.diagnostic_started", extra={"diagnostic": diagnostic.pk, "grade": grade})
+            audit_record(
+                actor=actor,
+                subject=actor,
+                event_type="trainer.diagnostic_started",
+                extra={"diagnostic": diagnostic.pk, "grade": grade},
+            )
     except IntegrityError:
         return Diagnostic.objects.get(student=actor, grade=grade, status=Diagnostic.Status.ACTIVE)
     return diagnostic
@@ -95,8 +111,14 @@ def _finish(diagnostic: Diagnostic, student) -> None:
         mastery.mastery_place_known(student=student, skill=skill, at=now)
     diagnostic.save()
     audit_record(
-        actor=student, subject=student, event_type="trainer.diagnostic_finished",
-        extra={"diagnostic": diagnostic.pk, "known": len(diagnostic.state["known"]), "gaps": len(diagnostic.state["gaps"])},
+        actor=student,
+        subject=student,
+        event_type="trainer.diagnostic_finished",
+        extra={
+            "diagnostic": diagnostic.pk,
+            "known": len(diagnostic.state["known"]),
+            "gaps": len(diagnostic.state["gaps"]),
+        },
     )
 
 
@@ -126,14 +148,26 @@ def diagnostic_next(*, actor, diagnostic: Diagnostic) -> ItemInstance | None:
             _finish(diagnostic, actor)
             return None
         instance = instance_create(
-            student=actor, skill=skill, purpose=Purpose.DIAGNOSTIC, difficulty=PROBE_DIFFICULTY, diagnostic=diagnostic, lives=1
+            student=actor,
+            skill=skill,
+            purpose=Purpose.DIAGNOSTIC,
+            difficulty=PROBE_DIFFICULTY,
+            diagnostic=diagnostic,
+            lives=1,
         )
         diagnostic.items_served += 1
         diagnostic.state = state
         diagnostic.save()
         audit_record(
-            actor=actor, subject=actor, event_type="trainer.item_served",
-            extra={"instance": str(instance.pk), "skill": skill.code, "purpose": Purpose.DIAGNOSTIC, "diagnostic": diagnostic.pk},
+            actor=actor,
+            subject=actor,
+            event_type="trainer.item_served",
+            extra={
+                "instance": str(instance.pk),
+                "skill": skill.code,
+                "purpose": Purpose.DIAGNOSTIC,
+                "diagnostic": diagnostic.pk,
+            },
         )
     return instance
 

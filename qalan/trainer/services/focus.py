@@ -32,11 +32,17 @@ def focus_today(*, actor) -> FocusSession | None:
     try:
         with transaction.atomic():
             focus = FocusSession.objects.create(
-                student=actor, day=today, skill=choice.skill, reason=choice.reason, lives_left=LIVES_PER_ITEM,
+                student=actor,
+                day=today,
+                skill=choice.skill,
+                reason=choice.reason,
+                lives_left=LIVES_PER_ITEM,
                 started_at=timezone.now(),
             )
             audit_record(
-                actor=actor, subject=actor, event_type="trainer.focus_started",
+                actor=actor,
+                subject=actor,
+                event_type="trainer.focus_started",
                 extra={"focus": focus.pk, "skill": choice.skill.code, "reason": choice.reason},
             )
     except IntegrityError:
@@ -46,7 +52,9 @@ def focus_today(*, actor) -> FocusSession | None:
 
 
 def _ended_error() -> ValidationError:
-    return ValidationError({"focus": [_("Today's focus is finished. Come back tomorrow, or practise any skill on your map.")]})
+    return ValidationError(
+        {"focus": [_("Today's focus is finished. Come back tomorrow, or practise any skill on your map.")]}
+    )
 
 
 def focus_item_serve(*, actor) -> ItemInstance:
@@ -54,7 +62,9 @@ def focus_item_serve(*, actor) -> ItemInstance:
     focus's skill (at difficulty 2 or more once the student has one right)."""
     focus = focus_today(actor=actor)
     if focus is None:
-        raise ValidationError({"focus": [_("There is nothing to practise for your grade yet. Choose a skill on the map.")]})
+        raise ValidationError(
+            {"focus": [_("There is nothing to practise for your grade yet. Choose a skill on the map.")]}
+        )
     if focus.status != FocusSession.Status.ACTIVE:
         raise _ended_error()
     require_open(actor, focus.skill)
@@ -66,15 +76,29 @@ def focus_item_serve(*, actor) -> ItemInstance:
         difficulty = max(STICK_DIFFICULTY, last.difficulty) if focus.right_in_row else None
         if last is not None and last.result == Result.WRONG and last.lives_left:
             instance = instance_create(
-                student=actor, skill=focus.skill, purpose=Purpose.FOCUS, difficulty=last.difficulty, focus=focus,
-                similar_to=last, lives=last.lives_left,
+                student=actor,
+                skill=focus.skill,
+                purpose=Purpose.FOCUS,
+                difficulty=last.difficulty,
+                focus=focus,
+                similar_to=last,
+                lives=last.lives_left,
             )
         else:
-            instance = instance_create(student=actor, skill=focus.skill, purpose=Purpose.FOCUS, difficulty=difficulty, focus=focus)
+            instance = instance_create(
+                student=actor, skill=focus.skill, purpose=Purpose.FOCUS, difficulty=difficulty, focus=focus
+            )
         FocusSession.objects.filter(pk=focus.pk).update(items_served=focus.items_served + 1)
         audit_record(
-            actor=actor, subject=actor, event_type="trainer.item_served",
-            extra={"instance": str(instance.pk), "skill": focus.skill.code, "purpose": Purpose.FOCUS, "focus": focus.pk},
+            actor=actor,
+            subject=actor,
+            event_type="trainer.item_served",
+            extra={
+                "instance": str(instance.pk),
+                "skill": focus.skill.code,
+                "purpose": Purpose.FOCUS,
+                "focus": focus.pk,
+            },
         )
     return instance
 

@@ -72,13 +72,22 @@ def _predecessor(similar_to: ItemInstance | None, actor, skill: Skill) -> ItemIn
         or similar_to.result != Result.WRONG
         or similar_to.lives_left == 0
     ):
-        raise ValidationError({"similar_to": [_("A similar item follows only a wrong answer of the same skill with lives left.")]})
+        raise ValidationError(
+            {"similar_to": [_("A similar item follows only a wrong answer of the same skill with lives left.")]}
+        )
     return similar_to
 
 
 def item_serve(
-    *, actor, skill: Skill, purpose: str = Purpose.PRACTICE, focus=None, diagnostic=None,
-    similar_to: ItemInstance | None = None, difficulty: int | None = None, lives: int | None = None,
+    *,
+    actor,
+    skill: Skill,
+    purpose: str = Purpose.PRACTICE,
+    focus=None,
+    diagnostic=None,
+    similar_to: ItemInstance | None = None,
+    difficulty: int | None = None,
+    lives: int | None = None,
 ) -> ItemInstance:
     """A fresh instance of ``skill`` for the student (a new random seed each time)."""
     require_student(actor)
@@ -90,11 +99,19 @@ def item_serve(
         difficulty = similar_to.difficulty if difficulty is None else difficulty
     with transaction.atomic():
         instance = instance_create(
-            student=actor, skill=skill, purpose=purpose, difficulty=difficulty, focus=focus, diagnostic=diagnostic,
-            similar_to=similar_to, lives=inherited or lives or ItemInstance._meta.get_field("lives_left").default,
+            student=actor,
+            skill=skill,
+            purpose=purpose,
+            difficulty=difficulty,
+            focus=focus,
+            diagnostic=diagnostic,
+            similar_to=similar_to,
+            lives=inherited or lives or ItemInstance._meta.get_field("lives_left").default,
         )
         audit_record(
-            actor=actor, subject=actor, event_type="trainer.item_served",
+            actor=actor,
+            subject=actor,
+            event_type="trainer.item_served",
             extra={"instance": str(instance.pk), "skill": skill.code, "purpose": purpose},
         )
     return instance
@@ -102,12 +119,17 @@ def item_serve(
 
 def _raw_answer(answer) -> str:
     if not isinstance(answer, str):
-        raise ValidationError({"answer": [_("Send the answer as text, for example \"12\" or \"3/4\".")]})
+        raise ValidationError({"answer": [_('Send the answer as text, for example "12" or "3/4".')]})
     if not answer.strip():
         raise ValidationError({"answer": [_("Type your answer, then press Check.")]})
     if len(answer) > ANSWER_MAX_LENGTH:
         raise ValidationError(
-            {"answer": [_("The answer is too long: at most %(limit)s characters. Type only the answer.") % {"limit": ANSWER_MAX_LENGTH}]}
+            {
+                "answer": [
+                    _("The answer is too long: at most %(limit)s characters. Type only the answer.")
+                    % {"limit": ANSWER_MAX_LENGTH}
+                ]
+            }
         )
     return answer.strip()
 
@@ -136,7 +158,11 @@ def item_answer(*, actor, instance: ItemInstance, answer) -> Outcome:
         if item.status == ItemInstance.Status.CLOSED:
             raise _closed_error()
         verdict = answers.check(
-            form=item.template.answer_form, key=item.key, raw=raw, language=language, unit=item.unit,
+            form=item.template.answer_form,
+            key=item.key,
+            raw=raw,
+            language=language,
+            unit=item.unit,
             choices=tuple(c["id"] for c in item.choices),
         )
         now = timezone.now()
@@ -146,12 +172,20 @@ def item_answer(*, actor, instance: ItemInstance, answer) -> Outcome:
         fresh = not item.hints_shown and not item.solution_seen
         counts = readable and fresh
         attempt = ItemAttempt.objects.create(
-            instance=item, student=actor, answer=raw[:ANSWER_MAX_LENGTH], normalised=(verdict.normalised or "")[:300],
-            result=verdict.status, counts=counts, language=language, created_at=now,
+            instance=item,
+            student=actor,
+            answer=raw[:ANSWER_MAX_LENGTH],
+            normalised=(verdict.normalised or "")[:300],
+            result=verdict.status,
+            counts=counts,
+            language=language,
+            created_at=now,
         )
         outcome = Outcome(instance=item, attempt=attempt, result=verdict.status, message=verdict.message)
         if verdict.status == Result.INVALID:
-            outcome.message = verdict.message or _("We could not read this answer. Check how it is written and try again.")
+            outcome.message = verdict.message or _(
+                "We could not read this answer. Check how it is written and try again."
+            )
             outcome.next = "retry"
         elif verdict.status == Result.RIGHT:
             item.result, item.status, item.closed_at = Result.RIGHT, ItemInstance.Status.CLOSED, now
@@ -162,7 +196,11 @@ def item_answer(*, actor, instance: ItemInstance, answer) -> Outcome:
             item.save()
         if counts:
             outcome.mastery = mastery.mastery_record(
-                student=actor, skill=item.skill, right=verdict.status == Result.RIGHT, difficulty=item.difficulty, at=now
+                student=actor,
+                skill=item.skill,
+                right=verdict.status == Result.RIGHT,
+                difficulty=item.difficulty,
+                at=now,
             ).mastery
             if verdict.status == Result.RIGHT:
                 streak_record_right(student=actor, day=timezone.localdate(now))
@@ -173,7 +211,9 @@ def item_answer(*, actor, instance: ItemInstance, answer) -> Outcome:
         if readable and item.diagnostic_id:
             diagnostic_hooks.diagnostic_after_answer(item=item, outcome=outcome)
         audit_record(
-            actor=actor, subject=actor, event_type="trainer.item_answered",
+            actor=actor,
+            subject=actor,
+            event_type="trainer.item_answered",
             extra={"instance": str(item.pk), "attempt": attempt.pk, "result": verdict.status, "counts": counts},
         )
     return outcome
@@ -212,7 +252,12 @@ def hint_reveal(*, actor, instance: ItemInstance) -> str:
             raise ValidationError({"hint": [_("There are no more hints for this item. Try the worked solution.")]})
         item.hints_shown += 1
         item.save(update_fields=["hints_shown"])
-        audit_record(actor=actor, subject=actor, event_type="trainer.hint_shown", extra={"instance": str(item.pk), "level": item.hints_shown})
+        audit_record(
+            actor=actor,
+            subject=actor,
+            event_type="trainer.hint_shown",
+            extra={"instance": str(item.pk), "level": item.hints_shown},
+        )
     instance.hints_shown = item.hints_shown
     return hint_text(item, item.hints_shown)
 
@@ -225,6 +270,8 @@ def solution_reveal(*, actor, instance: ItemInstance) -> list[str]:
         if not item.solution_seen:
             item.solution_seen = True
             item.save(update_fields=["solution_seen"])
-            audit_record(actor=actor, subject=actor, event_type="trainer.solution_shown", extra={"instance": str(item.pk)})
+            audit_record(
+                actor=actor, subject=actor, event_type="trainer.solution_shown", extra={"instance": str(item.pk)}
+            )
     instance.solution_seen = True
     return solution_steps(item)

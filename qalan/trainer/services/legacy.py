@@ -45,15 +45,38 @@ def legacy_answer_import(answer: LegacyAnswer, template: ItemTemplate) -> ItemAt
         return None
     result = Result.RIGHT if answer.right else Result.WRONG
     instance = ItemInstance.objects.create(
-        template=template, template_version=template.version, skill=template.skill, student=answer.student, seed=0,
-        params={"legacy_task": answer.task_key}, key=answer.key[:300], rendered={"prompt": answer.prompt, "hints": [], "solution": []},
-        difficulty=template.difficulty, purpose=Purpose.PRACTICE, status=ItemInstance.Status.CLOSED, result=result,
-        lives_left=0, created_at=answer.at, closed_at=answer.at,
+        template=template,
+        template_version=template.version,
+        skill=template.skill,
+        student=answer.student,
+        seed=0,
+        params={"legacy_task": answer.task_key},
+        key=answer.key[:300],
+        rendered={"prompt": answer.prompt, "hints": [], "solution": []},
+        difficulty=template.difficulty,
+        purpose=Purpose.PRACTICE,
+        status=ItemInstance.Status.CLOSED,
+        result=result,
+        lives_left=0,
+        created_at=answer.at,
+        closed_at=answer.at,
     )
     attempt = ItemAttempt.objects.create(
-        instance=instance, student=answer.student, answer=answer.answer[:300], result=result, counts=answer.first,
-        language=answer.language, created_at=answer.at, legacy_attempt_id=answer.attempt_id,
+        instance=instance,
+        student=answer.student,
+        answer=answer.answer[:300],
+        result=result,
+        counts=answer.first,
+        language=answer.language,
+        created_at=answer.at,
+        legacy_attempt_id=answer.attempt_id,
     )
     if answer.first:
-        mastery.mastery_record(student=answer.student, skill=template.skill, right=answer.right, difficulty=template.difficulty, at=answer.at)
+        mastery.mastery_record(
+            student=answer.student,
+            skill=template.skill,
+            right=answer.right,
+            difficulty=template.difficulty,
+            at=answer.at,
+        )
     return attempt

@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 
 from qalan.accounts.models import Role
 from qalan.trainer.access import may_open
-from qalan.trainer.selectors import sealed_skill_ids
 from qalan.trainer.content import build
 from qalan.trainer.models import LIVES_PER_ITEM, ItemInstance, ItemTemplate, Purpose, Skill, SkillMastery, pick_language
+from qalan.trainer.selectors import sealed_skill_ids
 
 
 def require_student(actor) -> None:
     if not (actor.is_authenticated and actor.has_role(Role.STUDENT)):
-        raise ValidationError({"__all__": [_("Only students practise in the trainer. Sign in with a student account.")]})
+        raise ValidationError(
+            {"__all__": [_("Only students practise in the trainer. Sign in with a student account.")]}
+        )
 
 
 def require_open(actor, skill: Skill) -> None:
@@ -30,7 +32,13 @@ def require_open(actor, skill: Skill) -> None:
 
 def sealed_error(field: str = "answer") -> ValidationError:
     return ValidationError(
-        {field: [_("This item is part of your open test or homework: answer it there. Its hints and solution open once you submit.")]}
+        {
+            field: [
+                _(
+                    "This item is part of your open test or homework: answer it there. Its hints and solution open once you submit."
+                )
+            ]
+        }
     )
 
 
@@ -58,8 +66,15 @@ def template_pick(*, skill: Skill, difficulty: int, exact: bool = False) -> Item
 
 
 def instance_create(
-    *, student, skill: Skill, purpose: str = Purpose.PRACTICE, difficulty: int | None = None, focus=None,
-    diagnostic=None, similar_to: ItemInstance | None = None, lives: int = LIVES_PER_ITEM,
+    *,
+    student,
+    skill: Skill,
+    purpose: str = Purpose.PRACTICE,
+    difficulty: int | None = None,
+    focus=None,
+    diagnostic=None,
+    similar_to: ItemInstance | None = None,
+    lives: int = LIVES_PER_ITEM,
 ) -> ItemInstance:
     sealed = purpose in (Purpose.TEST, Purpose.HOMEWORK)
     if not sealed and skill.pk in sealed_skill_ids(student):

@@ -21,20 +21,23 @@ from qalan.trainer.services.streak import streak_record_right
 ANSWER_MAX_LENGTH = 300
 
 
-def sitting_items_issue(*, student, skill: Skill, count: int, difficulty: int, purpose: str = Purpose.TEST) -> list[ItemInstance]:
+def sitting_items_issue(
+    *, student, skill: Skill, count: int, difficulty: int, purpose: str = Purpose.TEST
+) -> list[ItemInstance]:
     """``count`` fresh sealed instances of one template of ``skill`` at ``difficulty`` (the same
     template for every student of the sitting; other seeds, so other numbers)."""
-    return [
-        instance_create(student=student, skill=skill, purpose=purpose, difficulty=difficulty)
-        for _ in range(count)
-    ]
+    return [instance_create(student=student, skill=skill, purpose=purpose, difficulty=difficulty) for _ in range(count)]
 
 
 def sitting_item_check(*, instance: ItemInstance, raw: str, language: str) -> answers.Verdict:
     """Judge an answer without storing it (to refuse an unreadable one before anything is written)."""
     return answers.check(
-        form=instance.template.answer_form, key=instance.key, raw=raw[:ANSWER_MAX_LENGTH], language=language,
-        unit=instance.unit, choices=tuple(c["id"] for c in instance.choices),
+        form=instance.template.answer_form,
+        key=instance.key,
+        raw=raw[:ANSWER_MAX_LENGTH],
+        language=language,
+        unit=instance.unit,
+        choices=tuple(c["id"] for c in instance.choices),
     )
 
 
@@ -56,14 +59,22 @@ def sitting_item_close(*, student, instance: ItemInstance, raw: str, language: s
     result = verdict.status if readable else Result.WRONG
     if raw:
         ItemAttempt.objects.create(
-            instance=instance, student=student, answer=raw, normalised=((verdict.normalised if verdict else "") or "")[:300],
-            result=verdict.status if verdict else Result.INVALID, counts=readable, language=language, created_at=at,
+            instance=instance,
+            student=student,
+            answer=raw,
+            normalised=((verdict.normalised if verdict else "") or "")[:300],
+            result=verdict.status if verdict else Result.INVALID,
+            counts=readable,
+            language=language,
+            created_at=at,
         )
     instance.result, instance.status, instance.closed_at = result, ItemInstance.Status.CLOSED, at
     instance.sealed, instance.lives_left = False, 0
     instance.save(update_fields=["result", "status", "closed_at", "sealed", "lives_left"])
     if readable:
-        mastery.mastery_record(student=student, skill=instance.skill, right=result == Result.RIGHT, difficulty=instance.difficulty, at=at)
+        mastery.mastery_record(
+            student=student, skill=instance.skill, right=result == Result.RIGHT, difficulty=instance.difficulty, at=at
+        )
         if result == Result.RIGHT:
             streak_record_right(student=student, day=timezone.localdate(at))
     return Closed(instance=instance, result=result if raw else "", answer=raw)

@@ -28,7 +28,12 @@ def streak_record_right(*, student, day: date | None = None) -> StreakDay:
     row.right_first_answers += 1
     row.save(update_fields=["right_first_answers"])
     if row.right_first_answers == settings.QALAN_STREAK_MIN_RIGHT:
-        days = {r.day: r for r in StreakDay.objects.filter(student=student, day__gte=day - timedelta(days=FREEZE_EVERY_DAYS), day__lt=day)}
+        days = {
+            r.day: r
+            for r in StreakDay.objects.filter(
+                student=student, day__gte=day - timedelta(days=FREEZE_EVERY_DAYS), day__lt=day
+            )
+        }
         yesterday, before = day - timedelta(days=1), day - timedelta(days=2)
         recent_freeze = any(r.is_freeze for r in days.values())
         if not _counts(days.get(yesterday)) and _counts(days.get(before)) and not recent_freeze:

@@ -19,7 +19,9 @@ def youtube(video_id: str, title: str = ""):
         '<div class="video-embed"><div><p>{}</p><p class="note">{}</p>'
         '<button type="button" data-embed-src="{}" data-embed-title="{}">{}</button></div></div>',
         title,
-        _("This video is hosted by YouTube. Loading it sends your IP address to YouTube, which may set its own cookies."),
+        _(
+            "This video is hosted by YouTube. Loading it sends your IP address to YouTube, which may set its own cookies."
+        ),
         src,
         title,
         _("Load the video"),

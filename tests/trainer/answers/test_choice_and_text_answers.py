@@ -9,8 +9,16 @@ CHOICES = ["a", "b", "c", "d"]
 
 @pytest.mark.parametrize(
     "raw, status",
-    [("b", "right"), ("B", "right"), (" b ", "right"), ("b)", "right"), ("(b)", "right"), ("b.", "right"),
-     ("c", "wrong"), ("с", "wrong")],  # Cyrillic с is the option c
+    [
+        ("b", "right"),
+        ("B", "right"),
+        (" b ", "right"),
+        ("b)", "right"),
+        ("(b)", "right"),
+        ("b.", "right"),
+        ("c", "wrong"),
+        ("с", "wrong"),
+    ],  # Cyrillic с is the option c
 )
 def test_one_choice_is_read_by_its_id(raw, status):
     assert check(form="choice", key="b", raw=raw, choices=CHOICES).status == status
@@ -29,9 +37,17 @@ def test_a_cyrillic_letter_that_looks_like_the_option_is_that_option():
 
 @pytest.mark.parametrize(
     "raw, status, normalised",
-    [("a,c", "right", "a,c"), ("c,a", "right", "a,c"), ("a, c", "right", "a,c"), ("a c", "right", "a,c"),
-     ("A;C", "right", "a,c"), ("ac", "right", "a,c"), ("a,c,c", "right", "a,c"), ("a", "wrong", "a"),
-     ("a,b,c", "wrong", "a,b,c")],
+    [
+        ("a,c", "right", "a,c"),
+        ("c,a", "right", "a,c"),
+        ("a, c", "right", "a,c"),
+        ("a c", "right", "a,c"),
+        ("A;C", "right", "a,c"),
+        ("ac", "right", "a,c"),
+        ("a,c,c", "right", "a,c"),
+        ("a", "wrong", "a"),
+        ("a,b,c", "wrong", "a,b,c"),
+    ],
 )
 def test_many_choices_are_a_set_of_ids(raw, status, normalised):
     verdict = check(form="multi", key="a,c", raw=raw, choices=CHOICES)
@@ -45,7 +61,9 @@ def test_many_choices_with_an_unknown_id_are_invalid(raw):
 
 
 def test_the_choice_message_is_translated():
-    assert check(form="choice", key="b", raw="z", choices=CHOICES, language="kk").message == "Нұсқалардың бірін таңдаңыз."
+    assert (
+        check(form="choice", key="b", raw="z", choices=CHOICES, language="kk").message == "Нұсқалардың бірін таңдаңыз."
+    )
 
 
 def test_a_key_outside_the_choices_is_a_content_error():
@@ -58,9 +76,16 @@ TEXT_KEY = "kk:теңқабырғалы|ru:равносторонний|en:equil
 
 @pytest.mark.parametrize(
     "raw, status",
-    [("Равносторонний", "right"), ("равносторонний.", "right"), ("  РАВНОСТОРОННИЙ ", "right"),
-     ("теңқабырғалы", "right"), ("Equilateral", "right"), ("teng  tomonli", "right"),
-     ("равнобедренный", "wrong"), ("рaвностороннний", "wrong")],
+    [
+        ("Равносторонний", "right"),
+        ("равносторонний.", "right"),
+        ("  РАВНОСТОРОННИЙ ", "right"),
+        ("теңқабырғалы", "right"),
+        ("Equilateral", "right"),
+        ("teng  tomonli", "right"),
+        ("равнобедренный", "wrong"),
+        ("рaвностороннний", "wrong"),
+    ],
 )
 def test_any_listed_word_in_any_language_is_right(raw, status):
     assert check(form="text", key=TEXT_KEY, raw=raw, language="ru").status == status

@@ -29,7 +29,9 @@ def wrong_answer(instance) -> str:
 def run(student, grade: int, knows: bool) -> Diagnostic:
     diagnostic = diagnostic_start(actor=student, grade=grade)
     while (item := diagnostic_next(actor=student, diagnostic=diagnostic)) is not None:
-        outcome = diagnostic_answer(actor=student, instance=item, answer=right_answer(item) if knows else wrong_answer(item))
+        outcome = diagnostic_answer(
+            actor=student, instance=item, answer=right_answer(item) if knows else wrong_answer(item)
+        )
         assert outcome.result == ("right" if knows else "wrong"), (item.template.key, item.key)
     diagnostic.refresh_from_db()
     return diagnostic

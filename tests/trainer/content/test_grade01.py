@@ -10,8 +10,13 @@ from qalan.trainer.content.generators import grade01
 from qalan.trainer.content.loader import _Row, load_all
 from qalan.trainer.content.registry import generator_get, verifier_get
 
-TEMPLATES = {t["key"]: t for f in load_all().good() if f.data["chapter"]["grade"] == 1
-             for s in f.data["skills"] for t in s["templates"]}
+TEMPLATES = {
+    t["key"]: t
+    for f in load_all().good()
+    if f.data["chapter"]["grade"] == 1
+    for s in f.data["skills"]
+    for t in s["templates"]
+}
 
 
 def _built(key, seed):
@@ -47,7 +52,11 @@ def test_a_known_seed_by_hand():
 
 
 def test_the_ordinal_row_and_its_kazakh_suffixes():
-    assert grade01.ordinal(6)["kk"] == "6-шы" and grade01.ordinal(3)["kk"] == "3-ші" and grade01.ordinal(10)["kk"] == "10-шы"
+    assert (
+        grade01.ordinal(6)["kk"] == "6-шы"
+        and grade01.ordinal(3)["kk"] == "3-ші"
+        and grade01.ordinal(10)["kk"] == "10-шы"
+    )
     assert grade01.ordinal(2)["en"] == "2nd" and grade01.ordinal(11)["en"] == "11th"
     values = {"n": 7, "k": 2}
     assert verifier_get("g01_ordinal")(values, "6") and not verifier_get("g01_ordinal")(values, "5")
@@ -96,10 +105,16 @@ def test_russian_agrees_with_the_child_and_kazakh_takes_the_genitive():
     assert seen == {"Арман", "Айгерим"}
 
 
-@pytest.mark.parametrize("raw,language,status", [
-    ("12", "kk", "right"), ("12 теңге", "kk", "right"), ("12 тенге", "ru", "right"), ("12 tenge", "en", "right"),
-    ("13", "ru", "wrong"),
-])
+@pytest.mark.parametrize(
+    "raw,language,status",
+    [
+        ("12", "kk", "right"),
+        ("12 теңге", "kk", "right"),
+        ("12 тенге", "ru", "right"),
+        ("12 tenge", "en", "right"),
+        ("13", "ru", "wrong"),
+    ],
+)
 def test_answers_typed_as_a_child_would(raw, language, status):
     assert check(form="number", key="12", raw=raw, language=language, unit="tenge").status == status
 

@@ -7,8 +7,13 @@ from qalan.trainer.content.build import build
 from qalan.trainer.content.loader import _Row, load_all
 from qalan.trainer.content.registry import generator_get, verifier_get
 
-TEMPLATES = {t["key"]: t for f in load_all().good() if f.data["chapter"]["grade"] == 2
-             for s in f.data["skills"] for t in s["templates"]}
+TEMPLATES = {
+    t["key"]: t
+    for f in load_all().good()
+    if f.data["chapter"]["grade"] == 2
+    for s in f.data["skills"]
+    for t in s["templates"]
+}
 
 
 def _built(key, seed):

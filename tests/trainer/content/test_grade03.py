@@ -10,7 +10,13 @@ from qalan.trainer.content.generators import grade03 as g
 from qalan.trainer.content.loader import _Row, load_all
 from qalan.trainer.content.registry import generator_get, verifier_get
 
-TEMPLATES = {t["key"]: t for f in load_all().good() for s in f.data["skills"] for t in s["templates"] if f.data["chapter"]["grade"] == 3}
+TEMPLATES = {
+    t["key"]: t
+    for f in load_all().good()
+    for s in f.data["skills"]
+    for t in s["templates"]
+    if f.data["chapter"]["grade"] == 3
+}
 
 
 def test_equations_by_hand():
@@ -50,16 +56,25 @@ def test_column_add_always_carries():
         assert v["a"] + v["b"] <= 999
 
 
-@pytest.mark.parametrize("key,typed,language", [
-    ("g3-ge-square-perimeter", "{result} см", "kk"),
-    ("g3-ge-area-count", "{result} см²", "ru"),
-    ("g3-me-mass-g", "{result} g", "uz"),
-    ("g3-wp-price-cost", "{result}", "en"),
-])
+@pytest.mark.parametrize(
+    "key,typed,language",
+    [
+        ("g3-ge-square-perimeter", "{result} см", "kk"),
+        ("g3-ge-area-count", "{result} см²", "ru"),
+        ("g3-me-mass-g", "{result} g", "uz"),
+        ("g3-wp-price-cost", "{result}", "en"),
+    ],
+)
 def test_typed_answers_with_units(key, typed, language):
     template = TEMPLATES[key]
     built = build(_Row(template), 5)
-    verdict = check(form=template["answer_form"], key=built.key, raw=typed.format(result=built.key), language=language, unit=built.unit)
+    verdict = check(
+        form=template["answer_form"],
+        key=built.key,
+        raw=typed.format(result=built.key),
+        language=language,
+        unit=built.unit,
+    )
     assert verdict.status == "right", verdict
 
 

@@ -10,7 +10,13 @@ from qalan.trainer.content.generators import grade04 as g
 from qalan.trainer.content.loader import _Row, load_all
 from qalan.trainer.content.registry import generator_get, verifier_get
 
-TEMPLATES = {t["key"]: t for f in load_all().good() for s in f.data["skills"] for t in s["templates"] if f.data["chapter"]["grade"] == 4}
+TEMPLATES = {
+    t["key"]: t
+    for f in load_all().good()
+    for s in f.data["skills"]
+    for t in s["templates"]
+    if f.data["chapter"]["grade"] == 4
+}
 
 
 def test_big_numbers_grouped_in_each_language():
@@ -47,18 +53,27 @@ def test_composite_equation_checks_the_root():
     assert not verifier_get("g04_equation_composite")(values, "75")
 
 
-@pytest.mark.parametrize("key,typed,language", [
-    ("g4-me-km-m", "{result} м", "kk"),
-    ("g4-wp-motion-speed", "{result} км/ч", "ru"),
-    ("g4-ge-cuboid-volume", "{result} cm³", "en"),
-    ("g4-num-add-sub", "{spaced}", "ru"),
-    ("g4-wp-money", "{result} tenge", "uz"),
-])
+@pytest.mark.parametrize(
+    "key,typed,language",
+    [
+        ("g4-me-km-m", "{result} м", "kk"),
+        ("g4-wp-motion-speed", "{result} км/ч", "ru"),
+        ("g4-ge-cuboid-volume", "{result} cm³", "en"),
+        ("g4-num-add-sub", "{spaced}", "ru"),
+        ("g4-wp-money", "{result} tenge", "uz"),
+    ],
+)
 def test_typed_answers(key, typed, language):
     template = TEMPLATES[key]
     built = build(_Row(template), 9)
     spaced = f"{int(built.key):,}".replace(",", " ")
-    verdict = check(form=template["answer_form"], key=built.key, raw=typed.format(result=built.key, spaced=spaced), language=language, unit=built.unit)
+    verdict = check(
+        form=template["answer_form"],
+        key=built.key,
+        raw=typed.format(result=built.key, spaced=spaced),
+        language=language,
+        unit=built.unit,
+    )
     assert verdict.status == "right", (built.key, verdict)
 
 

@@ -47,7 +47,14 @@ def test_divisibility_rule_agrees_with_remainders():
 
 
 def test_no_negative_keys_in_grade_5():
-    names = ["g05_decimal_sub", "g05_mixed_sub", "g05_simple_equation", "g05_order_of_operations", "g05_expression_value", "g05_bar_chart"]
+    names = [
+        "g05_decimal_sub",
+        "g05_mixed_sub",
+        "g05_simple_equation",
+        "g05_order_of_operations",
+        "g05_expression_value",
+        "g05_bar_chart",
+    ]
     for name in names:
         for seed in range(500):
             key = draw(name, seed)["key"]

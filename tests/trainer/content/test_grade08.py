@@ -24,7 +24,11 @@ def draw(name, seed, **options):
         ("g08_trig_ratio", {"fn": "tan", "bc": 3, "ac": 4, "ab": 5}, "3/4"),
         ("g08_trig_solve", {"angle": 60, "c": 10}, "5*sqrt(3)"),
         ("g08_linear_ineq", {"a": 3, "b": -2, "c": 1, "d": 5, "sign": "<", "ask": "greatest"}, "3"),  # x < 3.5
-        ("g08_ineq_system", {"p": -2, "q": 3, "ls": True, "rs": False, "k1": 2, "k2": 3, "m1": 1, "m2": -1}, "5"),  # -1..3
+        (
+            "g08_ineq_system",
+            {"p": -2, "q": 3, "ls": True, "rs": False, "k1": 2, "k2": 3, "m1": 1, "m2": -1},
+            "5",
+        ),  # -1..3
     ],
 )
 def test_keys_checked_by_hand(name, values, key):

@@ -84,10 +84,16 @@ def test_inequality_choices_have_the_whole_solution_set():
     verify = verifier_get("g11_exp_log_inequality")
     values = {"base": "1/2", "k": 3, "sign": ">", "kind": "log"}  # log_{1/2} x > 3: 0 < x < 1/8
     right = {"text": "(0; \\frac{1}{8})", "correct": True}
-    wrong = [{"text": t, "correct": False} for t in ("(\\frac{1}{8}; +\\infty)", "(-\\infty; \\frac{1}{8})", "(3; +\\infty)")]
+    wrong = [
+        {"text": t, "correct": False} for t in ("(\\frac{1}{8}; +\\infty)", "(-\\infty; \\frac{1}{8})", "(3; +\\infty)")
+    ]
     assert verify(values, "", [right, *wrong])
     # The domain forgotten is not the answer.
-    assert not verify(values, "", [{"text": "(-\\infty; \\frac{1}{8})", "correct": True}, {"text": "(0; \\frac{1}{8})", "correct": False}])
+    assert not verify(
+        values,
+        "",
+        [{"text": "(-\\infty; \\frac{1}{8})", "correct": True}, {"text": "(0; \\frac{1}{8})", "correct": False}],
+    )
 
 
 def test_probability_keys_by_hand():
@@ -125,7 +131,9 @@ def test_space_keys_by_hand():
     assert not verifier_get("g11_dot_product")({"a": [1, -2, 3], "b": [4, 0, -1]}, "7")
     assert verifier_get("g11_perpendicular")({"u": 2, "p": -1, "q": 2, "v": 4, "w": 1}, "1")  # 2 - 4 + 2 = 0
     assert verifier_get("g11_perpendicular")({"u": 3, "p": -1, "q": 2, "v": 4, "w": 1}, "2") is False  # 6 - 4 + 2 = 4
-    assert verifier_get("g11_perpendicular")({"u": 3, "p": -1, "q": 2, "v": 4, "w": 1}, "0") is False  # m = 0 is degenerate
+    assert (
+        verifier_get("g11_perpendicular")({"u": 3, "p": -1, "q": 2, "v": 4, "w": 1}, "0") is False
+    )  # m = 0 is degenerate
 
 
 @pytest.mark.parametrize("key", sorted(k for k, t in TEMPLATES.items() if t["answer_form"] in ("number", "fraction")))
@@ -139,7 +147,14 @@ def test_the_key_typed_in_kazakh_is_right(key):
 
 
 def test_figures_render_for_every_language():
-    for key in ("g11-area-strip", "g11-cylinder-volume", "g11-cone-lateral", "g11-ball-volume", "g11-pyramid-apothem", "g11-prism-triangle"):
+    for key in (
+        "g11-area-strip",
+        "g11-cylinder-volume",
+        "g11-cone-lateral",
+        "g11-ball-volume",
+        "g11-pyramid-apothem",
+        "g11-prism-triangle",
+    ):
         built = build(_Row(TEMPLATES[key]), 3)
         for lang in ("kk", "ru", "en", "uz"):
             svg = built.rendered["figure"][lang]

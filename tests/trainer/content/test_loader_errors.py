@@ -31,13 +31,21 @@ def test_missing_uzbek_hint_is_reported_with_its_line(tmp_path):
 
 def test_unknown_generator_one_hint_and_bad_prerequisite(tmp_path):
     broken = GOOD.replace("generator: rectangle_area", "generator: no_such_thing").replace(
-        "prerequisites: [Q4.GE.RECT_P]\n    templates:\n      - key: g4-square-side", "prerequisites: [Q9.NOPE]\n    templates:\n      - key: g4-square-side"
+        "prerequisites: [Q4.GE.RECT_P]\n    templates:\n      - key: g4-square-side",
+        "prerequisites: [Q9.NOPE]\n    templates:\n      - key: g4-square-side",
     )
     write(tmp_path, "grade-04/g4-perimeter-area.yaml", broken)
     messages = [str(e) for e in load_all(tmp_path).errors]
     assert any("g4-rect-area" in m and "field generator" in m and "no_such_thing" in m for m in messages), messages
-    write(tmp_path, "grade-04/g4-perimeter-area.yaml", GOOD.replace("generator: rectangle_area", "generator: no_such_thing", 0))
-    only = GOOD.replace("prerequisites: [Q4.GE.RECT_P]\n    templates:\n      - key: g4-square-side", "prerequisites: [Q9.NOPE]\n    templates:\n      - key: g4-square-side")
+    write(
+        tmp_path,
+        "grade-04/g4-perimeter-area.yaml",
+        GOOD.replace("generator: rectangle_area", "generator: no_such_thing", 0),
+    )
+    only = GOOD.replace(
+        "prerequisites: [Q4.GE.RECT_P]\n    templates:\n      - key: g4-square-side",
+        "prerequisites: [Q9.NOPE]\n    templates:\n      - key: g4-square-side",
+    )
     write(tmp_path, "grade-04/g4-perimeter-area.yaml", only)
     [error] = load_all(tmp_path).errors
     assert "Q9.NOPE" in error.message and error.field == "prerequisites.0" and "skill Q4.GE.SQUARE" in error.item
@@ -72,7 +80,10 @@ skills:
 
 def test_bad_yaml_and_bad_key(tmp_path):
     write(tmp_path, "grade-04/a.yaml", "chapter: {code: a\n")
-    bad_key = GOOD.replace("answer_form: number\n        difficulty: 2\n        generator: square_side", "answer_form: fraction\n        difficulty: 2\n        generator: square_side")
+    bad_key = GOOD.replace(
+        "answer_form: number\n        difficulty: 2\n        generator: square_side",
+        "answer_form: fraction\n        difficulty: 2\n        generator: square_side",
+    )
     write(tmp_path, "grade-04/g4-perimeter-area.yaml", bad_key)
     errors = load_all(tmp_path).errors
     assert any(e.file == "grade-04/a.yaml" and "not valid YAML" in e.message for e in errors)

@@ -53,7 +53,15 @@ def test_no_two_skills_share_items():
     # A written item is its prompt with its figure, choices and key ("What is this shape?" may
     # come back with another drawing).
     items = [
-        repr((sorted(i["prompt"].items()), i.get("figure") or t.get("figure"), i.get("choices"), i.get("key"), i.get("values")))
+        repr(
+            (
+                sorted(i["prompt"].items()),
+                i.get("figure") or t.get("figure"),
+                i.get("choices"),
+                i.get("key"),
+                i.get("values"),
+            )
+        )
         for _g, _s, t in TEMPLATES
         for i in t.get("items", [])
         if i.get("prompt")
@@ -62,7 +70,12 @@ def test_no_two_skills_share_items():
 
 
 def _texts(built):
-    return [built.rendered["prompt"], *built.rendered["hints"], *built.rendered["solution"], *[c["text"] for c in built.choices]]
+    return [
+        built.rendered["prompt"],
+        *built.rendered["hints"],
+        *built.rendered["solution"],
+        *[c["text"] for c in built.choices],
+    ]
 
 
 @pytest.mark.parametrize("grade,skill,template", TEMPLATES, ids=[t["key"] for _g, _s, t in TEMPLATES])
@@ -117,7 +130,11 @@ def _plain(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("grade,skill,template", [x for x in TEMPLATES if x[2].get("generator")], ids=lambda x: x["key"] if isinstance(x, dict) else str(x))
+@pytest.mark.parametrize(
+    "grade,skill,template",
+    [x for x in TEMPLATES if x[2].get("generator")],
+    ids=lambda x: x["key"] if isinstance(x, dict) else str(x),
+)
 def test_other_seeds_give_other_items(grade, skill, template):
     row = _Row(template)
     # The prompt with its choices: a choice item may keep its question and change the options.
@@ -136,7 +153,7 @@ def test_fraction_keys_are_exact():
 
 
 def test_every_grade_has_at_least_25_skills():
-    per_grade = {g: 0 for g in range(1, 12)}
+    per_grade = dict.fromkeys(range(1, 12), 0)
     for f in COLLECTION.good():
         per_grade[f.data["chapter"]["grade"]] += len(f.data["skills"])
     assert {g: n for g, n in per_grade.items() if n < 25} == {}

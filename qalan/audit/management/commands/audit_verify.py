@@ -14,6 +14,8 @@ class Command(BaseCommand):
         for problem in report.problems:
             self.stderr.write(problem)
         if report.problems:
-            raise CommandError(f"{len(report.problems)} problem(s) in the audit chain ({report.checked} events checked)")
+            raise CommandError(
+                f"{len(report.problems)} problem(s) in the audit chain ({report.checked} events checked)"
+            )
         head = f"head: event {report.head['id']}" if report.head else "no events yet"
         self.stdout.write(f"audit chain intact: {report.checked} events checked ({head})")

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["list", "hide", "dismiss", "unhide-comment", "unhide-message"])
         parser.add_argument("target", nargs="?", type=int)
-        parser.add_argument("--as", dest="moderator", help="Username of the support or admin account that acts (audited)")
+        parser.add_argument(
+            "--as", dest="moderator", help="Username of the support or admin account that acts (audited)"
+        )
 
     def handle(self, *args, action, target, moderator, **options):
         if action == "list":

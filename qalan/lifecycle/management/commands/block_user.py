@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, username, reason, explanation, by, **options):
         actor = user_by_username(by) if by else None
         try:
-            block = services.account_block(actor=actor, user=user_by_username(username), reason=reason, explanation=explanation)
+            block = services.account_block(
+                actor=actor, user=user_by_username(username), reason=reason, explanation=explanation
+            )
         except ValidationError as exc:
             raise command_error(exc) from None
         self.stdout.write(f"Blocked {username} (block #{block.pk}).")

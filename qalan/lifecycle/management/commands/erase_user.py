@@ -8,7 +8,13 @@ from qalan.lifecycle import selectors, services
 from qalan.lifecycle.management.commands._common import command_error, user_by_username
 from qalan.lifecycle.models import ErasureRun
 
-PAST = {"delete": "deleted", "anonymise": "anonymised", "scrub": "scrubbed", "archive": "archived", "detach": "detached"}
+PAST = {
+    "delete": "deleted",
+    "anonymise": "anonymised",
+    "scrub": "scrubbed",
+    "archive": "archived",
+    "detach": "detached",
+}
 
 
 class Command(BaseCommand):

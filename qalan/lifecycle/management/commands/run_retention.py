@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from qalan.lifecycle.retention import retention_run, retention_rules
+from qalan.lifecycle.retention import retention_rules, retention_run
 
 
 class Command(BaseCommand):
@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run, rules, **options):
         if rules:
             for rule in retention_rules():
-                self.stdout.write(f"{rule.name:22} {rule.declaration.model:32} {rule.action:10} older than {rule.cutoff:%Y-%m-%d %H:%M}")
+                self.stdout.write(
+                    f"{rule.name:22} {rule.declaration.model:32} {rule.action:10} older than {rule.cutoff:%Y-%m-%d %H:%M}"
+                )
             return
         report = retention_run(dry_run=dry_run)
         verb = "would" if dry_run else "did"
@@ -30,5 +32,7 @@ class Command(BaseCommand):
                     f"{outcome.rule:22} {outcome.model:32} {outcome.action:16} {outcome.count:8} {outcome.held:6}"
                 )
         self.stdout.write(
-            self.style.SUCCESS(f"Retention {verb} act on {report.total} row(s)." + (" Dry run: nothing changed." if dry_run else ""))
+            self.style.SUCCESS(
+                f"Retention {verb} act on {report.total} row(s)." + (" Dry run: nothing changed." if dry_run else "")
+            )
         )

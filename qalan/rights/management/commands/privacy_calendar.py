@@ -43,7 +43,11 @@ class Command(BaseCommand):
         elif action == "add":
             # The operator at the console is the actor (None), as in the other commands.
             day, created = transferred_day_set(
-                actor=None, day=_day(options["date"]), kind=options["kind"], decree=options["decree"], note=options["note"]
+                actor=None,
+                day=_day(options["date"]),
+                kind=options["kind"],
+                decree=options["decree"],
+                note=options["note"],
             )
             self.stdout.write(f"{day.date:%Y-%m-%d} {day.kind} {'added' if created else 'updated'}")
         elif action == "remove":

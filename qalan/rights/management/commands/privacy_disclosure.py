@@ -19,14 +19,22 @@ class Command(BaseCommand):
         sub.add_parser("list")
         sub.add_parser("recipients", help="The register of recipients.")
         record = sub.add_parser("record")
-        record.add_argument("--recipient", required=True, help="The recipient's code in the register (e.g. authorities).")
+        record.add_argument(
+            "--recipient", required=True, help="The recipient's code in the register (e.g. authorities)."
+        )
         record.add_argument("--account", required=True, help="Username or phone of the person.")
-        record.add_argument("--categories", required=True, help="Comma-separated: " + ", ".join(c for c in Category.values if c != "none"))
+        record.add_argument(
+            "--categories",
+            required=True,
+            help="Comma-separated: " + ", ".join(c for c in Category.values if c != "none"),
+        )
         record.add_argument("--description", required=True, help="What was given (not the data itself).")
         record.add_argument("--basis", choices=LegalBasis.values, required=True)
         record.add_argument("--detail", default="", help="E.g. the authority's request number and date.")
         record.add_argument(
-            "--not-informed", default="", metavar="LAW",
+            "--not-informed",
+            default="",
+            metavar="LAW",
             help="Do not tell the person, because this law forbids it (by default the person is told).",
         )
 
@@ -37,7 +45,9 @@ class Command(BaseCommand):
         try:
             if action == "recipients":
                 for r in selectors.recipients_register():
-                    self.stdout.write(f"{r.slug}\t{r.name}\t{r.country}\t{r.agreement or '-'}\t{'active' if r.active else 'inactive'}")
+                    self.stdout.write(
+                        f"{r.slug}\t{r.name}\t{r.country}\t{r.agreement or '-'}\t{'active' if r.active else 'inactive'}"
+                    )
             elif action == "list":
                 for d in selectors.disclosure_log(viewer=user)[:500]:
                     self.stdout.write(

@@ -48,11 +48,17 @@ class Command(BaseCommand):
         enter.add_argument("--purpose", default="", help="The consent withdrawn or objected to.")
         enter.add_argument("--representative", action="store_true")
         enter.add_argument("--power-of-attorney", default="", help="Path of the scanned document (PDF, JPEG, PNG).")
-        for name, helptext in [("assign", "Assign to a DPO (omit --to to clear)."), ("comment", "Add an internal comment."),
-                               ("verify", "Confirm identity after checking documents."), ("link", "Link to an account."),
-                               ("code", "Send a code to the account's own phone or e-mail."), ("answer", "Send the written answer."),
-                               ("refuse", "Send a reasoned refusal."), ("extend", "Move the due date, with reasons."),
-                               ("withdraw", "Mark as withdrawn by the requester.")]:
+        for name, helptext in [
+            ("assign", "Assign to a DPO (omit --to to clear)."),
+            ("comment", "Add an internal comment."),
+            ("verify", "Confirm identity after checking documents."),
+            ("link", "Link to an account."),
+            ("code", "Send a code to the account's own phone or e-mail."),
+            ("answer", "Send the written answer."),
+            ("refuse", "Send a reasoned refusal."),
+            ("extend", "Move the due date, with reasons."),
+            ("withdraw", "Mark as withdrawn by the requester."),
+        ]:
             action = sub.add_parser(name, help=helptext)
             action.add_argument("id", type=int)
             if name == "assign":
@@ -80,7 +86,9 @@ class Command(BaseCommand):
         try:
             getattr(self, f"do_{action}")(user, options)
         except Http404:
-            raise CommandError(f"{user.username} is not a data protection officer, or request #{options.get('id')} does not exist.") from None
+            raise CommandError(
+                f"{user.username} is not a data protection officer, or request #{options.get('id')} does not exist."
+            ) from None
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
 
@@ -89,7 +97,9 @@ class Command(BaseCommand):
 
     def do_list(self, actor, options):
         for r in selectors.requests_for_dpo(viewer=actor, show=options["show"], kind=options["kind"])[:500]:
-            self.stdout.write(f"#{r.pk}\tdue {r.due_on:%Y-%m-%d}\t{r.kind}\t{r.status}\t{r.requester_name}\t{r.assigned_to or '-'}")
+            self.stdout.write(
+                f"#{r.pk}\tdue {r.due_on:%Y-%m-%d}\t{r.kind}\t{r.status}\t{r.requester_name}\t{r.assigned_to or '-'}"
+            )
 
     def do_board(self, actor, options):
         board = selectors.sla_board(viewer=actor)
@@ -98,14 +108,20 @@ class Command(BaseCommand):
 
     def do_show(self, actor, options):
         r = self._request(actor, options)
-        self.stdout.write(f"#{r.pk} {r.kind} {r.status} via {r.channel}; received {r.received_at:%Y-%m-%d}; due {r.due_on:%Y-%m-%d}")
-        self.stdout.write(f"requester: {r.requester_name} <{r.requester_contact}>{' (representative)' if r.by_representative else ''}")
+        self.stdout.write(
+            f"#{r.pk} {r.kind} {r.status} via {r.channel}; received {r.received_at:%Y-%m-%d}; due {r.due_on:%Y-%m-%d}"
+        )
+        self.stdout.write(
+            f"requester: {r.requester_name} <{r.requester_contact}>{' (representative)' if r.by_representative else ''}"
+        )
         self.stdout.write(f"account: {r.user.username if r.user else '-'}; verified: {r.verification_method or 'no'}")
         if r.description:
             self.stdout.write(f"request: {r.description}")
         for event in r.events.select_related("actor").order_by("created_at", "id"):
             who = event.actor.username if event.actor else "system"
-            self.stdout.write(f"  {event.created_at:%Y-%m-%d %H:%M} {event.action} ({who}){': ' + event.note if event.note else ''}")
+            self.stdout.write(
+                f"  {event.created_at:%Y-%m-%d %H:%M} {event.action} ({who}){': ' + event.note if event.note else ''}"
+            )
 
     def do_enter(self, actor, options):
         upload = None
@@ -113,7 +129,9 @@ class Command(BaseCommand):
             path = Path(options["power_of_attorney"])
             if not path.is_file():
                 raise CommandError(f"{path} is not a readable file.")
-            upload = SimpleUploadedFile(path.name, path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix.lower(), ""))
+            upload = SimpleUploadedFile(
+                path.name, path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix.lower(), "")
+            )
         created = services.request_enter(
             actor=actor,
             kind=options["kind"],
@@ -148,7 +166,9 @@ class Command(BaseCommand):
         self.stdout.write(f"verified; status {r.status}")
 
     def do_link(self, actor, options):
-        services.request_link_account(actor=actor, request=self._request(actor, options), account_identifier=options["account"])
+        services.request_link_account(
+            actor=actor, request=self._request(actor, options), account_identifier=options["account"]
+        )
         self.stdout.write("linked")
 
     def do_code(self, actor, options):
@@ -166,11 +186,15 @@ class Command(BaseCommand):
         self.stdout.write(f"answered; on time: {'yes' if r.answered_on_time else 'no'}")
 
     def do_refuse(self, actor, options):
-        services.request_refuse(actor=actor, request=self._request(actor, options), reason=options["reason"], legal_ground=options["ground"])
+        services.request_refuse(
+            actor=actor, request=self._request(actor, options), reason=options["reason"], legal_ground=options["ground"]
+        )
         self.stdout.write("refused")
 
     def do_extend(self, actor, options):
-        r = services.request_extend(actor=actor, request=self._request(actor, options), until=_date(options["until"]), reason=options["reason"])
+        r = services.request_extend(
+            actor=actor, request=self._request(actor, options), until=_date(options["until"]), reason=options["reason"]
+        )
         self.stdout.write(f"due {r.due_on:%Y-%m-%d}")
 
     def do_withdraw(self, actor, options):

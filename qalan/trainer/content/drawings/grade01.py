@@ -17,14 +17,18 @@ def g01_dots(params: dict, language: str) -> str:
         row, col = divmod(i, 5)
         x, y = 30 + col * 40, 30 + row * 36
         shape = {
-            "star": " ".join(f"{x + r * math.sin(math.pi * k / 5):.1f},{y - r * math.cos(math.pi * k / 5):.1f}"
-                             for k, r in ((k, 14 if k % 2 == 0 else 6) for k in range(10))),
+            "star": " ".join(
+                f"{x + r * math.sin(math.pi * k / 5):.1f},{y - r * math.cos(math.pi * k / 5):.1f}"
+                for k, r in ((k, 14 if k % 2 == 0 else 6) for k in range(10))
+            ),
             "triangle": f"{x - 13},{y + 11} {x + 13},{y + 11} {x},{y - 13}",
             "diamond": f"{x},{y - 14} {x + 10},{y} {x},{y + 14} {x - 10},{y}",
         }
         if kind == "balloon":
-            body += (f'<ellipse cx="{x}" cy="{y - 3}" rx="10" ry="12" fill="currentColor" fill-opacity="0.25"/>'
-                     f'<line x1="{x}" y1="{y + 9}" x2="{x}" y2="{y + 16}" stroke-width="1"/>')
+            body += (
+                f'<ellipse cx="{x}" cy="{y - 3}" rx="10" ry="12" fill="currentColor" fill-opacity="0.25"/>'
+                f'<line x1="{x}" y1="{y + 9}" x2="{x}" y2="{y + 16}" stroke-width="1"/>'
+            )
         elif kind in shape:
             body += f'<polygon points="{shape[kind]}" fill="currentColor" fill-opacity="0.25"/>'
         elif kind == "square":
@@ -35,7 +39,15 @@ def g01_dots(params: dict, language: str) -> str:
     return svg_figure("g01_dots", language, "", body, width=220, height=height)
 
 
-@drawer("g01_ruler", label={"kk": "Сызғыш және кесінді", "ru": "Линейка и отрезок", "en": "A ruler and a segment", "uz": "Chizgʻich va kesma"})
+@drawer(
+    "g01_ruler",
+    label={
+        "kk": "Сызғыш және кесінді",
+        "ru": "Линейка и отрезок",
+        "en": "A ruler and a segment",
+        "uz": "Chizgʻich va kesma",
+    },
+)
 def g01_ruler(params: dict, language: str) -> str:
     """A segment from 0 to ``length`` cm drawn above a ruler marked 0 … ``end`` cm."""
     length = int(params.get("length", 5))
@@ -47,7 +59,9 @@ def g01_ruler(params: dict, language: str) -> str:
     for i in range(end + 1):
         x = 20 + i * step
         body += f'<line x1="{x:.1f}" y1="45" x2="{x:.1f}" y2="{60 if i % 5 else 65}" stroke-width="1"/>'
-        body += f'<text x="{x:.1f}" y="80" text-anchor="middle" fill="currentColor" stroke="none" font-size="10">{i}</text>'
+        body += (
+            f'<text x="{x:.1f}" y="80" text-anchor="middle" fill="currentColor" stroke="none" font-size="10">{i}</text>'
+        )
     return svg_figure("g01_ruler", language, "", body, width=320, height=100)
 
 
@@ -61,7 +75,9 @@ def g01_polygon(params: dict, language: str) -> str:
     n = max(3, min(int(params.get("corners", 3)), 8))
     tilt = int(params.get("tilt", 0))
     points = _polygon_points(n)
-    points = [(x + (6 if (i + tilt) % 2 else -4), y + (5 if (i + tilt) % 3 == 0 else 0)) for i, (x, y) in enumerate(points)]
+    points = [
+        (x + (6 if (i + tilt) % 2 else -4), y + (5 if (i + tilt) % 3 == 0 else 0)) for i, (x, y) in enumerate(points)
+    ]
     body = '<polygon points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>'
     body += "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="currentColor"/>' for x, y in points)
     return svg_figure("g01_polygon", language, "", body)
@@ -97,7 +113,9 @@ def g01_coins(params: dict, language: str) -> str:
         r = 18 + (4 if c >= 10 else 0) + (3 if c >= 50 else 0)
         body += f'<circle cx="{x}" cy="{y}" r="{r}"/>' + svg_text(x, y + 5, escape(str(c)))
     details = " + ".join(str(c) for c in coins) + " " + unit_text("tenge", language)
-    return svg_figure("g01_coins", language, details, body, width=230, height=40 + 60 * max(1, math.ceil(len(coins) / 4)))
+    return svg_figure(
+        "g01_coins", language, details, body, width=230, height=40 + 60 * max(1, math.ceil(len(coins) / 4))
+    )
 
 
 @drawer("g01_clock", label={"kk": "Сағат", "ru": "Часы", "en": "A clock", "uz": "Soat"})
@@ -112,8 +130,10 @@ def g01_clock(params: dict, language: str) -> str:
     for m in range(60):
         a = 2 * math.pi * m / 60
         inner = 74 if m % 5 else 70
-        body += (f'<line x1="{cx + inner * math.sin(a):.1f}" y1="{cy - inner * math.cos(a):.1f}" '
-                 f'x2="{cx + r * math.sin(a):.1f}" y2="{cy - r * math.cos(a):.1f}" stroke-width="1"/>')
+        body += (
+            f'<line x1="{cx + inner * math.sin(a):.1f}" y1="{cy - inner * math.cos(a):.1f}" '
+            f'x2="{cx + r * math.sin(a):.1f}" y2="{cy - r * math.cos(a):.1f}" stroke-width="1"/>'
+        )
     ha = 2 * math.pi * (hour + minute / 60) / 12
     ma = 2 * math.pi * minute / 60
     body += f'<line x1="{cx}" y1="{cy}" x2="{cx + 38 * math.sin(ha):.1f}" y2="{cy - 38 * math.cos(ha):.1f}" stroke-width="5"/>'

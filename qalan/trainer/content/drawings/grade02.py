@@ -18,7 +18,10 @@ def g02_polygon(params: dict, language: str) -> str:
     if n == 4:
         points = [(45, 40), (215, 40), (200, 150), (60, 150)]
     else:
-        points = [(cx + r * math.sin(2 * math.pi * i / n + math.pi / n), cy - r * math.cos(2 * math.pi * i / n + math.pi / n)) for i in range(n)]
+        points = [
+            (cx + r * math.sin(2 * math.pi * i / n + math.pi / n), cy - r * math.cos(2 * math.pi * i / n + math.pi / n))
+            for i in range(n)
+        ]
         if n == 3:
             points = [(130, 25), (225, 160), (35, 160)]
     body = '<polygon points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>'
@@ -35,7 +38,10 @@ def g02_polygon(params: dict, language: str) -> str:
     return svg_figure("g02_polygon", language, ", ".join(labels), body, width=260, height=190)
 
 
-@drawer("g02_column", label={"kk": "Бағанмен есептеу", "ru": "Запись столбиком", "en": "A column sum", "uz": "Ustun shaklida hisoblash"})
+@drawer(
+    "g02_column",
+    label={"kk": "Бағанмен есептеу", "ru": "Запись столбиком", "en": "A column sum", "uz": "Ustun shaklida hisoblash"},
+)
 def g02_column(params: dict, language: str) -> str:
     """Two two-digit numbers one under the other with ``op`` (+ or −) and a line for the answer."""
     a, b, op = str(params.get("a", "")), str(params.get("b", "")), "+" if params.get("op", "+") == "+" else "−"
@@ -84,13 +90,25 @@ def g02_lines(params: dict, language: str) -> str:
     elif kind == "ray":
         body = '<line x1="30" y1="90" x2="200" y2="58"/>' + dot.format(30, 90) + arrow.format(205, 57, 193, 54, 195, 66)
     elif kind == "line":
-        body = '<line x1="15" y1="95" x2="205" y2="55"/>' + arrow.format(210, 54, 198, 51, 200, 63) + arrow.format(10, 96, 22, 93, 20, 105)
+        body = (
+            '<line x1="15" y1="95" x2="205" y2="55"/>'
+            + arrow.format(210, 54, 198, 51, 200, 63)
+            + arrow.format(10, 96, 22, 93, 20, 105)
+        )
     elif kind == "broken":
         pts = [(20, 120), (70, 40), (120, 110), (160, 50), (200, 90)]
-        body = '<polyline points="' + " ".join(f"{x},{y}" for x, y in pts) + '"/>' + "".join(dot.format(x, y) for x, y in pts)
+        body = (
+            '<polyline points="'
+            + " ".join(f"{x},{y}" for x, y in pts)
+            + '"/>'
+            + "".join(dot.format(x, y) for x, y in pts)
+        )
     else:
         end = {"right": (40, 20), "acute": (150, 40), "obtuse": (-30, 40)}.get(kind, (40, 20))
-        body = f'<line x1="40" y1="130" x2="200" y2="130"/><line x1="40" y1="130" x2="{40 + end[0]}" y2="{end[1]}"/>' + dot.format(40, 130)
+        body = (
+            f'<line x1="40" y1="130" x2="200" y2="130"/><line x1="40" y1="130" x2="{40 + end[0]}" y2="{end[1]}"/>'
+            + dot.format(40, 130)
+        )
         if kind == "right":
             body += '<polyline points="40,110 60,110 60,130"/>'
         body = body.replace('x1="40" y1="130" x2="200"', 'x1="40" y1="130" x2="200"')

@@ -3,8 +3,15 @@
 from qalan.trainer.content.figures import drawer, svg_figure
 
 
-@drawer("g03_grid", label={"kk": "Шаршы торлы тіктөртбұрыш", "ru": "Прямоугольник на клетчатой бумаге",
-                           "en": "Rectangle on squared paper", "uz": "Katakli qogʻozdagi toʻgʻri toʻrtburchak"})
+@drawer(
+    "g03_grid",
+    label={
+        "kk": "Шаршы торлы тіктөртбұрыш",
+        "ru": "Прямоугольник на клетчатой бумаге",
+        "en": "Rectangle on squared paper",
+        "uz": "Katakli qogʻozdagi toʻgʻri toʻrtburchak",
+    },
+)
 def g03_grid(params: dict, language: str) -> str:
     """``rows`` x ``cols`` unit squares, each 1 cm by 1 cm, the rectangle outlined and shaded."""
     rows, cols = max(int(params.get("rows", 1)), 1), max(int(params.get("cols", 1)), 1)

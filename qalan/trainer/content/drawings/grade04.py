@@ -5,7 +5,10 @@ from html import escape
 from qalan.trainer.content.figures import drawer, svg_figure, svg_text, value_label
 
 
-@drawer("g04_bar_chart", label={"kk": "Бағандық диаграмма", "ru": "Столбчатая диаграмма", "en": "Bar chart", "uz": "Ustunli diagramma"})
+@drawer(
+    "g04_bar_chart",
+    label={"kk": "Бағандық диаграмма", "ru": "Столбчатая диаграмма", "en": "Bar chart", "uz": "Ustunli diagramma"},
+)
 def g04_bar_chart(params: dict, language: str) -> str:
     """Bars ``bars`` (numbers) with ``labels`` (language maps or strings) and the value on each bar."""
     bars = [int(v) for v in params.get("bars", [])] or [0]
@@ -20,7 +23,9 @@ def g04_bar_chart(params: dict, language: str) -> str:
         label = labels[i] if i < len(labels) else ""
         label = label.get(language, "") if isinstance(label, dict) else str(label)
         body += f'<rect x="{x}" y="{base - h}" width="26" height="{h}" fill="currentColor" fill-opacity="0.3"/>'
-        body += svg_text(x + 13, base - h - 4, value_label(v, language)) + svg_text(x + 13, base + 18, escape(label)).replace('font-size="14"', 'font-size="12"')
+        body += svg_text(x + 13, base - h - 4, value_label(v, language)) + svg_text(
+            x + 13, base + 18, escape(label)
+        ).replace('font-size="14"', 'font-size="12"')
         details.append(f"{label} {v}")
     return svg_figure("g04_bar_chart", language, escape(", ".join(details)), body, width=width, height=height)
 
@@ -29,7 +34,9 @@ def g04_bar_chart(params: dict, language: str) -> str:
 def g04_circle(params: dict, language: str) -> str:
     """A circle with centre O; ``radius`` labels a radius, ``diameter`` labels a diameter (``?`` for the unknown)."""
     unit = params.get("unit", "")
-    body = '<circle cx="110" cy="80" r="65"/><circle cx="110" cy="80" r="2" fill="currentColor"/>' + svg_text(104, 96, "O")
+    body = '<circle cx="110" cy="80" r="65"/><circle cx="110" cy="80" r="2" fill="currentColor"/>' + svg_text(
+        104, 96, "O"
+    )
     details = []
     if "radius" in params:
         label = value_label(params["radius"], language, unit)
@@ -42,7 +49,15 @@ def g04_circle(params: dict, language: str) -> str:
     return svg_figure("g04_circle", language, ", ".join(details), body)
 
 
-@drawer("g04_cuboid", label={"kk": "Тікбұрышты параллелепипед", "ru": "Прямоугольный параллелепипед", "en": "Cuboid", "uz": "Toʻgʻri burchakli parallelepiped"})
+@drawer(
+    "g04_cuboid",
+    label={
+        "kk": "Тікбұрышты параллелепипед",
+        "ru": "Прямоугольный параллелепипед",
+        "en": "Cuboid",
+        "uz": "Toʻgʻri burchakli parallelepiped",
+    },
+)
 def g04_cuboid(params: dict, language: str) -> str:
     """A cuboid in oblique projection with its length, width and height labelled."""
     unit = params.get("unit", "")

@@ -5,7 +5,15 @@ from html import escape
 from qalan.trainer.content.figures import drawer, svg_figure, svg_text, value_label
 
 
-@drawer("g05_cuboid", label={"kk": "Тікбұрышты параллелепипед", "ru": "Прямоугольный параллелепипед", "en": "Cuboid", "uz": "Toʻgʻri burchakli parallelepiped"})
+@drawer(
+    "g05_cuboid",
+    label={
+        "kk": "Тікбұрышты параллелепипед",
+        "ru": "Прямоугольный параллелепипед",
+        "en": "Cuboid",
+        "uz": "Toʻgʻri burchakli parallelepiped",
+    },
+)
 def g05_cuboid(params: dict, language: str) -> str:
     """A cuboid in oblique projection: length (front, below), width (depth, right), height (left)."""
     unit = params.get("unit", "")
@@ -17,7 +25,10 @@ def g05_cuboid(params: dict, language: str) -> str:
     return svg_figure("g05_cuboid", language, f"{a} × {b} × {c}", body, width=240, height=160)
 
 
-@drawer("g05_bar_chart", label={"kk": "Бағанды диаграмма", "ru": "Столбчатая диаграмма", "en": "Bar chart", "uz": "Ustunli diagramma"})
+@drawer(
+    "g05_bar_chart",
+    label={"kk": "Бағанды диаграмма", "ru": "Столбчатая диаграмма", "en": "Bar chart", "uz": "Ustunli diagramma"},
+)
 def g05_bar_chart(params: dict, language: str) -> str:
     """Vertical bars with their values on top and language labels below; a scale every 10."""
     bars = [int(v) for v in params.get("values", [])]
@@ -36,7 +47,13 @@ def g05_bar_chart(params: dict, language: str) -> str:
         h = height * value / top
         x = left + 10 + 50 * i
         body += f'<rect x="{x}" y="{base - h:.1f}" width="30" height="{h:.1f}" fill="currentColor" fill-opacity="0.3"/>'
-        label = labels[i].get(language, "") if i < len(labels) and isinstance(labels[i], dict) else str(labels[i] if i < len(labels) else "")
-        body += svg_text(x + 15, round(base - h - 4, 1), value_label(value, language)) + svg_text(x + 15, base + 16, escape(label))
+        label = (
+            labels[i].get(language, "")
+            if i < len(labels) and isinstance(labels[i], dict)
+            else str(labels[i] if i < len(labels) else "")
+        )
+        body += svg_text(x + 15, round(base - h - 4, 1), value_label(value, language)) + svg_text(
+            x + 15, base + 16, escape(label)
+        )
         details.append(f"{escape(label)} {value_label(value, language)}")
     return svg_figure("g05_bar_chart", language, ", ".join(details), body, width=left + 50 * len(bars) + 10, height=165)

@@ -3,7 +3,15 @@
 from qalan.trainer.content.figures import drawer, svg_figure, svg_text, value_label
 
 
-@drawer("g06_coordinate_line", label={"kk": "Координаталық түзу", "ru": "Координатная прямая", "en": "Coordinate line", "uz": "Koordinata toʻgʻri chizigʻi"})
+@drawer(
+    "g06_coordinate_line",
+    label={
+        "kk": "Координаталық түзу",
+        "ru": "Координатная прямая",
+        "en": "Coordinate line",
+        "uz": "Koordinata toʻgʻri chizigʻi",
+    },
+)
 def g06_coordinate_line(params: dict, language: str) -> str:
     """Whole ticks from ``start`` to ``end``; 0 and 1 labelled (the unit segment); point ``label`` at ``point``."""
     start, end = int(params.get("start", -5)), int(params.get("end", 5))
@@ -22,7 +30,15 @@ def g06_coordinate_line(params: dict, language: str) -> str:
     return svg_figure("g06_coordinate_line", language, f"{label}, 0, 1", body, width=240, height=110)
 
 
-@drawer("g06_plane", label={"kk": "Координаталық жазықтық", "ru": "Координатная плоскость", "en": "Coordinate plane", "uz": "Koordinata tekisligi"})
+@drawer(
+    "g06_plane",
+    label={
+        "kk": "Координаталық жазықтық",
+        "ru": "Координатная плоскость",
+        "en": "Coordinate plane",
+        "uz": "Koordinata tekisligi",
+    },
+)
 def g06_plane(params: dict, language: str) -> str:
     """A grid from −6 to 6 on both axes, axes x and y, unit marks 1, and point ``label`` at (x, y)."""
     size, step, centre = 13, 15, 105
@@ -33,7 +49,9 @@ def g06_plane(params: dict, language: str) -> str:
     body += f'<line x1="10" y1="{centre}" x2="205" y2="{centre}"/><line x1="{centre}" y1="205" x2="{centre}" y2="5"/>'
     body += f'<polyline points="199,{centre - 5} 205,{centre} 199,{centre + 5}"/><polyline points="{centre - 5},11 {centre},5 {centre + 5},11"/>'
     body += svg_text(212, centre + 5, "x") + svg_text(centre + 12, 12, "y") + svg_text(centre - 8, centre + 14, "O")
-    body += svg_text(centre + step, centre + 14, value_label(1, language)) + svg_text(centre - 10, centre - step + 5, value_label(1, language))
+    body += svg_text(centre + step, centre + 14, value_label(1, language)) + svg_text(
+        centre - 10, centre - step + 5, value_label(1, language)
+    )
     x, y, label = params.get("x"), params.get("y"), str(params.get("label", "A"))
     if x is not None and y is not None:
         px, py = centre + int(x) * step, centre - int(y) * step
@@ -45,7 +63,9 @@ def g06_plane(params: dict, language: str) -> str:
 def g06_circle(params: dict, language: str) -> str:
     """A circle with its centre O and a radius (or a diameter) labelled."""
     unit = params.get("unit", "")
-    body = '<circle cx="110" cy="80" r="60"/><circle cx="110" cy="80" r="2.5" fill="currentColor"/>' + svg_text(104, 96, "O")
+    body = '<circle cx="110" cy="80" r="60"/><circle cx="110" cy="80" r="2.5" fill="currentColor"/>' + svg_text(
+        104, 96, "O"
+    )
     if params.get("diameter") not in (None, ""):
         text = value_label(params["diameter"], language, unit)
         body += '<line x1="50" y1="80" x2="170" y2="80"/>' + svg_text(140, 72, f"d = {text}")

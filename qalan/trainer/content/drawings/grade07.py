@@ -14,7 +14,15 @@ def g07_segment(params: dict, language: str) -> str:
     return svg_figure("g07_segment", language, f"AB = {ab}", body, height=110)
 
 
-@drawer("g07_crossing", label={"kk": "Қиылысатын екі түзу", "ru": "Две пересекающиеся прямые", "en": "Two crossing lines", "uz": "Kesishuvchi ikki toʻgʻri chiziq"})
+@drawer(
+    "g07_crossing",
+    label={
+        "kk": "Қиылысатын екі түзу",
+        "ru": "Две пересекающиеся прямые",
+        "en": "Two crossing lines",
+        "uz": "Kesishuvchi ikki toʻgʻri chiziq",
+    },
+)
 def g07_crossing(params: dict, language: str) -> str:
     """Two lines crossing at O with the four angles numbered 1-4."""
     body = '<line x1="20" y1="130" x2="200" y2="30"/><line x1="20" y1="40" x2="200" y2="120"/>'
@@ -22,7 +30,15 @@ def g07_crossing(params: dict, language: str) -> str:
     return svg_figure("g07_crossing", language, "1, 2, 3, 4", body)
 
 
-@drawer("g07_parallel", label={"kk": "Параллель түзулер және қиюшы", "ru": "Параллельные прямые и секущая", "en": "Parallel lines and a transversal", "uz": "Parallel toʻgʻri chiziqlar va kesuvchi"})
+@drawer(
+    "g07_parallel",
+    label={
+        "kk": "Параллель түзулер және қиюшы",
+        "ru": "Параллельные прямые и секущая",
+        "en": "Parallel lines and a transversal",
+        "uz": "Parallel toʻgʻri chiziqlar va kesuvchi",
+    },
+)
 def g07_parallel(params: dict, language: str) -> str:
     """Lines a ∥ b cut by a transversal c, with the numbered angles 1 (at a) and 2 (at b) placed by their kind."""
     body = '<line x1="10" y1="50" x2="210" y2="50"/><line x1="10" y1="115" x2="210" y2="115"/><line x1="70" y1="150" x2="160" y2="15"/>'
@@ -35,7 +51,15 @@ def g07_parallel(params: dict, language: str) -> str:
     return svg_figure("g07_parallel", language, "a ∥ b", body)
 
 
-@drawer("g07_chord", label={"kk": "Шеңбер және хорда", "ru": "Окружность и хорда", "en": "A circle and a chord", "uz": "Aylana va vatar"})
+@drawer(
+    "g07_chord",
+    label={
+        "kk": "Шеңбер және хорда",
+        "ru": "Окружность и хорда",
+        "en": "A circle and a chord",
+        "uz": "Aylana va vatar",
+    },
+)
 def g07_chord(params: dict, language: str) -> str:
     """A circle with centre O and chord AB, with the radii OA and OB."""
     body = '<circle cx="110" cy="80" r="65"/><polygon points="110,80 52,110 168,110"/>'

@@ -3,7 +3,15 @@
 from qalan.trainer.content.figures import drawer, svg_figure, svg_text
 
 
-@drawer("g08_tangent", label={"kk": "Шеңбер және жанама", "ru": "Окружность и касательная", "en": "A circle and a tangent", "uz": "Aylana va urinma"})
+@drawer(
+    "g08_tangent",
+    label={
+        "kk": "Шеңбер және жанама",
+        "ru": "Окружность и касательная",
+        "en": "A circle and a tangent",
+        "uz": "Aylana va urinma",
+    },
+)
 def g08_tangent(params: dict, language: str) -> str:
     """A circle with centre O, a tangent from A touching it at B, the radius OB and the segment OA."""
     # O = (70, 90), r = 45; A = (200, 90); B is the point of contact: OB ⟂ AB.

@@ -11,7 +11,15 @@ def _poly(coefs: dict, x: float) -> float:
     return sum(float(Fraction(c)) * x ** int(p) for p, c in (coefs or {}).items())
 
 
-@drawer("g11_area", label={"kk": "Қисықсызықты трапеция", "ru": "Криволинейная трапеция", "en": "Region under a curve", "uz": "Egri chiziqli trapetsiya"})
+@drawer(
+    "g11_area",
+    label={
+        "kk": "Қисықсызықты трапеция",
+        "ru": "Криволинейная трапеция",
+        "en": "Region under a curve",
+        "uz": "Egri chiziqli trapetsiya",
+    },
+)
 def g11_area(params: dict, language: str) -> str:
     """The graph of y = f(x) with the region between x = a, x = b and the x-axis shaded."""
     coefs, a, b = params.get("f") or {}, float(Fraction(params.get("a", 0))), float(Fraction(params.get("b", 1)))
@@ -21,7 +29,7 @@ def g11_area(params: dict, language: str) -> str:
     top = max(max(ys[i] for i in range(61) if a - 1e-9 <= xs[i] <= b + 1e-9), 1.0)
     bottom = min(min(ys), 0.0)
     bottom = max(bottom, -top * 0.4)
-    w, h, left, base_y = 220, 160, 20, 140
+    w, _h, left, base_y = 220, 160, 20, 140
 
     def sx(x):
         return left + (x - lo) / (hi - lo) * (w - 2 * left)
@@ -42,9 +50,16 @@ def g11_area(params: dict, language: str) -> str:
     body += svg_text(w - 10, zero - 6, "x") + svg_text(sx(0) + 10, 14, "y")
     for x in {a, b}:
         if x != 0:
-            body += svg_text(round(sx(x), 1), zero + 16, value_label(params.get("a") if x == a else params.get("b"), language))
+            body += svg_text(
+                round(sx(x), 1), zero + 16, value_label(params.get("a") if x == a else params.get("b"), language)
+            )
     body += svg_text(round(sx(0) - 8, 1), zero + 16, "0")
-    return svg_figure("g11_area", language, f"{value_label(params.get('a', ''), language)} … {value_label(params.get('b', ''), language)}", body)
+    return svg_figure(
+        "g11_area",
+        language,
+        f"{value_label(params.get('a', ''), language)} … {value_label(params.get('b', ''), language)}",
+        body,
+    )
 
 
 def _label(params, name, language):
@@ -56,9 +71,13 @@ def _label(params, name, language):
 def g11_cylinder(params: dict, language: str) -> str:
     """A cylinder with its radius (or diameter) and height marked."""
     body = '<ellipse cx="110" cy="30" rx="60" ry="14"/>'
-    body += '<path d="M 50 130 A 60 14 0 0 0 170 130"/><path d="M 50 130 A 60 14 0 0 1 170 130" stroke-dasharray="4 4"/>'
+    body += (
+        '<path d="M 50 130 A 60 14 0 0 0 170 130"/><path d="M 50 130 A 60 14 0 0 1 170 130" stroke-dasharray="4 4"/>'
+    )
     body += '<line x1="50" y1="30" x2="50" y2="130"/><line x1="170" y1="30" x2="170" y2="130"/>'
-    body += '<line x1="110" y1="30" x2="170" y2="30" stroke-width="1"/><circle cx="110" cy="30" r="2" fill="currentColor"/>'
+    body += (
+        '<line x1="110" y1="30" x2="170" y2="30" stroke-width="1"/><circle cx="110" cy="30" r="2" fill="currentColor"/>'
+    )
     body += '<line x1="110" y1="30" x2="110" y2="130" stroke-width="1" stroke-dasharray="3 3"/>'
     r, hgt = _label(params, "r", language), _label(params, "h", language)
     d = _label(params, "d", language)
@@ -107,13 +126,23 @@ def g11_ball(params: dict, language: str) -> str:
     return svg_figure("g11_ball", language, f"{name} = {text}", body)
 
 
-@drawer("g11_pyramid", label={"kk": "Дұрыс төртбұрышты пирамида", "ru": "Правильная четырёхугольная пирамида", "en": "Regular square pyramid", "uz": "Muntazam toʻrtburchakli piramida"})
+@drawer(
+    "g11_pyramid",
+    label={
+        "kk": "Дұрыс төртбұрышты пирамида",
+        "ru": "Правильная четырёхугольная пирамида",
+        "en": "Regular square pyramid",
+        "uz": "Muntazam toʻrtburchakli piramida",
+    },
+)
 def g11_pyramid(params: dict, language: str) -> str:
     """A regular quadrilateral pyramid SABCD with its height and, if given, its apothem."""
     a, b, c, d, s, o = (40, 130), (140, 130), (185, 100), (85, 100), (112, 15), (112, 115)
     body = f'<polyline points="{d[0]},{d[1]} {a[0]},{a[1]} {b[0]},{b[1]} {c[0]},{c[1]}"/>'
     body += f'<polyline points="{c[0]},{c[1]} {d[0]},{d[1]}" stroke-dasharray="4 4"/>'
-    body += "".join(f'<line x1="{s[0]}" y1="{s[1]}" x2="{p[0]}" y2="{p[1]}"{DASHED if p == d else ""}/>' for p in (a, b, c, d))
+    body += "".join(
+        f'<line x1="{s[0]}" y1="{s[1]}" x2="{p[0]}" y2="{p[1]}"{DASHED if p == d else ""}/>' for p in (a, b, c, d)
+    )
     body += f'<line x1="{s[0]}" y1="{s[1]}" x2="{o[0]}" y2="{o[1]}" stroke-width="1" stroke-dasharray="3 3"/>'
     details = []
     side = _label(params, "a", language)
@@ -130,7 +159,13 @@ def g11_pyramid(params: dict, language: str) -> str:
         body += f'<line x1="{s[0]}" y1="{s[1]}" x2="{mid[0]}" y2="{mid[1]}" stroke-width="1"/>'
         body += svg_text(62, 80, f"m = {apothem}", "end")
         details.append(f"m = {apothem}")
-    for name, (x, y) in {"S": (s[0], s[1] - 3), "A": (a[0] - 8, a[1] + 12), "B": (b[0] + 4, b[1] + 12), "C": (c[0] + 10, c[1]), "D": (d[0] - 10, d[1] - 2)}.items():
+    for name, (x, y) in {
+        "S": (s[0], s[1] - 3),
+        "A": (a[0] - 8, a[1] + 12),
+        "B": (b[0] + 4, b[1] + 12),
+        "C": (c[0] + 10, c[1]),
+        "D": (d[0] - 10, d[1] - 2),
+    }.items():
         body += svg_text(x, y, name)
     return svg_figure("g11_pyramid", language, ", ".join(details), body, width=220, height=160)
 
@@ -149,14 +184,18 @@ def g11_prism(params: dict, language: str) -> str:
     n = len(bottom)
     for i in range(n):
         p, q = bottom[i], bottom[(i + 1) % n]
-        dashed = i in hidden or (i + 1) % n in hidden and i == n - 2
+        dashed = i in hidden or ((i + 1) % n in hidden and i == n - 2)
         body += f'<line x1="{p[0]}" y1="{p[1]}" x2="{q[0]}" y2="{q[1]}"{DASHED if dashed else ""}/>'
         p, q = top[i], top[(i + 1) % n]
         body += f'<line x1="{p[0]}" y1="{p[1]}" x2="{q[0]}" y2="{q[1]}"/>'
         p, q = bottom[i], top[i]
         body += f'<line x1="{p[0]}" y1="{p[1]}" x2="{q[0]}" y2="{q[1]}"{DASHED if i in hidden else ""}/>'
     details = []
-    for name, (x, y, anchor) in {"a": (95, 156, "middle"), "b": (178, 134, "start") if n == 4 else (56, 120, "end"), "h": (34, 104, "end")}.items():
+    for name, (x, y, anchor) in {
+        "a": (95, 156, "middle"),
+        "b": (178, 134, "start") if n == 4 else (56, 120, "end"),
+        "h": (34, 104, "end"),
+    }.items():
         text = _label(params, name, language)
         if text:
             body += svg_text(x, y, text, anchor)

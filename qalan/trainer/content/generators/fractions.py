@@ -136,7 +136,10 @@ def fraction_largest(rng, options):
     for f in fractions:
         lcd = lcm(lcd, f.denominator)
     rng.shuffle(fractions)
-    converted = ", ".join(f"\\frac{{{f.numerator}}}{{{f.denominator}}}=\\frac{{{f.numerator * lcd // f.denominator}}}{{{lcd}}}" for f in fractions)
+    converted = ", ".join(
+        f"\\frac{{{f.numerator}}}{{{f.denominator}}}=\\frac{{{f.numerator * lcd // f.denominator}}}{{{lcd}}}"
+        for f in fractions
+    )
     choices = [{"text": fraction_key(f), "correct": f == best} for f in fractions]
     return {"values": {"lcd": lcd, "converted": converted, "answer": fraction_key(best)}, "key": "", "choices": choices}
 
@@ -162,7 +165,11 @@ def fraction_equal_multi(rng, options):
         if (num, den) not in seen and len(choices) < 4:
             seen.add((num, den))
             choices.append({"text": f"{num}/{den}", "correct": ok})
-    return {"values": {"p": p, "q": q, "k1": k1, "k2": k2, "first": f"{p * k1}/{q * k1}", "second": f"{p * k2}/{q * k2}"}, "key": "", "choices": choices}
+    return {
+        "values": {"p": p, "q": q, "k1": k1, "k2": k2, "first": f"{p * k1}/{q * k1}", "second": f"{p * k2}/{q * k2}"},
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("fraction_equal_multi")

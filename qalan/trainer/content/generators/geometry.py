@@ -10,7 +10,10 @@ from qalan.trainer.content.registry import generator, verifier
 def rectangle_perimeter(rng, options):
     width = rng.randint(2, options.get("max_side", 20) - 1)
     length = rng.randint(width + 1, options.get("max_side", 20))
-    return {"values": {"length": length, "width": width, "sum": length + width, "result": 2 * (length + width)}, "key": str(2 * (length + width))}
+    return {
+        "values": {"length": length, "width": width, "sum": length + width, "result": 2 * (length + width)},
+        "key": str(2 * (length + width)),
+    }
 
 
 @verifier("rectangle_perimeter")
@@ -98,7 +101,10 @@ def triangle_area(rng, options):
         if options.get("halves", True) or base * height % 2 == 0:
             break
     area = Fraction(base * height, 2)
-    return {"values": {"base": base, "height": height, "product": base * height, "result": number_key(area)}, "key": number_key(area)}
+    return {
+        "values": {"base": base, "height": height, "product": base * height, "result": number_key(area)},
+        "key": number_key(area),
+    }
 
 
 @verifier("triangle_area")

@@ -1,6 +1,8 @@
 """Grade 1: numbers to 10, 20 and 100, adding and subtracting, the unknown term, length, shapes,
 coins, the clock in whole hours, simple word problems. Every key is a whole number from 0 to 100."""
 
+import itertools
+
 from qalan.trainer.content.kazakh import is_front, number_with_case, spoken_last_word
 from qalan.trainer.content.registry import generator, verifier
 
@@ -52,6 +54,7 @@ def _whole(key, low=0, high=100) -> bool:
 
 # ---- numbers to 10, 20, 100 -------------------------------------------------------------------
 
+
 @generator("g01_count")
 def g01_count(rng, options):
     n = rng.randint(options.get("min", 1), options.get("max", 10))
@@ -90,7 +93,11 @@ def g01_compare(rng, options):
     else:
         b = rng.choice([x for x in range(low, high + 1) if x != a])
     sign = "<" if a < b else ">" if a > b else "="
-    return {"values": {"a": a, "b": b, "sign": sign}, "key": "", "choices": [{"text": s, "correct": s == sign} for s in SIGNS]}
+    return {
+        "values": {"a": a, "b": b, "sign": sign},
+        "key": "",
+        "choices": [{"text": s, "correct": s == sign} for s in SIGNS],
+    }
 
 
 @verifier("g01_compare")
@@ -151,6 +158,7 @@ def g01_ordinal_verify(values, key):
 
 
 # ---- adding and subtracting -------------------------------------------------------------------
+
 
 def _add_pair(rng, mode, top):
     while True:
@@ -230,24 +238,35 @@ def g01_unknown(rng, options):
     else:
         equation, result = f"\\square - {b} = {a}", c
     values = {"equation": equation, "kind": kind, "a": a, "b": b, "c": c, "result": result, "rule": UNKNOWN_RULES[kind]}
-    values["method"] = {"first": f"{c} - {b}", "second": f"{c} - {a}", "subtrahend": f"{c} - {b}", "minuend": f"{a} + {b}"}[kind]
+    values["method"] = {
+        "first": f"{c} - {b}",
+        "second": f"{c} - {a}",
+        "subtrahend": f"{c} - {b}",
+        "minuend": f"{a} + {b}",
+    }[kind]
     return {"values": values, "key": str(result)}
 
 
 # The rule a first-grade textbook gives for each missing number.
 UNKNOWN_RULES = {
-    "first": {"kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайт.",
-              "ru": "Чтобы найти неизвестное слагаемое, из суммы вычти известное слагаемое.",
-              "en": "To find a missing part of a sum, take the known part away from the total.",
-              "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchini ayir."},
-    "subtrahend": {"kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайт.",
-                   "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычти разность.",
-                   "en": "To find the number taken away, take the answer away from the first number.",
-                   "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirmani ayir."},
-    "minuend": {"kk": "Белгісіз азайғышты табу үшін айырма мен азайтқышты қос.",
-                "ru": "Чтобы найти неизвестное уменьшаемое, сложи разность и вычитаемое.",
-                "en": "To find the first number, add the answer and the number taken away.",
-                "uz": "Nomaʼlum kamayuvchini topish uchun ayirma bilan ayriluvchini qoʻsh."},
+    "first": {
+        "kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайт.",
+        "ru": "Чтобы найти неизвестное слагаемое, из суммы вычти известное слагаемое.",
+        "en": "To find a missing part of a sum, take the known part away from the total.",
+        "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchini ayir.",
+    },
+    "subtrahend": {
+        "kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайт.",
+        "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычти разность.",
+        "en": "To find the number taken away, take the answer away from the first number.",
+        "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirmani ayir.",
+    },
+    "minuend": {
+        "kk": "Белгісіз азайғышты табу үшін айырма мен азайтқышты қос.",
+        "ru": "Чтобы найти неизвестное уменьшаемое, сложи разность и вычитаемое.",
+        "en": "To find the first number, add the answer and the number taken away.",
+        "uz": "Nomaʼlum kamayuvchini topish uchun ayirma bilan ayriluvchini qoʻsh.",
+    },
 }
 UNKNOWN_RULES["second"] = UNKNOWN_RULES["first"]
 
@@ -328,7 +347,10 @@ def g01_tens(rng, options):
         result = a + b if op == "+" else a - b
         if 0 < result <= 100:
             break
-    return {"values": {"a": a, "b": b, "op": op, "ta": a // 10, "tb": b // 10, "tr": result // 10, "result": result}, "key": str(result)}
+    return {
+        "values": {"a": a, "b": b, "op": op, "ta": a // 10, "tb": b // 10, "tr": result // 10, "result": result},
+        "key": str(result),
+    }
 
 
 @verifier("g01_tens")
@@ -364,19 +386,27 @@ def g01_sequence(rng, options):
         "en": f"Each number is {step} {'less' if down else 'more'} than the one before.",
         "uz": f"Har bir son oldingisidan {step} ta {'kam' if down else 'koʻp'}.",
     }
-    values = {"seq": ", ".join(str(t) for t in terms[:4]), "step": step, "down": down, "rule": rule,
-              "last": terms[3], "op": "-" if down else "+", "result": terms[4]}
+    values = {
+        "seq": ", ".join(str(t) for t in terms[:4]),
+        "step": step,
+        "down": down,
+        "rule": rule,
+        "last": terms[3],
+        "op": "-" if down else "+",
+        "result": terms[4],
+    }
     return {"values": values, "key": str(terms[4])}
 
 
 @verifier("g01_sequence")
 def g01_sequence_verify(values, key):
     terms = [int(t) for t in values["seq"].split(", ")] + [int(key)]
-    steps = {b - a for a, b in zip(terms, terms[1:])}
+    steps = {b - a for a, b in itertools.pairwise(terms)}
     return len(steps) == 1 and abs(steps.pop()) == values["step"] and _whole(key, 0, 100)
 
 
 # ---- measurement and shapes -----------------------------------------------------------------
+
 
 @generator("g01_length")
 def g01_length(rng, options):
@@ -403,7 +433,11 @@ def g01_length_diff(rng, options):
 
 @verifier("g01_length_diff")
 def g01_length_diff_verify(values, key):
-    return values["a"] > values["b"] and int(key) in (values["a"] - values["b"], values["a"] + values["b"]) and _whole(key, 1, 20)
+    return (
+        values["a"] > values["b"]
+        and int(key) in (values["a"] - values["b"], values["a"] + values["b"])
+        and _whole(key, 1, 20)
+    )
 
 
 @generator("g01_corners")
@@ -436,12 +470,24 @@ def g01_coins(rng, options):
         coins = sorted((rng.choice(kinds) for _ in range(rng.randint(2, 4))), reverse=True)
         if sum(coins) <= top and len(set(coins)) > 1:
             break
-    return {"values": {"coins": coins, "sum_text": " + ".join(str(c) for c in coins), "count": len(coins), "result": sum(coins), **person(rng)}, "key": str(sum(coins))}
+    return {
+        "values": {
+            "coins": coins,
+            "sum_text": " + ".join(str(c) for c in coins),
+            "count": len(coins),
+            "result": sum(coins),
+            **person(rng),
+        },
+        "key": str(sum(coins)),
+    }
 
 
 @verifier("g01_coins")
 def g01_coins_verify(values, key):
-    return all(c in COINS for c in values["coins"]) and sum(int(x) for x in values["sum_text"].split(" + ")) == int(key) <= 100
+    return (
+        all(c in COINS for c in values["coins"])
+        and sum(int(x) for x in values["sum_text"].split(" + ")) == int(key) <= 100
+    )
 
 
 @generator("g01_clock")
@@ -450,7 +496,10 @@ def g01_clock(rng, options):
     hour = rng.randint(1, 12)
     later = rng.randint(1, 5)
     result = hour if options.get("ask", "now") == "now" else (hour + later - 1) % 12 + 1
-    return {"values": {"hour": hour, "later": later, "sum": hour + later, "result": result, **person(rng)}, "key": str(result)}
+    return {
+        "values": {"hour": hour, "later": later, "sum": hour + later, "result": result, **person(rng)},
+        "key": str(result),
+    }
 
 
 @verifier("g01_clock")
@@ -461,6 +510,7 @@ def g01_clock_verify(values, key):
 
 
 # ---- word problems --------------------------------------------------------------------------
+
 
 @generator("g01_wp")
 def g01_wp(rng, options):

@@ -13,6 +13,7 @@ def _whole(key, low=0, high=100) -> bool:
 
 # ---- numbers to 100 ---------------------------------------------------------------------------
 
+
 @generator("g02_place")
 def g02_place(rng, options):
     """A two-digit number: ``ask: tens`` the tens digit, ``ask: ones`` the ones digit."""
@@ -38,7 +39,10 @@ def g02_expanded(rng, options):
     missing_tens = rng.random() < 0.5
     equation = f"{n} = \\square + {ones}" if missing_tens else f"{n} = {tens * 10} + \\square"
     result = tens * 10 if missing_tens else ones
-    return {"values": {"n": n, "t10": tens * 10, "ones": ones, "equation": equation, "result": result}, "key": str(result)}
+    return {
+        "values": {"n": n, "t10": tens * 10, "ones": ones, "equation": equation, "result": result},
+        "key": str(result),
+    }
 
 
 @verifier("g02_expanded")
@@ -81,7 +85,11 @@ def g02_even_odd(rng, options):
     right = rng.choice(pool_right)
     numbers = [right, *rng.sample(pool_wrong, 3)]
     rng.shuffle(numbers)
-    return {"values": {"right": right, "last": right % 10}, "key": "", "choices": [{"text": n, "correct": n == right} for n in numbers]}
+    return {
+        "values": {"right": right, "last": right % 10},
+        "key": "",
+        "choices": [{"text": n, "correct": n == right} for n in numbers],
+    }
 
 
 @verifier("g02_even_odd")
@@ -92,6 +100,7 @@ def g02_even_odd_verify(values, key, choices=None):
 
 
 # ---- adding and subtracting to 100 -------------------------------------------------------------
+
 
 @generator("g02_mental")
 def g02_mental(rng, options):
@@ -136,10 +145,24 @@ def g02_column(rng, options):
             break
     if plus:
         ones = a % 10 + b % 10
-        values = {"a": a, "b": b, "ones_sum": ones, "ones_digit": ones % 10, "tens_sum": a // 10 + b // 10 + 1, "result": a + b}
+        values = {
+            "a": a,
+            "b": b,
+            "ones_sum": ones,
+            "ones_digit": ones % 10,
+            "tens_sum": a // 10 + b // 10 + 1,
+            "result": a + b,
+        }
     else:
-        values = {"a": a, "b": b, "ones_top": a % 10 + 10, "ones_digit": a % 10 + 10 - b % 10,
-                  "tens_left": a // 10 - 1, "tens_digit": a // 10 - 1 - b // 10, "result": a - b}
+        values = {
+            "a": a,
+            "b": b,
+            "ones_top": a % 10 + 10,
+            "ones_digit": a % 10 + 10 - b % 10,
+            "tens_left": a // 10 - 1,
+            "tens_digit": a // 10 - 1 - b // 10,
+            "result": a - b,
+        }
     values["ao"], values["bo"], values["at"], values["bt"] = a % 10, b % 10, a // 10, b // 10
     values["op"] = "+" if plus else "-"
     return {"values": values, "key": str(values["result"])}
@@ -195,7 +218,7 @@ def g02_brackets_verify(values, key):
     text = values["expr"].replace(" ", "")
 
     def flat(s):
-        tokens, number, sign, total = [], "", 1, 0
+        _tokens, number, sign, total = [], "", 1, 0
         for ch in s + "+":
             if ch.isdigit():
                 number += ch
@@ -206,7 +229,7 @@ def g02_brackets_verify(values, key):
 
     if "(" in text:
         start, end = text.index("("), text.index(")")
-        text = text[:start] + str(flat(text[start + 1:end])) + text[end + 1:]
+        text = text[:start] + str(flat(text[start + 1 : end])) + text[end + 1 :]
     return _whole(key, 0, 100) and flat(text) == int(key)
 
 
@@ -229,6 +252,7 @@ def g02_convenient_verify(values, key):
 
 # ---- multiplication and division ----------------------------------------------------------------
 
+
 @generator("g02_repeated_sum")
 def g02_repeated_sum(rng, options):
     """k equal terms n + n + … + n written as n · □ (the number of terms)."""
@@ -248,7 +272,10 @@ def g02_mult(rng, options):
     a = rng.choice(options.get("factors", [2, 3]))
     b = rng.randint(options.get("min", 2), 10)
     first, second = (a, b) if rng.random() < 0.5 else (b, a)
-    return {"values": {"x": first, "y": second, "table": a, "other": b, "sum": " + ".join([str(a)] * b), "result": a * b}, "key": str(a * b)}
+    return {
+        "values": {"x": first, "y": second, "table": a, "other": b, "sum": " + ".join([str(a)] * b), "result": a * b},
+        "key": str(a * b),
+    }
 
 
 @verifier("g02_mult")
@@ -271,7 +298,11 @@ def g02_div(rng, options):
 
 @verifier("g02_div")
 def g02_div_verify(values, key):
-    return values["d"] > 0 and int(key) * values["d"] == values["p"] and (values["d"] in (2, 3, 4, 5) or int(key) in (2, 3, 4, 5))
+    return (
+        values["d"] > 0
+        and int(key) * values["d"] == values["p"]
+        and (values["d"] in (2, 3, 4, 5) or int(key) in (2, 3, 4, 5))
+    )
 
 
 @generator("g02_share")
@@ -306,22 +337,31 @@ def g02_mult_unknown(rng, options):
         "divisor": (f"{p} : \\square = {b}", a, f"{p} : {b}"),
         "dividend": (f"\\square : {a} = {b}", p, f"{b} \\cdot {a}"),
     }[kind]
-    return {"values": {"equation": equation, "method": method, "rule": MULT_RULES[kind], "result": result}, "key": str(result)}
+    return {
+        "values": {"equation": equation, "method": method, "rule": MULT_RULES[kind], "result": result},
+        "key": str(result),
+    }
 
 
 MULT_RULES = {
-    "factor1": {"kk": "Белгісіз көбейткішті табу үшін көбейтіндіні белгілі көбейткішке бөл.",
-                "ru": "Чтобы найти неизвестный множитель, произведение раздели на известный множитель.",
-                "en": "To find a missing factor, divide the product by the known factor.",
-                "uz": "Nomaʼlum koʻpaytuvchini topish uchun koʻpaytmani maʼlum koʻpaytuvchiga boʻl."},
-    "divisor": {"kk": "Белгісіз бөлгішті табу үшін бөлінгішті бөліндіге бөл.",
-                "ru": "Чтобы найти неизвестный делитель, делимое раздели на частное.",
-                "en": "To find a missing divisor, divide the first number by the answer.",
-                "uz": "Nomaʼlum boʻluvchini topish uchun boʻlinuvchini boʻlinmaga boʻl."},
-    "dividend": {"kk": "Белгісіз бөлінгішті табу үшін бөліндіні бөлгішке көбейт.",
-                 "ru": "Чтобы найти неизвестное делимое, частное умножь на делитель.",
-                 "en": "To find the missing first number, multiply the answer by the divisor.",
-                 "uz": "Nomaʼlum boʻlinuvchini topish uchun boʻlinmani boʻluvchiga koʻpaytir."},
+    "factor1": {
+        "kk": "Белгісіз көбейткішті табу үшін көбейтіндіні белгілі көбейткішке бөл.",
+        "ru": "Чтобы найти неизвестный множитель, произведение раздели на известный множитель.",
+        "en": "To find a missing factor, divide the product by the known factor.",
+        "uz": "Nomaʼlum koʻpaytuvchini topish uchun koʻpaytmani maʼlum koʻpaytuvchiga boʻl.",
+    },
+    "divisor": {
+        "kk": "Белгісіз бөлгішті табу үшін бөлінгішті бөліндіге бөл.",
+        "ru": "Чтобы найти неизвестный делитель, делимое раздели на частное.",
+        "en": "To find a missing divisor, divide the first number by the answer.",
+        "uz": "Nomaʼlum boʻluvchini topish uchun boʻlinuvchini boʻlinmaga boʻl.",
+    },
+    "dividend": {
+        "kk": "Белгісіз бөлінгішті табу үшін бөліндіні бөлгішке көбейт.",
+        "ru": "Чтобы найти неизвестное делимое, частное умножь на делитель.",
+        "en": "To find the missing first number, multiply the answer by the divisor.",
+        "uz": "Nomaʼlum boʻlinuvchini topish uchun boʻlinmani boʻluvchiga koʻpaytir.",
+    },
 }
 MULT_RULES["factor2"] = MULT_RULES["factor1"]
 
@@ -361,13 +401,21 @@ def g02_length_units(rng, options):
     text = LENGTH_TEXTS[kind]
     task = {lang: text[lang].format(**values) for lang in text}
     done = {lang: t.replace("□", str(result)) for lang, t in task.items()}
-    return {"values": {"task": task, "done": done, "kind": kind, "d": values["d"], "result": result}, "key": str(result)}
+    return {
+        "values": {"task": task, "done": done, "kind": kind, "d": values["d"], "result": result},
+        "key": str(result),
+    }
 
 
 # What is asked, in each language's unit abbreviations; the box is the answer.
 LENGTH_TEXTS = {
     "dm_cm": {"kk": "{d} дм = □ см", "ru": "{d} дм = □ см", "en": "{d} dm = □ cm", "uz": "{d} dm = □ sm"},
-    "dmcm_cm": {"kk": "{d} дм {c} см = □ см", "ru": "{d} дм {c} см = □ см", "en": "{d} dm {c} cm = □ cm", "uz": "{d} dm {c} sm = □ sm"},
+    "dmcm_cm": {
+        "kk": "{d} дм {c} см = □ см",
+        "ru": "{d} дм {c} см = □ см",
+        "en": "{d} dm {c} cm = □ cm",
+        "uz": "{d} dm {c} sm = □ sm",
+    },
     "m_dm": {"kk": "{d} м = □ дм", "ru": "{d} м = □ дм", "en": "{d} m = □ dm", "uz": "{d} m = □ dm"},
     "cm_dm": {"kk": "{d} см = □ дм", "ru": "{d} см = □ дм", "en": "{d} cm = □ dm", "uz": "{d} sm = □ dm"},
     "m_cm": {"kk": "{d} м = □ см", "ru": "{d} м = □ см", "en": "{d} m = □ cm", "uz": "{d} m = □ sm"},
@@ -398,7 +446,17 @@ def g02_perimeter(rng, options):
         if sum(sides) <= 100:
             break
     name = POLYGON_NAMES[n]
-    return {"values": {"sides": sides, "n": n, "shape": name, "sum_text": " + ".join(map(str, sides)), "result": sum(sides), **person(rng)}, "key": str(sum(sides))}
+    return {
+        "values": {
+            "sides": sides,
+            "n": n,
+            "shape": name,
+            "sum_text": " + ".join(map(str, sides)),
+            "result": sum(sides),
+            **person(rng),
+        },
+        "key": str(sum(sides)),
+    }
 
 
 POLYGON_NAMES = {
@@ -412,7 +470,9 @@ POLYGON_NAMES = {
 def g02_perimeter_verify(values, key):
     sides = values["sides"]
     exists = all(2 * s < sum(sides) for s in sides)
-    return exists and len(sides) == values["n"] and sum(int(x) for x in values["sum_text"].split(" + ")) == int(key) <= 100
+    return (
+        exists and len(sides) == values["n"] and sum(int(x) for x in values["sum_text"].split(" + ")) == int(key) <= 100
+    )
 
 
 @generator("g02_time_units")
@@ -420,11 +480,21 @@ def g02_time_units(rng, options):
     """1 h = 60 min: 1 h m min = □ min, or t min = 1 h □ min (60 < t < 100)."""
     m = rng.randint(1, 7) * 5
     if rng.random() < 0.5:
-        task = {"kk": f"1 сағ {m} мин = □ мин", "ru": f"1 ч {m} мин = □ мин", "en": f"1 h {m} min = □ min", "uz": f"1 soat {m} daq = □ daq"}
+        task = {
+            "kk": f"1 сағ {m} мин = □ мин",
+            "ru": f"1 ч {m} мин = □ мин",
+            "en": f"1 h {m} min = □ min",
+            "uz": f"1 soat {m} daq = □ daq",
+        }
         result, total = 60 + m, 60 + m
     else:
         total = 60 + m
-        task = {"kk": f"{total} мин = 1 сағ □ мин", "ru": f"{total} мин = 1 ч □ мин", "en": f"{total} min = 1 h □ min", "uz": f"{total} daq = 1 soat □ daq"}
+        task = {
+            "kk": f"{total} мин = 1 сағ □ мин",
+            "ru": f"{total} мин = 1 ч □ мин",
+            "en": f"{total} min = 1 h □ min",
+            "uz": f"{total} daq = 1 soat □ daq",
+        }
         result = m
     done = {lang: t.replace("□", str(result)) for lang, t in task.items()}
     return {"values": {"task": task, "done": done, "m": m, "total": total, "result": result}, "key": str(result)}
@@ -433,10 +503,12 @@ def g02_time_units(rng, options):
 @verifier("g02_time_units")
 def g02_time_units_verify(values, key):
     left, right = values["task"]["en"].split("=")
+
     # Put the key in the box and compare minutes on both sides.
     def minutes(text):
         parts = text.replace("□", key).split()
         return sum(int(n) * (60 if u == "h" else 1) for n, u in zip(parts[::2], parts[1::2], strict=True))
+
     return minutes(left) == minutes(right) and _whole(key, 5, 95)
 
 
@@ -444,7 +516,10 @@ def g02_time_units_verify(values, key):
 def g02_clock_minutes(rng, options):
     """A clock at h:mm (five-minute steps): how many minutes past h?"""
     hour, minute = rng.randint(1, 12), rng.randint(1, 11) * 5
-    return {"values": {"hour": hour, "minute": minute, "fives": minute // 5, "time": f"{hour}:{minute:02d}", **person(rng)}, "key": str(minute)}
+    return {
+        "values": {"hour": hour, "minute": minute, "fives": minute // 5, "time": f"{hour}:{minute:02d}", **person(rng)},
+        "key": str(minute),
+    }
 
 
 @verifier("g02_clock_minutes")
@@ -461,8 +536,15 @@ def g02_duration(rng, options):
     m2 = m1 + length
     end_hour, end_minute = (hour, m2) if m2 < 60 else (hour + 1, m2 - 60)
     cross = m2 > 60  # ending at a whole hour counts as "up to the hour": 60 − m1
-    values = {"start": f"{hour}:{m1:02d}", "end": f"{end_hour}:{end_minute:02d}", "cross": cross,
-              "to_hour": 60 - m1, "after": end_minute, "result": length, **person(rng)}
+    values = {
+        "start": f"{hour}:{m1:02d}",
+        "end": f"{end_hour}:{end_minute:02d}",
+        "cross": cross,
+        "to_hour": 60 - m1,
+        "after": end_minute,
+        "result": length,
+        **person(rng),
+    }
     values["calc"] = f"{60 - m1} + {end_minute} = {length}" if cross else f"{m2} - {m1} = {length}"
     values["method"] = f"(60 - {m1}) + {end_minute}" if cross else f"{m2} - {m1}"
     return {"values": values, "key": str(length)}
@@ -500,6 +582,7 @@ def g02_change_verify(values, key):
 
 # ---- word problems ---------------------------------------------------------------------------------
 
+
 @generator("g02_two_step")
 def g02_two_step(rng, options):
     """Two steps: ``kind: in_out`` a, b came, c left; ``kind: more_total`` a and b more, both together;
@@ -531,7 +614,10 @@ def g02_groups(rng, options):
     table = rng.choice([2, 3, 4, 5])
     other = rng.randint(2, 9)
     k, n = (table, other) if rng.random() < 0.5 else (other, table)
-    return {"values": {"k": k, "n": n, "sum": " + ".join([str(n)] * k), "result": k * n, **person(rng)}, "key": str(k * n)}
+    return {
+        "values": {"k": k, "n": n, "sum": " + ".join([str(n)] * k), "result": k * n, **person(rng)},
+        "key": str(k * n),
+    }
 
 
 @verifier("g02_groups")
@@ -551,34 +637,85 @@ def _label(kk, ru, en, uz, ru_form):
 # with {x} {y} in each language (kk takes the Kazakh case it needs by vowel harmony).
 TABLES = [
     {
-        "title": {"kk": "Мектеп бағындағы ағаштар", "ru": "Деревья в школьном саду", "en": "Trees in the school garden", "uz": "Maktab bogʻidagi daraxtlar"},
+        "title": {
+            "kk": "Мектеп бағындағы ағаштар",
+            "ru": "Деревья в школьном саду",
+            "en": "Trees in the school garden",
+            "uz": "Maktab bogʻidagi daraxtlar",
+        },
         "head": {"kk": "Саны", "ru": "Количество", "en": "Number", "uz": "Soni"},
-        "rows": [_label("алма", "яблони", "apple trees", "olma", "яблонь"), _label("өрік", "абрикосы", "apricot trees", "oʻrik", "абрикосов"),
-                 _label("шие", "вишни", "cherry trees", "olcha", "вишен"), _label("алмұрт", "груши", "pear trees", "nok", "груш")],
-        "diff": {"kk": "Бақта {x} {y_abl} неше түп артық?", "ru": "На сколько {x} в саду больше, чем {y}?",
-                 "en": "How many more {x} than {y} are there?", "uz": "Bogʻda {x} daraxti {y} daraxtidan nechta koʻp?"},
-        "total": {"kk": "Бақта барлығы неше түп {x} және {y} бар?", "ru": "Сколько всего {x} и {y} в саду?",
-                  "en": "How many {x} and {y} are there altogether?", "uz": "Bogʻda jami nechta {x} va {y} daraxti bor?"},
+        "rows": [
+            _label("алма", "яблони", "apple trees", "olma", "яблонь"),
+            _label("өрік", "абрикосы", "apricot trees", "oʻrik", "абрикосов"),
+            _label("шие", "вишни", "cherry trees", "olcha", "вишен"),
+            _label("алмұрт", "груши", "pear trees", "nok", "груш"),
+        ],
+        "diff": {
+            "kk": "Бақта {x} {y_abl} неше түп артық?",
+            "ru": "На сколько {x} в саду больше, чем {y}?",
+            "en": "How many more {x} than {y} are there?",
+            "uz": "Bogʻda {x} daraxti {y} daraxtidan nechta koʻp?",
+        },
+        "total": {
+            "kk": "Бақта барлығы неше түп {x} және {y} бар?",
+            "ru": "Сколько всего {x} и {y} в саду?",
+            "en": "How many {x} and {y} are there altogether?",
+            "uz": "Bogʻda jami nechta {x} va {y} daraxti bor?",
+        },
     },
     {
-        "title": {"kk": "Біздің сыныптың сүйікті спорт түрлері", "ru": "Любимый спорт нашего класса", "en": "Our class's favourite sports", "uz": "Sinfimizning sevimli sport turlari"},
+        "title": {
+            "kk": "Біздің сыныптың сүйікті спорт түрлері",
+            "ru": "Любимый спорт нашего класса",
+            "en": "Our class's favourite sports",
+            "uz": "Sinfimizning sevimli sport turlari",
+        },
         "head": {"kk": "Оқушылар", "ru": "Учеников", "en": "Pupils", "uz": "Oʻquvchilar"},
-        "rows": [_label("футбол", "футбол", "football", "futbol", "футбол"), _label("шахмат", "шахматы", "chess", "shaxmat", "шахматы"),
-                 _label("жүзу", "плавание", "swimming", "suzish", "плавание"), _label("күрес", "борьба", "wrestling", "kurash", "борьбу")],
-        "diff": {"kk": "{x_acc} таңдаған оқушы {y_acc} таңдаған оқушыдан неше артық?", "ru": "На сколько больше учеников выбрали {x}, чем {y}?",
-                 "en": "How many more pupils chose {x} than {y}?", "uz": "{x}ni tanlagan oʻquvchilar {y}ni tanlaganlardan nechta koʻp?"},
-        "total": {"kk": "{x_acc} немесе {y_acc} таңдаған оқушы барлығы нешеу?", "ru": "Сколько учеников выбрали {x} или {y}?",
-                  "en": "How many pupils chose {x} or {y}?", "uz": "{x} yoki {y}ni tanlagan oʻquvchilar jami nechta?"},
+        "rows": [
+            _label("футбол", "футбол", "football", "futbol", "футбол"),
+            _label("шахмат", "шахматы", "chess", "shaxmat", "шахматы"),
+            _label("жүзу", "плавание", "swimming", "suzish", "плавание"),
+            _label("күрес", "борьба", "wrestling", "kurash", "борьбу"),
+        ],
+        "diff": {
+            "kk": "{x_acc} таңдаған оқушы {y_acc} таңдаған оқушыдан неше артық?",
+            "ru": "На сколько больше учеников выбрали {x}, чем {y}?",
+            "en": "How many more pupils chose {x} than {y}?",
+            "uz": "{x}ni tanlagan oʻquvchilar {y}ni tanlaganlardan nechta koʻp?",
+        },
+        "total": {
+            "kk": "{x_acc} немесе {y_acc} таңдаған оқушы барлығы нешеу?",
+            "ru": "Сколько учеников выбрали {x} или {y}?",
+            "en": "How many pupils chose {x} or {y}?",
+            "uz": "{x} yoki {y}ni tanlagan oʻquvchilar jami nechta?",
+        },
     },
     {
-        "title": {"kk": "Шымкенттегі дүкенде бір күнде сатылған жемістер", "ru": "Фрукты, проданные за день в магазине Шымкента", "en": "Fruit sold in one day in a shop in Shymkent", "uz": "Chimkentdagi doʻkonda bir kunda sotilgan mevalar"},
+        "title": {
+            "kk": "Шымкенттегі дүкенде бір күнде сатылған жемістер",
+            "ru": "Фрукты, проданные за день в магазине Шымкента",
+            "en": "Fruit sold in one day in a shop in Shymkent",
+            "uz": "Chimkentdagi doʻkonda bir kunda sotilgan mevalar",
+        },
         "head": {"kk": "Килограмм", "ru": "Килограммов", "en": "Kilograms", "uz": "Kilogramm"},
-        "rows": [_label("алма", "яблоки", "apples", "olma", "яблок"), _label("жүзім", "виноград", "grapes", "uzum", "винограда"),
-                 _label("қарбыз", "арбузы", "watermelons", "tarvuz", "арбузов"), _label("қауын", "дыни", "melons", "qovun", "дынь")],
-        "diff": {"kk": "{x} {y_abl} неше килограмм артық сатылды?", "ru": "На сколько килограммов {x} продали больше, чем {y}?",
-                 "en": "How many more kilograms of {x} than of {y} were sold?", "uz": "{x} {y}dan necha kilogramm koʻp sotildi?"},
-        "total": {"kk": "{x} және {y} барлығы неше килограмм сатылды?", "ru": "Сколько всего килограммов {x} и {y} продали?",
-                  "en": "How many kilograms of {x} and {y} were sold altogether?", "uz": "Jami necha kilogramm {x} va {y} sotildi?"},
+        "rows": [
+            _label("алма", "яблоки", "apples", "olma", "яблок"),
+            _label("жүзім", "виноград", "grapes", "uzum", "винограда"),
+            _label("қарбыз", "арбузы", "watermelons", "tarvuz", "арбузов"),
+            _label("қауын", "дыни", "melons", "qovun", "дынь"),
+        ],
+        "diff": {
+            "kk": "{x} {y_abl} неше килограмм артық сатылды?",
+            "ru": "На сколько килограммов {x} продали больше, чем {y}?",
+            "en": "How many more kilograms of {x} than of {y} were sold?",
+            "uz": "{x} {y}dan necha kilogramm koʻp sotildi?",
+        },
+        "total": {
+            "kk": "{x} және {y} барлығы неше килограмм сатылды?",
+            "ru": "Сколько всего килограммов {x} и {y} продали?",
+            "en": "How many kilograms of {x} and {y} were sold altogether?",
+            "uz": "Jami necha kilogramm {x} va {y} sotildi?",
+        },
     },
 ]
 
@@ -588,7 +725,9 @@ def _question(pattern: dict, x: dict, y: dict) -> dict:
     for lang, text in pattern.items():
         if lang == "kk":
             fx, fy = x["label"]["kk"], y["label"]["kk"]
-            filled = text.format(x=fx, y=fy, y_abl=with_case(fy, "abl"), x_acc=with_case(fx, "acc"), y_acc=with_case(fy, "acc"))
+            filled = text.format(
+                x=fx, y=fy, y_abl=with_case(fy, "abl"), x_acc=with_case(fx, "acc"), y_acc=with_case(fy, "acc")
+            )
             filled = filled[0].upper() + filled[1:]
         elif lang == "ru":
             filled = text.format(x=x["ru"], y=y["ru"])
@@ -614,10 +753,15 @@ def g02_table(rng, options):
     ask = options.get("ask", "diff")
     result = numbers[i] - numbers[j] if ask == "diff" else numbers[i] + numbers[j]
     values = {
-        "title": table["title"], "head": [KIND, table["head"]],
+        "title": table["title"],
+        "head": [KIND, table["head"]],
         "rows": [[row["label"], n] for row, n in zip(chosen, numbers, strict=True)],
-        "x": chosen[i]["label"], "y": chosen[j]["label"], "xn": numbers[i], "yn": numbers[j],
-        "question": _question(table[ask], chosen[i], chosen[j]), "result": result,
+        "x": chosen[i]["label"],
+        "y": chosen[j]["label"],
+        "xn": numbers[i],
+        "yn": numbers[j],
+        "question": _question(table[ask], chosen[i], chosen[j]),
+        "result": result,
     }
     return {"values": values, "key": str(result)}
 

@@ -50,7 +50,12 @@ def g03_compose_number(rng, options):
 
 @verifier("g03_compose_number")
 def g03_compose_number_verify(values, key):
-    return 1 <= values["h"] <= 9 and 0 <= values["t"] <= 9 and 0 <= values["u"] <= 9 and key == f"{values['h']}{values['t']}{values['u']}"
+    return (
+        1 <= values["h"] <= 9
+        and 0 <= values["t"] <= 9
+        and 0 <= values["u"] <= 9
+        and key == f"{values['h']}{values['t']}{values['u']}"
+    )
 
 
 @generator("g03_tens_in_number")
@@ -90,7 +95,12 @@ def g03_largest_number_verify(values, key, choices=None):
     numbers = [int(c["text"]) for c in choices]
     right = [int(c["text"]) for c in choices if c["correct"]]
     best = values["answer"]
-    return len(right) == 1 and right[0] == best and best in (min(numbers), max(numbers)) and all(100 <= n <= 999 for n in numbers)
+    return (
+        len(right) == 1
+        and right[0] == best
+        and best in (min(numbers), max(numbers))
+        and all(100 <= n <= 999 for n in numbers)
+    )
 
 
 @generator("g03_mental")
@@ -121,9 +131,17 @@ def _column_steps(a: int, b: int) -> dict:
     carry1 = (da[0] + db[0]) // 10
     carry2 = (da[1] + db[1] + carry1) // 10
     return {
-        "ua": da[0], "ub": db[0], "su": da[0] + db[0], "c1": carry1,
-        "ta": da[1], "tb": db[1], "st": da[1] + db[1] + carry1, "c2": carry2,
-        "ha": da[2], "hb": db[2], "sh": da[2] + db[2] + carry2,
+        "ua": da[0],
+        "ub": db[0],
+        "su": da[0] + db[0],
+        "c1": carry1,
+        "ta": da[1],
+        "tb": db[1],
+        "st": da[1] + db[1] + carry1,
+        "c2": carry2,
+        "ha": da[2],
+        "hb": db[2],
+        "sh": da[2] + db[2] + carry2,
     }
 
 
@@ -204,7 +222,12 @@ def g03_round_multiply(rng, options):
 
 @verifier("g03_round_multiply")
 def g03_round_multiply_verify(values, key):
-    return values["a"] % 10 == 0 and int(key) <= 900 and int(key) // values["b"] == values["a"] and int(key) % values["b"] == 0
+    return (
+        values["a"] % 10 == 0
+        and int(key) <= 900
+        and int(key) // values["b"] == values["a"]
+        and int(key) % values["b"] == 0
+    )
 
 
 @generator("g03_multiply_one_digit")
@@ -216,12 +239,19 @@ def g03_multiply_one_digit(rng, options):
         if a % 10 and a * b <= 999:
             break
     tens, ones = a - a % 10, a % 10
-    return {"values": {"a": a, "b": b, "tens": tens, "ones": ones, "pt": tens * b, "po": ones * b, "result": a * b}, "key": str(a * b)}
+    return {
+        "values": {"a": a, "b": b, "tens": tens, "ones": ones, "pt": tens * b, "po": ones * b, "result": a * b},
+        "key": str(a * b),
+    }
 
 
 @verifier("g03_multiply_one_digit")
 def g03_multiply_one_digit_verify(values, key):
-    return values["pt"] + values["po"] == int(key) <= 999 and int(key) % values["b"] == 0 and int(key) // values["b"] == values["a"]
+    return (
+        values["pt"] + values["po"] == int(key) <= 999
+        and int(key) % values["b"] == 0
+        and int(key) // values["b"] == values["a"]
+    )
 
 
 @generator("g03_divide_one_digit")
@@ -232,12 +262,17 @@ def g03_divide_one_digit(rng, options):
     a = b * q
     # Split the dividend into a part easy to divide (tens of the quotient) and the rest.
     big = (q // 10) * 10 * b
-    return {"values": {"a": a, "b": b, "big": big, "rest": a - big, "qb": q // 10 * 10, "qr": q % 10, "result": q}, "key": str(q)}
+    return {
+        "values": {"a": a, "b": b, "big": big, "rest": a - big, "qb": q // 10 * 10, "qr": q % 10, "result": q},
+        "key": str(q),
+    }
 
 
 @verifier("g03_divide_one_digit")
 def g03_divide_one_digit_verify(values, key):
-    return int(key) > 10 and int(key) * values["b"] == values["a"] <= 999 and values["big"] + values["rest"] == values["a"]
+    return (
+        int(key) > 10 and int(key) * values["b"] == values["a"] <= 999 and values["big"] + values["rest"] == values["a"]
+    )
 
 
 def _remainder_values(rng):
@@ -267,7 +302,10 @@ def g03_groups_round_up(rng, options):
     k = rng.randint(3, 9)
     n = k * rng.randint(2, 9) + rng.randint(1, k - 1)
     name = rng.choice(NAMES)
-    return {"values": {"n": n, "k": k, "q": n // k, "r": n % k, "result": n // k + 1, "name": name}, "key": str(n // k + 1)}
+    return {
+        "values": {"n": n, "k": k, "q": n // k, "r": n % k, "result": n // k + 1, "name": name},
+        "key": str(n // k + 1),
+    }
 
 
 @verifier("g03_groups_round_up")
@@ -313,38 +351,56 @@ def g03_order_of_operations_verify(values, key):
     text = values["expr"].replace("\\cdot", "*").replace(":", "//")
     if any(ch not in "0123456789+-*/() " for ch in text):
         return False
-    return eval(text, {"__builtins__": {}}) == int(key) >= 0  # noqa: S307 - digits and operators only
+    return eval(text, {"__builtins__": {}}) == int(key) >= 0
 
 
 EQUATION_RULES = {
-    "x+a": "addend", "a+x": "addend", "x-a": "minuend", "a-x": "subtrahend",
-    "x*a": "factor", "a*x": "factor", "x:a": "dividend", "a:x": "divisor",
+    "x+a": "addend",
+    "a+x": "addend",
+    "x-a": "minuend",
+    "a-x": "subtrahend",
+    "x*a": "factor",
+    "a*x": "factor",
+    "x:a": "dividend",
+    "a:x": "divisor",
 }
 RULES = {
-    "addend": {"kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайтамыз.",
-               "ru": "Чтобы найти неизвестное слагаемое, из суммы вычитают известное слагаемое.",
-               "en": "To find an unknown addend, subtract the known addend from the sum.",
-               "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchi ayiriladi."},
-    "minuend": {"kk": "Белгісіз азайғышты табу үшін айырмаға азайтқышты қосамыз.",
-                "ru": "Чтобы найти неизвестное уменьшаемое, к разности прибавляют вычитаемое.",
-                "en": "To find an unknown minuend, add the subtrahend to the difference.",
-                "uz": "Nomaʼlum kamayuvchini topish uchun ayirmaga ayriluvchi qoʻshiladi."},
-    "subtrahend": {"kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайтамыз.",
-                   "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычитают разность.",
-                   "en": "To find an unknown subtrahend, subtract the difference from the minuend.",
-                   "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirma ayiriladi."},
-    "factor": {"kk": "Белгісіз көбейткішті табу үшін көбейтіндіні белгілі көбейткішке бөлеміз.",
-               "ru": "Чтобы найти неизвестный множитель, произведение делят на известный множитель.",
-               "en": "To find an unknown factor, divide the product by the known factor.",
-               "uz": "Nomaʼlum koʻpaytuvchini topish uchun koʻpaytma maʼlum koʻpaytuvchiga boʻlinadi."},
-    "dividend": {"kk": "Белгісіз бөлінгішті табу үшін бөліндіні бөлгішке көбейтеміз.",
-                 "ru": "Чтобы найти неизвестное делимое, частное умножают на делитель.",
-                 "en": "To find an unknown dividend, multiply the quotient by the divisor.",
-                 "uz": "Nomaʼlum boʻlinuvchini topish uchun boʻlinma boʻluvchiga koʻpaytiriladi."},
-    "divisor": {"kk": "Белгісіз бөлгішті табу үшін бөлінгішті бөліндіге бөлеміз.",
-                "ru": "Чтобы найти неизвестный делитель, делимое делят на частное.",
-                "en": "To find an unknown divisor, divide the dividend by the quotient.",
-                "uz": "Nomaʼlum boʻluvchini topish uchun boʻlinuvchi boʻlinmaga boʻlinadi."},
+    "addend": {
+        "kk": "Белгісіз қосылғышты табу үшін қосындыдан белгілі қосылғышты азайтамыз.",
+        "ru": "Чтобы найти неизвестное слагаемое, из суммы вычитают известное слагаемое.",
+        "en": "To find an unknown addend, subtract the known addend from the sum.",
+        "uz": "Nomaʼlum qoʻshiluvchini topish uchun yigʻindidan maʼlum qoʻshiluvchi ayiriladi.",
+    },
+    "minuend": {
+        "kk": "Белгісіз азайғышты табу үшін айырмаға азайтқышты қосамыз.",
+        "ru": "Чтобы найти неизвестное уменьшаемое, к разности прибавляют вычитаемое.",
+        "en": "To find an unknown minuend, add the subtrahend to the difference.",
+        "uz": "Nomaʼlum kamayuvchini topish uchun ayirmaga ayriluvchi qoʻshiladi.",
+    },
+    "subtrahend": {
+        "kk": "Белгісіз азайтқышты табу үшін азайғыштан айырманы азайтамыз.",
+        "ru": "Чтобы найти неизвестное вычитаемое, из уменьшаемого вычитают разность.",
+        "en": "To find an unknown subtrahend, subtract the difference from the minuend.",
+        "uz": "Nomaʼlum ayriluvchini topish uchun kamayuvchidan ayirma ayiriladi.",
+    },
+    "factor": {
+        "kk": "Белгісіз көбейткішті табу үшін көбейтіндіні белгілі көбейткішке бөлеміз.",
+        "ru": "Чтобы найти неизвестный множитель, произведение делят на известный множитель.",
+        "en": "To find an unknown factor, divide the product by the known factor.",
+        "uz": "Nomaʼlum koʻpaytuvchini topish uchun koʻpaytma maʼlum koʻpaytuvchiga boʻlinadi.",
+    },
+    "dividend": {
+        "kk": "Белгісіз бөлінгішті табу үшін бөліндіні бөлгішке көбейтеміз.",
+        "ru": "Чтобы найти неизвестное делимое, частное умножают на делитель.",
+        "en": "To find an unknown dividend, multiply the quotient by the divisor.",
+        "uz": "Nomaʼlum boʻlinuvchini topish uchun boʻlinma boʻluvchiga koʻpaytiriladi.",
+    },
+    "divisor": {
+        "kk": "Белгісіз бөлгішті табу үшін бөлінгішті бөліндіге бөлеміз.",
+        "ru": "Чтобы найти неизвестный делитель, делимое делят на частное.",
+        "en": "To find an unknown divisor, divide the dividend by the quotient.",
+        "uz": "Nomaʼlum boʻluvchini topish uchun boʻlinuvchi boʻlinmaga boʻlinadi.",
+    },
 }
 
 
@@ -381,7 +437,7 @@ def check_equation(text: str, x: int) -> bool:
     left = left.replace("x", f"({x})")
     if any(ch not in "0123456789+-*/() " for ch in left + right):
         return False
-    return Fraction(eval(left, {"__builtins__": {}}).__str__()) == Fraction(right.strip())  # noqa: S307
+    return Fraction(eval(left, {"__builtins__": {}}).__str__()) == Fraction(right.strip())
 
 
 @generator("g03_equation_add")
@@ -391,10 +447,10 @@ def g03_equation_add(rng, options):
     top = options.get("max", 1000)
     while True:
         x, a = rng.randint(5, top // 2), rng.randint(5, top // 2)
-        if kind == "x-a" and x <= a or kind == "a-x" and a <= x:
+        if (kind == "x-a" and x <= a) or (kind == "a-x" and a <= x):
             continue
         break
-    text, step, b = equation(kind, x, a)
+    text, step, _b = equation(kind, x, a)
     return {"values": {"equation": text, "step": step, "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
 
 
@@ -409,7 +465,7 @@ def g03_equation_mul(rng, options):
         x = q * a  # x : a = q
     else:
         x, a = q, q * a  # a : x = ...
-    text, step, b = equation(kind, x, a)
+    text, step, _b = equation(kind, x, a)
     return {"values": {"equation": text, "step": step, "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
 
 
@@ -450,7 +506,7 @@ def g03_letter_expression_verify(values, key):
     text = values["expr"].replace("\\cdot", "*").replace(":", "//").replace("a", f"({values['v']})")
     if any(ch not in "0123456789+-*/() " for ch in text):
         return False
-    return eval(text, {"__builtins__": {}}) == int(key) >= 0  # noqa: S307
+    return eval(text, {"__builtins__": {}}) == int(key) >= 0
 
 
 # --- Fractions ------------------------------------------------------------------------------------
@@ -490,7 +546,11 @@ def g03_unit_fraction_compare(rng, options):
     dens = rng.sample([2, 3, 4, 5, 6, 8, 10], 3)
     smallest = options.get("smallest", False)
     best = max(dens) if smallest else min(dens)
-    return {"values": {"best": f"1/{best}", "bd": best}, "key": "", "choices": [{"text": f"1/{d}", "correct": d == best} for d in dens]}
+    return {
+        "values": {"best": f"1/{best}", "bd": best},
+        "key": "",
+        "choices": [{"text": f"1/{d}", "correct": d == best} for d in dens],
+    }
 
 
 @verifier("g03_unit_fraction_compare")
@@ -548,8 +608,11 @@ def g03_rect_area(rng, options):
     square = rng.random() < 0.3
     a = rng.randint(2, 10)
     b = a if square else rng.choice([x for x in range(2, 11) if x != a])
-    kind = {"kk": "шаршының", "ru": "квадрата", "en": "square", "uz": "kvadratning"} if square else {
-        "kk": "тіктөртбұрыштың", "ru": "прямоугольника", "en": "rectangle", "uz": "toʻgʻri toʻrtburchakning"}
+    kind = (
+        {"kk": "шаршының", "ru": "квадрата", "en": "square", "uz": "kvadratning"}
+        if square
+        else {"kk": "тіктөртбұрыштың", "ru": "прямоугольника", "en": "rectangle", "uz": "toʻgʻri toʻrtburchakning"}
+    )
     if options.get("find") == "side":
         return {"values": {"a": a, "b": b, "area": a * b, "result": b}, "key": str(b)}
     return {"values": {"a": a, "b": b, "kind": kind, "result": a * b}, "key": str(a * b)}
@@ -582,7 +645,15 @@ def g03_length_units(rng, options):
     x = rng.randint(1, 9)
     y = rng.randint(1, factor - 1)
     return {
-        "values": {"x": x, "y": y, "big": UNIT_WORDS[big], "small": UNIT_WORDS[small], "factor": factor, "xf": x * factor, "result": x * factor + y},
+        "values": {
+            "x": x,
+            "y": y,
+            "big": UNIT_WORDS[big],
+            "small": UNIT_WORDS[small],
+            "factor": factor,
+            "xf": x * factor,
+            "result": x * factor + y,
+        },
         "key": str(x * factor + y),
     }
 
@@ -632,7 +703,14 @@ def g03_time_interval(rng, options):
     end = start + length
     to_hour = 60 - start % 60
     return {
-        "values": {"start": clock(start), "end": clock(end), "full": clock(start + to_hour), "to_hour": to_hour, "after": length - to_hour, "result": length},
+        "values": {
+            "start": clock(start),
+            "end": clock(end),
+            "full": clock(start + to_hour),
+            "to_hour": to_hour,
+            "after": length - to_hour,
+            "result": length,
+        },
         "key": str(length),
     }
 
@@ -643,7 +721,9 @@ def g03_time_interval_verify(values, key):
         h, m = text.split(":")
         return int(h) * 60 + int(m)
 
-    return minutes(values["end"]) - minutes(values["start"]) == int(key) > 0 and values["to_hour"] + values["after"] == int(key)
+    return minutes(values["end"]) - minutes(values["start"]) == int(key) > 0 and values["to_hour"] + values[
+        "after"
+    ] == int(key)
 
 
 # --- Word problems ------------------------------------------------------------------------------------
@@ -673,12 +753,19 @@ def g03_wp_price(rng, options):
     name = rng.choice(NAMES)
     find = options.get("find", "cost")
     result = {"cost": price * count, "quantity": count, "price": price}[find]
-    return {"values": {"price": price, "count": count, "cost": price * count, "name": name, "result": result}, "key": str(result)}
+    return {
+        "values": {"price": price, "count": count, "cost": price * count, "name": name, "result": result},
+        "key": str(result),
+    }
 
 
 @verifier("g03_wp_price")
 def g03_wp_price_verify(values, key):
-    return values["price"] * values["count"] == values["cost"] <= 1000 and int(key) in (values["price"], values["count"], values["cost"])
+    return values["price"] * values["count"] == values["cost"] <= 1000 and int(key) in (
+        values["price"],
+        values["count"],
+        values["cost"],
+    )
 
 
 @generator("g03_wp_times")

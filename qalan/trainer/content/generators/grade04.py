@@ -5,7 +5,7 @@ import re
 from fractions import Fraction
 
 from qalan.trainer.content.generators._util import proper
-from qalan.trainer.content.generators.grade03 import NAMES, RULES, EQUATION_RULES, check_equation, equation
+from qalan.trainer.content.generators.grade03 import EQUATION_RULES, NAMES, RULES, check_equation, equation
 from qalan.trainer.content.locale import LANGUAGES, number_tex
 from qalan.trainer.content.registry import generator, verifier
 
@@ -30,7 +30,7 @@ def _safe_eval(text) -> Fraction:
     text = plain(text).replace("\\cdot", "*").replace(":", "/")
     if any(ch not in "0123456789+-*/() " for ch in text):
         raise ValueError(text)
-    return Fraction(str(eval(text, {"__builtins__": {}})))  # noqa: S307 - digits and operators only
+    return Fraction(str(eval(text, {"__builtins__": {}})))
 
 
 # --- Numbers to 1 000 000 ---------------------------------------------------------------------
@@ -65,7 +65,9 @@ def g04_largest_number(rng, options):
     """Four six-digit numbers sharing the first digits, so the comparison is made further right."""
     while True:
         base = rng.randint(100, 999) * 1000
-        picks = {base + rng.randint(0, 999) for _ in range(2)} | {base + rng.randint(0, 99) * 10 + rng.randint(0, 9) for _ in range(2)}
+        picks = {base + rng.randint(0, 999) for _ in range(2)} | {
+            base + rng.randint(0, 99) * 10 + rng.randint(0, 9) for _ in range(2)
+        }
         picks |= {base // 1000 * 1000 + rng.randint(1, 9) * 100 + rng.randint(0, 99)}
         picks = sorted(picks)
         if len(picks) >= 4:
@@ -82,7 +84,12 @@ def g04_largest_number_verify(values, key, choices=None):
         return True
     numbers = [_int(c["text"]) for c in choices]
     right = [_int(c["text"]) for c in choices if c["correct"]]
-    return len(right) == 1 and right[0] == values["answer"] and right[0] in (min(numbers), max(numbers)) and len(set(numbers)) == 4
+    return (
+        len(right) == 1
+        and right[0] == values["answer"]
+        and right[0] in (min(numbers), max(numbers))
+        and len(set(numbers)) == 4
+    )
 
 
 @generator("g04_round")
@@ -95,7 +102,10 @@ def g04_round(rng, options):
             break
     down = n - n % to
     result = down + to if n % to * 2 >= to else down
-    return {"values": {"n": n, "to": to, "down": down, "up": down + to, "digit": n % to * 10 // to, "result": result}, "key": str(result)}
+    return {
+        "values": {"n": n, "to": to, "down": down, "up": down + to, "digit": n % to * 10 // to, "result": result},
+        "key": str(result),
+    }
 
 
 @verifier("g04_round")
@@ -122,7 +132,9 @@ def g04_column_add_sub(rng, options):
 @verifier("g04_column_add_sub")
 def g04_column_add_sub_verify(values, key):
     r = int(key)
-    return 0 < r <= 1_000_000 and (r - values["b"] == values["a"] if values["op"] == "+" else r + values["b"] == values["a"])
+    return 0 < r <= 1_000_000 and (
+        r - values["b"] == values["a"] if values["op"] == "+" else r + values["b"] == values["a"]
+    )
 
 
 # --- Multiplication and division ------------------------------------------------------------------
@@ -140,12 +152,27 @@ def g04_mul_round(rng, options):
         if a_digits % 10 and a * b <= 1_000_000 and a > 9:
             break
     zeros = a_zeros + b_zeros
-    return {"values": {"a": a, "b": b, "ad": a_digits, "bd": b_digits, "core": a_digits * b_digits, "zeros": zeros, "result": a * b}, "key": str(a * b)}
+    return {
+        "values": {
+            "a": a,
+            "b": b,
+            "ad": a_digits,
+            "bd": b_digits,
+            "core": a_digits * b_digits,
+            "zeros": zeros,
+            "result": a * b,
+        },
+        "key": str(a * b),
+    }
 
 
 @verifier("g04_mul_round")
 def g04_mul_round_verify(values, key):
-    return int(key) == values["core"] * 10 ** values["zeros"] and int(key) % values["b"] == 0 and int(key) // values["b"] == values["a"]
+    return (
+        int(key) == values["core"] * 10 ** values["zeros"]
+        and int(key) % values["b"] == 0
+        and int(key) // values["b"] == values["a"]
+    )
 
 
 @generator("g04_mul_multi")
@@ -154,19 +181,26 @@ def g04_mul_multi(rng, options):
     d = options.get("digits", 2)
     while True:
         b = rng.randint(12, 99) if d == 2 else rng.randint(102, 999)
-        a = rng.randint(12, 999 if d == 2 else 999)
+        a = rng.randint(12, 999)
         if b % 10 and a % 10 and a * b <= 1_000_000:
             break
     parts = [int(c) * 10**i for i, c in enumerate(reversed(str(b))) if c != "0"][::-1]
     products = [a * p for p in parts]
     split = " + ".join(f"{a} \\cdot {p}" for p in parts)
     sums = " + ".join(str(p) for p in products)
-    return {"values": {"a": a, "b": b, "split": localise(split), "sums": localise(sums), "result": a * b}, "key": str(a * b)}
+    return {
+        "values": {"a": a, "b": b, "split": localise(split), "sums": localise(sums), "result": a * b},
+        "key": str(a * b),
+    }
 
 
 @verifier("g04_mul_multi")
 def g04_mul_multi_verify(values, key):
-    return _safe_eval(values["sums"]) == int(key) == _safe_eval(values["split"]) and int(key) % values["b"] == 0 and int(key) // values["b"] == values["a"]
+    return (
+        _safe_eval(values["sums"]) == int(key) == _safe_eval(values["split"])
+        and int(key) % values["b"] == 0
+        and int(key) // values["b"] == values["a"]
+    )
 
 
 @generator("g04_div_multi")
@@ -197,7 +231,11 @@ def g04_order_of_operations(rng, options):
             a, b, c = rng.randint(100, 9000), rng.randint(12, 99), rng.randint(2, 9)
             d = rng.randint(10, a)
             expr = f"{a} + {b} \\cdot {c} - {d}"
-            steps = [f"{b} \\cdot {c} = {b * c}", f"{a} + {b * c} = {a + b * c}", f"{a + b * c} - {d} = {a + b * c - d}"]
+            steps = [
+                f"{b} \\cdot {c} = {b * c}",
+                f"{a} + {b * c} = {a + b * c}",
+                f"{a + b * c} - {d} = {a + b * c - d}",
+            ]
             result = a + b * c - d
         elif pattern == 1:
             c, q = rng.randint(2, 9), rng.randint(12, 999)
@@ -216,7 +254,12 @@ def g04_order_of_operations(rng, options):
             steps = [f"{a} \\cdot {b} = {a * b}", f"{c} : {d} = {q}", f"{a * b} - {q} = {a * b - q}"]
             result = a * b - q
         if 0 <= result <= 1_000_000:
-            values = {"expr": localise(expr), "s1": localise(steps[0]), "s2": localise(steps[1]), "s3": localise(steps[2])}
+            values = {
+                "expr": localise(expr),
+                "s1": localise(steps[0]),
+                "s2": localise(steps[1]),
+                "s3": localise(steps[2]),
+            }
             return {"values": {**values, "result": result}, "key": str(result)}
 
 
@@ -249,7 +292,15 @@ def g04_equation(rng, options):
         x = rng.randint(2, 99)
         a = x * rng.randint(12, 999)
     text, step, _b = equation(kind, x, a)
-    return {"values": {"equation": localise(text), "step": localise(step), "rule": RULES[EQUATION_RULES[kind]], "result": x}, "key": str(x)}
+    return {
+        "values": {
+            "equation": localise(text),
+            "step": localise(step),
+            "rule": RULES[EQUATION_RULES[kind]],
+            "result": x,
+        },
+        "key": str(x),
+    }
 
 
 @generator("g04_equation_composite")
@@ -274,7 +325,10 @@ def g04_equation_composite(rng, options):
         c = x // a - b
         text = f"x : {a} - {b} = {c}"
         steps = [f"x : {a} = {c} + {b} = {c + b}", f"x = {c + b} \\cdot {a} = {x}"]
-    return {"values": {"equation": localise(text), "step1": localise(steps[0]), "step2": localise(steps[1]), "result": x}, "key": str(x)}
+    return {
+        "values": {"equation": localise(text), "step1": localise(steps[0]), "step2": localise(steps[1]), "result": x},
+        "key": str(x),
+    }
 
 
 def _equation_verify(values, key):
@@ -294,12 +348,36 @@ UNIT_PAIRS = {
     "km_m": ({"kk": "км", "ru": "км", "en": "km", "uz": "km"}, {"kk": "м", "ru": "м", "en": "m", "uz": "m"}, 1000),
     "m_cm": ({"kk": "м", "ru": "м", "en": "m", "uz": "m"}, {"kk": "см", "ru": "см", "en": "cm", "uz": "sm"}, 100),
     "t_kg": ({"kk": "т", "ru": "т", "en": "t", "uz": "t"}, {"kk": "кг", "ru": "кг", "en": "kg", "uz": "kg"}, 1000),
-    "c_kg": ({"kk": "ц", "ru": "ц", "en": "quintals (100 kg)", "uz": "sentner"}, {"kk": "кг", "ru": "кг", "en": "kg", "uz": "kg"}, 100),
-    "min_s": ({"kk": "мин", "ru": "мин", "en": "min", "uz": "daqiqa"}, {"kk": "с", "ru": "с", "en": "s", "uz": "soniya"}, 60),
-    "day_h": ({"kk": "тәул.", "ru": "сут.", "en": "days", "uz": "sutka"}, {"kk": "сағ", "ru": "ч", "en": "h", "uz": "soat"}, 24),
-    "m2_dm2": ({"kk": "м²", "ru": "м²", "en": "m²", "uz": "m²"}, {"kk": "дм²", "ru": "дм²", "en": "dm²", "uz": "dm²"}, 100),
-    "dm2_cm2": ({"kk": "дм²", "ru": "дм²", "en": "dm²", "uz": "dm²"}, {"kk": "см²", "ru": "см²", "en": "cm²", "uz": "sm²"}, 100),
-    "ha_m2": ({"kk": "га", "ru": "га", "en": "ha", "uz": "ga"}, {"kk": "м²", "ru": "м²", "en": "m²", "uz": "m²"}, 10_000),
+    "c_kg": (
+        {"kk": "ц", "ru": "ц", "en": "quintals (100 kg)", "uz": "sentner"},
+        {"kk": "кг", "ru": "кг", "en": "kg", "uz": "kg"},
+        100,
+    ),
+    "min_s": (
+        {"kk": "мин", "ru": "мин", "en": "min", "uz": "daqiqa"},
+        {"kk": "с", "ru": "с", "en": "s", "uz": "soniya"},
+        60,
+    ),
+    "day_h": (
+        {"kk": "тәул.", "ru": "сут.", "en": "days", "uz": "sutka"},
+        {"kk": "сағ", "ru": "ч", "en": "h", "uz": "soat"},
+        24,
+    ),
+    "m2_dm2": (
+        {"kk": "м²", "ru": "м²", "en": "m²", "uz": "m²"},
+        {"kk": "дм²", "ru": "дм²", "en": "dm²", "uz": "dm²"},
+        100,
+    ),
+    "dm2_cm2": (
+        {"kk": "дм²", "ru": "дм²", "en": "dm²", "uz": "dm²"},
+        {"kk": "см²", "ru": "см²", "en": "cm²", "uz": "sm²"},
+        100,
+    ),
+    "ha_m2": (
+        {"kk": "га", "ru": "га", "en": "ha", "uz": "ga"},
+        {"kk": "м²", "ru": "м²", "en": "m²", "uz": "m²"},
+        10_000,
+    ),
 }
 
 
@@ -313,7 +391,15 @@ def g04_units(rng, options):
     if options.get("whole"):
         y = 0
     return {
-        "values": {"x": x, "y": y, "big": big, "small": small, "factor": factor, "xf": x * factor, "result": x * factor + y},
+        "values": {
+            "x": x,
+            "y": y,
+            "big": big,
+            "small": small,
+            "factor": factor,
+            "xf": x * factor,
+            "result": x * factor + y,
+        },
         "key": str(x * factor + y),
     }
 
@@ -459,12 +545,26 @@ def g04_wp_money(rng, options):
     """a notebooks at p1 and b pens at p2: a·p1 + b·p2 tenge."""
     p1, p2 = rng.randint(8, 40) * 10, rng.randint(5, 30) * 10
     a, b = rng.randint(2, 9), rng.randint(2, 9)
-    return {"values": {"p1": p1, "p2": p2, "a": a, "b": b, "c1": a * p1, "c2": b * p2, "name": rng.choice(NAMES), "result": a * p1 + b * p2}, "key": str(a * p1 + b * p2)}
+    return {
+        "values": {
+            "p1": p1,
+            "p2": p2,
+            "a": a,
+            "b": b,
+            "c1": a * p1,
+            "c2": b * p2,
+            "name": rng.choice(NAMES),
+            "result": a * p1 + b * p2,
+        },
+        "key": str(a * p1 + b * p2),
+    }
 
 
 @verifier("g04_wp_money")
 def g04_wp_money_verify(values, key):
-    return int(key) == values["c1"] + values["c2"] == sum([values["p1"]] * values["a"]) + sum([values["p2"]] * values["b"])
+    return (
+        int(key) == values["c1"] + values["c2"] == sum([values["p1"]] * values["a"]) + sum([values["p2"]] * values["b"])
+    )
 
 
 @generator("g04_wp_share")
@@ -489,7 +589,10 @@ def g04_wp_books(rng, options):
     n = rng.randint(40, 999)
     b = rng.randint(10, n - 5)
     c = rng.randint(5, 200)
-    return {"values": {"n": n, "b": b, "c": c, "nb": n - b, "name": rng.choice(NAMES), "result": n - b + c}, "key": str(n - b + c)}
+    return {
+        "values": {"n": n, "b": b, "c": c, "nb": n - b, "name": rng.choice(NAMES), "result": n - b + c},
+        "key": str(n - b + c),
+    }
 
 
 @verifier("g04_wp_books")

@@ -87,7 +87,11 @@ def g05_divisible_choice(rng, options):
         if right not in traps:
             break
     choices = [{"text": str(right), "correct": True}] + [{"text": str(t), "correct": False} for t in sorted(traps)]
-    return {"values": {"d": d, "answer": right, "digit_sum": _digit_sum(right), "last": right % 10}, "key": "", "choices": choices}
+    return {
+        "values": {"d": d, "answer": right, "digit_sum": _digit_sum(right), "last": right % 10},
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("g05_divisible_choice")
@@ -122,7 +126,9 @@ def g05_prime_choice_verify(values, key, choices=None):
     if choices is None:
         return _is_prime_trial(values["answer"])
     primes = _sieve(200)
-    return sum(c["correct"] for c in choices) == 1 and all((int(_shown(c["text"])) in primes) == c["correct"] for c in choices)
+    return sum(c["correct"] for c in choices) == 1 and all(
+        (int(_shown(c["text"])) in primes) == c["correct"] for c in choices
+    )
 
 
 def _factor_tex(n: int) -> str:
@@ -147,7 +153,17 @@ def g05_gcd(rng, options):
         m, n = rng.randint(2, top // g), rng.randint(2, top // g)
         if m != n and gcd(m, n) == 1 and g * max(m, n) <= top:
             a, b = g * m, g * n
-            return {"values": {"a": a, "b": b, "fa": _factor_tex(a), "fb": _factor_tex(b), "fg": _factor_tex(g), "result": g}, "key": str(g)}
+            return {
+                "values": {
+                    "a": a,
+                    "b": b,
+                    "fa": _factor_tex(a),
+                    "fb": _factor_tex(b),
+                    "fg": _factor_tex(g),
+                    "result": g,
+                },
+                "key": str(g),
+            }
 
 
 @verifier("g05_gcd")
@@ -170,7 +186,10 @@ def g05_lcm(rng, options):
             continue
         result = lcm(a, b)
         if result <= options.get("max_result", 200):
-            return {"values": {"a": a, "b": b, "fa": _factor_tex(a), "fb": _factor_tex(b), "result": result}, "key": str(result)}
+            return {
+                "values": {"a": a, "b": b, "fa": _factor_tex(a), "fb": _factor_tex(b), "result": result},
+                "key": str(result),
+            }
 
 
 @verifier("g05_lcm")
@@ -214,7 +233,7 @@ def g05_order_of_operations(rng, options):
 
 @verifier("g05_order_of_operations")
 def g05_order_of_operations_verify(values, key):
-    value = eval(values["py"], {"__builtins__": {}}, {"F": Fraction})  # noqa: S307 - our own digits and operators
+    value = eval(values["py"], {"__builtins__": {}}, {"F": Fraction})
     return value.denominator == 1 and value > 0 and value == Fraction(key)
 
 
@@ -225,7 +244,10 @@ def g05_order_of_operations_verify(values, key):
 def g05_mixed_to_improper(rng, options):
     w = rng.randint(1, options.get("max_whole", 9))
     a, b = proper(rng, options.get("max_denominator", 12))
-    return {"values": {"w": w, "a": a, "b": b, "wb": w * b, "num": w * b + a, "result": f"{w * b + a}/{b}"}, "key": f"{w * b + a}/{b}"}
+    return {
+        "values": {"w": w, "a": a, "b": b, "wb": w * b, "num": w * b + a, "result": f"{w * b + a}/{b}"},
+        "key": f"{w * b + a}/{b}",
+    }
 
 
 @verifier("g05_mixed_to_improper")
@@ -240,7 +262,10 @@ def g05_improper_to_mixed(rng, options):
         n = rng.randint(b + 1, b * options.get("max_whole", 9))
         if n % b and gcd(n, b) == 1:
             w, r = divmod(n, b)
-            return {"values": {"n": n, "b": b, "w": w, "r": r, "wb": w * b, "mixed": f"{w}\\frac{{{r}}}{{{b}}}"}, "key": f"{w} {r}/{b}"}
+            return {
+                "values": {"n": n, "b": b, "w": w, "r": r, "wb": w * b, "mixed": f"{w}\\frac{{{r}}}{{{b}}}"},
+                "key": f"{w} {r}/{b}",
+            }
 
 
 @verifier("g05_improper_to_mixed")
@@ -248,7 +273,6 @@ def g05_improper_to_mixed_verify(values, key):
     whole, frac = key.split(" ")
     num, den = (int(x) for x in frac.split("/"))
     return int(whole) * den + num == values["n"] and den == values["b"] and 0 < num < den
-
 
 
 def g05_mixed_add_sub(rng, options):
@@ -272,11 +296,34 @@ def g05_mixed_add_sub(rng, options):
         if result.denominator == 1:
             continue
         lcd = lcm(b, d)
-        values = {"w1": w1, "a": a, "b": b, "w2": w2, "c": c, "d": d, "lcd": lcd, "xa": a * lcd // b, "yc": c * lcd // d}
-        values.update({"x": f"{w1}\\frac{{{a}}}{{{b}}}", "y": f"{w2}\\frac{{{c}}}{{{d}}}", "result_tex": _mixed_tex(result)})
-        values.update({"x_improper": f"\\frac{{{x.numerator}}}{{{x.denominator}}}", "y_improper": f"\\frac{{{y.numerator}}}{{{y.denominator}}}"})
-        raw = (x.numerator * (lcd // x.denominator) + (1 if op == "+" else -1) * y.numerator * (lcd // y.denominator)) if x.denominator == y.denominator == lcd else None
-        values["diff_tex"] = f"\\frac{{{raw}}}{{{lcd}}}" if raw is not None else f"\\frac{{{result.numerator}}}{{{result.denominator}}}"
+        values = {
+            "w1": w1,
+            "a": a,
+            "b": b,
+            "w2": w2,
+            "c": c,
+            "d": d,
+            "lcd": lcd,
+            "xa": a * lcd // b,
+            "yc": c * lcd // d,
+        }
+        values.update(
+            {"x": f"{w1}\\frac{{{a}}}{{{b}}}", "y": f"{w2}\\frac{{{c}}}{{{d}}}", "result_tex": _mixed_tex(result)}
+        )
+        values.update(
+            {
+                "x_improper": f"\\frac{{{x.numerator}}}{{{x.denominator}}}",
+                "y_improper": f"\\frac{{{y.numerator}}}{{{y.denominator}}}",
+            }
+        )
+        raw = (
+            (x.numerator * (lcd // x.denominator) + (1 if op == "+" else -1) * y.numerator * (lcd // y.denominator))
+            if x.denominator == y.denominator == lcd
+            else None
+        )
+        values["diff_tex"] = (
+            f"\\frac{{{raw}}}{{{lcd}}}" if raw is not None else f"\\frac{{{result.numerator}}}{{{result.denominator}}}"
+        )
         return {"values": values, "key": _mixed_key(result)}
 
 
@@ -346,7 +393,9 @@ def g05_fraction_divide(rng, options):
 @verifier("g05_fraction_divide")
 def g05_fraction_divide_verify(values, key):
     # Check by multiplying back: quotient · divisor = dividend.
-    return Fraction(key) * Fraction(values["c"], values["d"]) == Fraction(values["a"], values["b"]) and Fraction(key) > 0
+    return (
+        Fraction(key) * Fraction(values["c"], values["d"]) == Fraction(values["a"], values["b"]) and Fraction(key) > 0
+    )
 
 
 @generator("g05_whole_from_part")
@@ -391,7 +440,10 @@ def g05_decimal_write(rng, options):
     while True:
         k = rng.randint(1, options.get("max_numerator", 9999))
         if k % 10 and k < den * 100:
-            return {"values": {"num": k, "den": den, "zeros": m, "result": _dec(Fraction(k, den))}, "key": _dec(Fraction(k, den))}
+            return {
+                "values": {"num": k, "den": den, "zeros": m, "result": _dec(Fraction(k, den))},
+                "key": _dec(Fraction(k, den)),
+            }
 
 
 @verifier("g05_decimal_write")
@@ -456,7 +508,16 @@ def g05_decimal_round(rng, options):
         if rounded == x or rounded == 0:
             continue
         next_digit = int(text.split(".")[1][place])
-        return {"values": {"x": _dec(x), "place": _PLACES[place], "digits": place, "next": next_digit, "result": _dec(rounded)}, "key": _dec(rounded)}
+        return {
+            "values": {
+                "x": _dec(x),
+                "place": _PLACES[place],
+                "digits": place,
+                "next": next_digit,
+                "result": _dec(rounded),
+            },
+            "key": _dec(rounded),
+        }
 
 
 @verifier("g05_decimal_round")
@@ -470,7 +531,6 @@ def _random_decimal(rng, places: int, top: int) -> Fraction:
         x = Fraction(rng.randint(1, top * 10**places), 10**places)
         if x.denominator != 1:
             return x
-
 
 
 def g05_decimal_add_sub(rng, options):
@@ -540,7 +600,17 @@ def g05_decimal_divide(rng, options):
             continue
         x = q * y
         shift = _places(_dec(y))
-        return {"values": {"x": _dec(x), "y": _dec(y), "x10": _dec(x * 10**shift), "y10": _dec(y * 10**shift), "shift": shift, "result": _dec(q)}, "key": _dec(q)}
+        return {
+            "values": {
+                "x": _dec(x),
+                "y": _dec(y),
+                "x10": _dec(x * 10**shift),
+                "y10": _dec(y * 10**shift),
+                "shift": shift,
+                "result": _dec(q),
+            },
+            "key": _dec(q),
+        }
 
 
 @verifier("g05_decimal_divide")
@@ -560,7 +630,10 @@ def g05_decimal_to_fraction(rng, options):
         value = Fraction(num, den)
         if value.denominator == den:
             continue  # something to simplify, always
-        return {"values": {"x": _dec(value), "num": num, "den": den, "result": fraction_key(value)}, "key": fraction_key(value)}
+        return {
+            "values": {"x": _dec(value), "num": num, "den": den, "result": fraction_key(value)},
+            "key": fraction_key(value),
+        }
 
 
 @verifier("g05_decimal_to_fraction")
@@ -634,7 +707,10 @@ def g05_simple_equation(rng, options):
         eq, step = f"x : {a} = {b}", f"x = {b} \\cdot {a}"
         x = a * b
     check = eq.replace("x", str(x))
-    return {"values": {"eq": eq, "step": step, "check": check, "rule": _EQ_RULES[kind], "kind": kind, "result": x}, "key": str(x)}
+    return {
+        "values": {"eq": eq, "step": step, "check": check, "rule": _EQ_RULES[kind], "kind": kind, "result": x},
+        "key": str(x),
+    }
 
 
 @verifier("g05_simple_equation")
@@ -642,7 +718,7 @@ def g05_simple_equation_verify(values, key):
     # Substitute the root into the equation.
     left, right = values["eq"].replace("\\cdot", "*").replace(":", "/").split("=")
     x = Fraction(key)
-    return x > 0 and eval(left.replace("x", "X"), {"__builtins__": {}}, {"X": x}) == Fraction(right.strip())  # noqa: S307
+    return x > 0 and eval(left.replace("x", "X"), {"__builtins__": {}}, {"X": x}) == Fraction(right.strip())
 
 
 @generator("g05_expression_value")
@@ -665,13 +741,16 @@ def g05_expression_value(rng, options):
             expr, subst, value = "(a - b) \\cdot c", f"({a} - {b}) \\cdot {c}", (a - b) * c
         if value > 0:
             given = f"a = {a},\\ b = {b}" + (f",\\ c = {c}" if "c" in expr else "")
-            return {"values": {"expr": expr, "subst": subst, "given": given, "a": a, "b": b, "c": c, "result": value}, "key": str(value)}
+            return {
+                "values": {"expr": expr, "subst": subst, "given": given, "a": a, "b": b, "c": c, "result": value},
+                "key": str(value),
+            }
 
 
 @verifier("g05_expression_value")
 def g05_expression_value_verify(values, key):
     text = values["subst"].replace("\\cdot", "*")
-    return eval(text, {"__builtins__": {}}, {}) == int(key) > 0  # noqa: S307
+    return eval(text, {"__builtins__": {}}, {}) == int(key) > 0
 
 
 # --- Cuboids and units --------------------------------------------------------------------------------
@@ -727,12 +806,25 @@ def g05_unit_convert(rng, options):
     source, target = rng.choice(pairs)
     factor = _CONVERSIONS[(source, target)]
     n = rng.randint(2, options.get("max", 90))
-    return {"values": {"n": n, "from": UNITS[source], "to": UNITS[target], "factor": factor, "result": n * factor}, "key": str(n * factor)}
+    return {
+        "values": {"n": n, "from": UNITS[source], "to": UNITS[target], "factor": factor, "result": n * factor},
+        "key": str(n * factor),
+    }
 
 
 @verifier("g05_unit_convert")
 def g05_unit_convert_verify(values, key):
-    sizes = {"м²": 1, "дм²": Fraction(1, 100), "см²": Fraction(1, 10000), "га": 10000, "м³": 1, "дм³": Fraction(1, 1000), "см³": Fraction(1, 10**6), "л": Fraction(1, 1000), "мл": Fraction(1, 10**6)}
+    sizes = {
+        "м²": 1,
+        "дм²": Fraction(1, 100),
+        "см²": Fraction(1, 10000),
+        "га": 10000,
+        "м³": 1,
+        "дм³": Fraction(1, 1000),
+        "см³": Fraction(1, 10**6),
+        "л": Fraction(1, 1000),
+        "мл": Fraction(1, 10**6),
+    }
     return values["n"] * sizes[values["from"]["ru"]] == int(key) * sizes[values["to"]["ru"]]
 
 
@@ -747,7 +839,16 @@ def g05_mean(rng, options):
     while True:
         numbers = [rng.randint(low, high) for _ in range(count)]
         if sum(numbers) % count == 0 and len(set(numbers)) > 1:
-            return {"values": {"list": ", ".join(map(str, numbers)), "sum_expr": " + ".join(map(str, numbers)), "total": sum(numbers), "count": count, "result": sum(numbers) // count}, "key": str(sum(numbers) // count)}
+            return {
+                "values": {
+                    "list": ", ".join(map(str, numbers)),
+                    "sum_expr": " + ".join(map(str, numbers)),
+                    "total": sum(numbers),
+                    "count": count,
+                    "result": sum(numbers) // count,
+                },
+                "key": str(sum(numbers) // count),
+            }
 
 
 @verifier("g05_mean")
@@ -786,7 +887,15 @@ def g05_bar_chart(rng, options):
     if bars[i] < bars[j]:
         i, j = j, i
     day = lambda k: {**_DAYS[k], "ru": _DAYS_RU_ACC[k]}  # noqa: E731
-    values = {"bars": bars, "labels": _DAYS_SHORT, "day1": day(i), "day2": day(j), "v1": bars[i], "v2": bars[j], "result": bars[i] - bars[j]}
+    values = {
+        "bars": bars,
+        "labels": _DAYS_SHORT,
+        "day1": day(i),
+        "day2": day(j),
+        "v1": bars[i],
+        "v2": bars[j],
+        "result": bars[i] - bars[j],
+    }
     return {"values": values, "key": str(bars[i] - bars[j])}
 
 
@@ -801,10 +910,22 @@ def g05_bar_chart_verify(values, key):
 # --- Word problems: motion ---------------------------------------------------------------------------
 
 _TOWNS = [
-    ({"kk": "Алматыдан", "ru": "Алматы", "en": "Almaty", "uz": "Olmaotadan"}, {"kk": "Қонаевқа", "ru": "Конаева", "en": "Konayev", "uz": "Qonayevga"}),
-    ({"kk": "Шымкенттен", "ru": "Шымкента", "en": "Shymkent", "uz": "Chimkentdan"}, {"kk": "Түркістанға", "ru": "Туркестана", "en": "Turkistan", "uz": "Turkistonga"}),
-    ({"kk": "Астанадан", "ru": "Астаны", "en": "Astana", "uz": "Astanadan"}, {"kk": "Қарағандыға", "ru": "Караганды", "en": "Karaganda", "uz": "Qaragʻandiga"}),
-    ({"kk": "Павлодардан", "ru": "Павлодара", "en": "Pavlodar", "uz": "Pavlodardan"}, {"kk": "Екібастұзға", "ru": "Экибастуза", "en": "Ekibastuz", "uz": "Ekibastuzga"}),
+    (
+        {"kk": "Алматыдан", "ru": "Алматы", "en": "Almaty", "uz": "Olmaotadan"},
+        {"kk": "Қонаевқа", "ru": "Конаева", "en": "Konayev", "uz": "Qonayevga"},
+    ),
+    (
+        {"kk": "Шымкенттен", "ru": "Шымкента", "en": "Shymkent", "uz": "Chimkentdan"},
+        {"kk": "Түркістанға", "ru": "Туркестана", "en": "Turkistan", "uz": "Turkistonga"},
+    ),
+    (
+        {"kk": "Астанадан", "ru": "Астаны", "en": "Astana", "uz": "Astanadan"},
+        {"kk": "Қарағандыға", "ru": "Караганды", "en": "Karaganda", "uz": "Qaragʻandiga"},
+    ),
+    (
+        {"kk": "Павлодардан", "ru": "Павлодара", "en": "Pavlodar", "uz": "Pavlodardan"},
+        {"kk": "Екібастұзға", "ru": "Экибастуза", "en": "Ekibastuz", "uz": "Ekibastuzga"},
+    ),
 ]
 
 

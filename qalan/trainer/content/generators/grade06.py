@@ -42,7 +42,10 @@ def g06_ratio_simplify(rng, options):
         p, q = rng.randint(1, 9), rng.randint(1, 9)
         g = rng.randint(2, options.get("max_factor", 12))
         if p != q and gcd(p, q) == 1:
-            return {"values": {"a": p * g, "b": q * g, "g": g, "p": p, "q": q, "result": f"{p}/{q}"}, "key": fraction_key(Fraction(p, q))}
+            return {
+                "values": {"a": p * g, "b": q * g, "g": g, "p": p, "q": q, "result": f"{p}/{q}"},
+                "key": fraction_key(Fraction(p, q)),
+            }
 
 
 @verifier("g06_ratio_simplify")
@@ -61,7 +64,10 @@ def g06_ratio_split(rng, options):
             break
     one = rng.randint(2, options.get("max_part", 8))
     n = (p + q) * one
-    return {"values": {"p": p, "q": q, "n": n, "parts": p + q, "one": one, "result": q * one, "boys": p * one}, "key": str(q * one)}
+    return {
+        "values": {"p": p, "q": q, "n": n, "parts": p + q, "one": one, "result": q * one, "boys": p * one},
+        "key": str(q * one),
+    }
 
 
 @verifier("g06_ratio_split")
@@ -145,7 +151,10 @@ def g06_scale_real(rng, options):
     d = Fraction(rng.randint(2, 40), rng.choice([1, 1, 2]))
     cm = d * s
     km = cm / 100000
-    return {"values": {"s": s, "d": number_key(d), "cm": number_key(cm), "result": number_key(km)}, "key": number_key(km)}
+    return {
+        "values": {"s": s, "d": number_key(d), "cm": number_key(cm), "result": number_key(km)},
+        "key": number_key(km),
+    }
 
 
 @verifier("g06_scale_real")
@@ -163,7 +172,10 @@ def g06_scale_map(rng, options):
         km = d * s / 100000
         if km.denominator in (1, 2, 5, 10) and km > 0:
             break
-    return {"values": {"s": s, "km": number_key(km), "cm": number_key(km * 100000), "result": number_key(d)}, "key": number_key(d)}
+    return {
+        "values": {"s": s, "km": number_key(km), "cm": number_key(km * 100000), "result": number_key(d)},
+        "key": number_key(d),
+    }
 
 
 @verifier("g06_scale_map")
@@ -198,7 +210,10 @@ def g06_percent_increase(rng, options):
         p = rng.choice([5, 10, 15, 20, 25, 30, 40, 50])
         if price * p % 100 == 0:
             rise = price * p // 100
-            return {"values": {"price": price, "p": p, "rise": rise, "result": price + rise, "total_p": 100 + p}, "key": str(price + rise)}
+            return {
+                "values": {"price": price, "p": p, "rise": rise, "result": price + rise, "total_p": 100 + p},
+                "key": str(price + rise),
+            }
 
 
 @verifier("g06_percent_increase")
@@ -264,12 +279,26 @@ def g06_coordinate_line(rng, options):
         a = rng.randint(start, start + 10)
         if a:
             break
-    return {"values": {"start": start, "end": start + 10, "a": a, "steps": abs(a), "side": "left" if a < 0 else "right", "result": a}, "key": str(a)}
+    return {
+        "values": {
+            "start": start,
+            "end": start + 10,
+            "a": a,
+            "steps": abs(a),
+            "side": "left" if a < 0 else "right",
+            "result": a,
+        },
+        "key": str(a),
+    }
 
 
 @verifier("g06_coordinate_line")
 def g06_coordinate_line_verify(values, key):
-    return values["start"] <= int(key) <= values["end"] and abs(int(key)) == values["steps"] and (int(key) < 0) == (values["side"] == "left")
+    return (
+        values["start"] <= int(key) <= values["end"]
+        and abs(int(key)) == values["steps"]
+        and (int(key) < 0) == (values["side"] == "left")
+    )
 
 
 @generator("g06_distance_on_line")
@@ -280,7 +309,10 @@ def g06_distance_on_line(rng, options):
         b = -b if b else 5
     if rng.random() < 0.5:
         a, b = b, a
-    return {"values": {"a": a, "b": b, "diff": a - b, "b_tex": _signed(b), "result": abs(a - b)}, "key": str(abs(a - b))}
+    return {
+        "values": {"a": a, "b": b, "diff": a - b, "b_tex": _signed(b), "result": abs(a - b)},
+        "key": str(abs(a - b)),
+    }
 
 
 @verifier("g06_distance_on_line")
@@ -302,7 +334,10 @@ def _int_pair(rng, top):
 def g06_integer_add(rng, options):
     a, b = _int_pair(rng, options.get("max", 50))
     same = (a < 0) == (b < 0)
-    return {"values": {"a": a, "b_tex": _signed(b), "b": b, "ma": abs(a), "mb": abs(b), "same": same, "result": a + b}, "key": str(a + b)}
+    return {
+        "values": {"a": a, "b_tex": _signed(b), "b": b, "ma": abs(a), "mb": abs(b), "same": same, "result": a + b},
+        "key": str(a + b),
+    }
 
 
 @verifier("g06_integer_add")
@@ -336,9 +371,29 @@ def g06_integer_mul_div(rng, options):
     """a · b or a : b (exact) with signs; at least one negative."""
     a, b = _int_pair(rng, 12)
     if rng.random() < 0.5:
-        return {"values": {"expr": f"{a} \\cdot {_signed(b)}", "ma": abs(a), "mb": abs(b), "op": "\\cdot", "negative": a * b < 0, "result": a * b}, "key": str(a * b)}
+        return {
+            "values": {
+                "expr": f"{a} \\cdot {_signed(b)}",
+                "ma": abs(a),
+                "mb": abs(b),
+                "op": "\\cdot",
+                "negative": a * b < 0,
+                "result": a * b,
+            },
+            "key": str(a * b),
+        }
     product = a * b
-    return {"values": {"expr": f"{product} : {_signed(b)}", "ma": abs(product), "mb": abs(b), "op": ":", "negative": a < 0, "result": a}, "key": str(a)}
+    return {
+        "values": {
+            "expr": f"{product} : {_signed(b)}",
+            "ma": abs(product),
+            "mb": abs(b),
+            "op": ":",
+            "negative": a < 0,
+            "result": a,
+        },
+        "key": str(a),
+    }
 
 
 @verifier("g06_integer_mul_div")
@@ -361,7 +416,17 @@ def g06_rational_decimal(rng, options):
         value = {"+": x + y, "-": x - y, "*": x * y}[op]
         if value != 0:
             break
-    return {"values": {"x": number_key(x), "y": number_key(y), "lp": "(" if y < 0 else "", "rp": ")" if y < 0 else "", "op": {"+": "+", "-": "-", "*": "\\cdot"}[op], "result": number_key(value)}, "key": number_key(value)}
+    return {
+        "values": {
+            "x": number_key(x),
+            "y": number_key(y),
+            "lp": "(" if y < 0 else "",
+            "rp": ")" if y < 0 else "",
+            "op": {"+": "+", "-": "-", "*": "\\cdot"}[op],
+            "result": number_key(value),
+        },
+        "key": number_key(value),
+    }
 
 
 @verifier("g06_rational_decimal")
@@ -387,7 +452,17 @@ def g06_rational_fraction(rng, options):
             break
     x_tex = f"-\\frac{{{a}}}{{{b}}}" if x < 0 else f"\\frac{{{a}}}{{{b}}}"
     lcd = b * d // gcd(b, d)
-    return {"values": {"expr": f"{x_tex} {op} \\frac{{{c}}}{{{d}}}", "lcd": lcd, "xn": x.numerator * lcd // x.denominator, "yn": c * lcd // d, "op": op, "result": fraction_key(value)}, "key": fraction_key(value)}
+    return {
+        "values": {
+            "expr": f"{x_tex} {op} \\frac{{{c}}}{{{d}}}",
+            "lcd": lcd,
+            "xn": x.numerator * lcd // x.denominator,
+            "yn": c * lcd // d,
+            "op": op,
+            "result": fraction_key(value),
+        },
+        "key": fraction_key(value),
+    }
 
 
 @verifier("g06_rational_fraction")
@@ -435,7 +510,17 @@ def g06_like_terms(rng, options):
     tex = " ".join(_term(k, v, i == 0) for i, (k, v) in enumerate(order))
     coef = " ".join(_term(k, "", i == 0) for i, k in enumerate(ks))
     key = f"{total}*{var}" + (f"{c:+d}" if c else "")
-    return {"values": {"expr": tex, "coef": coef, "var": var, "total": total, "numbers": " ".join(_term(x, "", i == 0) for i, x in enumerate(cs)) or "0", "result_tex": _linear_tex(total, var, c)}, "key": key}
+    return {
+        "values": {
+            "expr": tex,
+            "coef": coef,
+            "var": var,
+            "total": total,
+            "numbers": " ".join(_term(x, "", i == 0) for i, x in enumerate(cs)) or "0",
+            "result_tex": _linear_tex(total, var, c),
+        },
+        "key": key,
+    }
 
 
 @verifier("g06_like_terms")
@@ -443,7 +528,7 @@ def g06_like_terms_verify(values, key):
     # Evaluate both at two points: the expression as written and the key.
     def value(text, at):
         text = text.replace(" ", "").replace("−", "-")
-        total, number, i = Fraction(0), "", 0
+        total, _number, _i = Fraction(0), "", 0
         import re
 
         for sign, digits, letter in re.findall(r"([+-]?)(\d*)([a-z]?)", text):
@@ -476,7 +561,21 @@ def g06_expand(rng, options):
     opened_terms = [(k * a, "x"), (k * b, ""), (sign * m * c, "x"), (sign * m * d, "")]
     opened = " ".join(_term(t, v, i == 0) for i, (t, v) in enumerate(opened_terms))
     key = f"{x_coef}*x" + (f"{const:+d}" if const else "")
-    return {"values": {"expr": expr, "opened": opened, "k": k, "m": m, "a": a, "b": b, "c": c, "d": d, "sign": sign, "result_tex": _linear_tex(x_coef, "x", const)}, "key": key}
+    return {
+        "values": {
+            "expr": expr,
+            "opened": opened,
+            "k": k,
+            "m": m,
+            "a": a,
+            "b": b,
+            "c": c,
+            "d": d,
+            "sign": sign,
+            "result_tex": _linear_tex(x_coef, "x", const),
+        },
+        "key": key,
+    }
 
 
 @verifier("g06_expand")
@@ -484,7 +583,7 @@ def g06_expand_verify(values, key):
     k, m, a, b, c, d, s = (values[n] for n in ("k", "m", "a", "b", "c", "d", "sign"))
     for x in (Fraction(3), Fraction(-5)):
         direct = k * (a * x + b) + s * m * (c * x + d)
-        keyed = eval(key.replace("x", f"({x})"), {"__builtins__": {}}, {})  # noqa: S307 - our own key
+        keyed = eval(key.replace("x", f"({x})"), {"__builtins__": {}}, {})
         if direct != keyed:
             return False
     return True
@@ -501,7 +600,19 @@ def g06_linear_equation(rng, options):
         if x != 0 and number_key(x).count("/") == 0 and (options.get("whole") is not True or x.denominator == 1):
             break
     left = f"{a}x {'+' if b > 0 else '-'} {abs(b)}"
-    return {"values": {"eq": f"{left} = {c}", "a": a, "b": b, "mb": abs(b), "moved": c - b, "move_op": "-" if b > 0 else "+", "c": c, "result": number_key(x)}, "key": number_key(x)}
+    return {
+        "values": {
+            "eq": f"{left} = {c}",
+            "a": a,
+            "b": b,
+            "mb": abs(b),
+            "moved": c - b,
+            "move_op": "-" if b > 0 else "+",
+            "c": c,
+            "result": number_key(x),
+        },
+        "key": number_key(x),
+    }
 
 
 @verifier("g06_linear_equation")
@@ -524,7 +635,11 @@ def g06_equation_root(rng, options):
             break
     picks = rng.sample(traps, 3)
     choices = [{"text": str(x), "correct": True}] + [{"text": str(t), "correct": False} for t in picks]
-    return {"values": {"eq": f"{a}x - {b} = {c}", "a": a, "b": b, "c": c, "x_tex": _signed(x), "answer": x}, "key": "", "choices": choices}
+    return {
+        "values": {"eq": f"{a}x - {b} = {c}", "a": a, "b": b, "c": c, "x_tex": _signed(x), "answer": x},
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("g06_equation_root")
@@ -547,7 +662,21 @@ def g06_equation_both_sides(rng, options):
         d = (a - c) * x + b
         if a != c and d != 0 and abs(d) <= 60:
             break
-    return {"values": {"eq": f"{_linear_tex(a, 'x', b)} = {_linear_tex(c, 'x', d)}", "a": a, "b": b, "c": c, "d": d, "ac": a - c, "ac_tex": _signed(a - c), "db": d - b, "collected": f"{a}x - {c}x = {d} - {_signed(b)}", "result": x}, "key": str(x)}
+    return {
+        "values": {
+            "eq": f"{_linear_tex(a, 'x', b)} = {_linear_tex(c, 'x', d)}",
+            "a": a,
+            "b": b,
+            "c": c,
+            "d": d,
+            "ac": a - c,
+            "ac_tex": _signed(a - c),
+            "db": d - b,
+            "collected": f"{a}x - {c}x = {d} - {_signed(b)}",
+            "result": x,
+        },
+        "key": str(x),
+    }
 
 
 @verifier("g06_equation_both_sides")
@@ -558,12 +687,42 @@ def g06_equation_both_sides_verify(values, key):
 
 _PICKERS = [
     # (first, its Russian past verb, second, its verb): girls and boys in both roles.
-    ({"kk": "Арман", "ru": "Арман", "en": "Arman", "uz": "Arman"}, "собрал", {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"}, "собрала"),
-    ({"kk": "Зарина", "ru": "Зарина", "en": "Zarina", "uz": "Zarina"}, "собрала", {"kk": "Руслан", "ru": "Руслан", "en": "Ruslan", "uz": "Ruslan"}, "собрал"),
-    ({"kk": "Дильназ", "ru": "Дильназ", "en": "Dilnaz", "uz": "Dilnoz"}, "собрала", {"kk": "Ілияс", "ru": "Ильяс", "en": "Ilyas", "uz": "Ilyos"}, "собрал"),
-    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Komila"}, "собрала", {"kk": "Бекзат", "ru": "Бекзат", "en": "Bekzat", "uz": "Bekzod"}, "собрал"),
-    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, "собрал", {"kk": "Виктория", "ru": "Виктория", "en": "Victoria", "uz": "Viktoriya"}, "собрала"),
-    ({"kk": "Гүлназ", "ru": "Гульназ", "en": "Gulnaz", "uz": "Gulnoz"}, "собрала", {"kk": "Мәди", "ru": "Мади", "en": "Madi", "uz": "Madi"}, "собрал"),
+    (
+        {"kk": "Арман", "ru": "Арман", "en": "Arman", "uz": "Arman"},
+        "собрал",
+        {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"},
+        "собрала",
+    ),
+    (
+        {"kk": "Зарина", "ru": "Зарина", "en": "Zarina", "uz": "Zarina"},
+        "собрала",
+        {"kk": "Руслан", "ru": "Руслан", "en": "Ruslan", "uz": "Ruslan"},
+        "собрал",
+    ),
+    (
+        {"kk": "Дильназ", "ru": "Дильназ", "en": "Dilnaz", "uz": "Dilnoz"},
+        "собрала",
+        {"kk": "Ілияс", "ru": "Ильяс", "en": "Ilyas", "uz": "Ilyos"},
+        "собрал",
+    ),
+    (
+        {"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Komila"},
+        "собрала",
+        {"kk": "Бекзат", "ru": "Бекзат", "en": "Bekzat", "uz": "Bekzod"},
+        "собрал",
+    ),
+    (
+        {"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"},
+        "собрал",
+        {"kk": "Виктория", "ru": "Виктория", "en": "Victoria", "uz": "Viktoriya"},
+        "собрала",
+    ),
+    (
+        {"kk": "Гүлназ", "ru": "Гульназ", "en": "Gulnaz", "uz": "Gulnoz"},
+        "собрала",
+        {"kk": "Мәди", "ru": "Мади", "en": "Madi", "uz": "Madi"},
+        "собрал",
+    ),
 ]
 
 
@@ -573,7 +732,20 @@ def g06_equation_word(rng, options):
     first, verb1, second, verb2 = rng.choice(_PICKERS)
     k = rng.randint(2, 5)
     x = rng.randint(3, 25)
-    return {"values": {"first": first, "second": second, "verb1": verb1, "verb2": verb2, "k": k, "k1": k + 1, "n": (k + 1) * x, "kx": k * x, "result": x}, "key": str(x)}
+    return {
+        "values": {
+            "first": first,
+            "second": second,
+            "verb1": verb1,
+            "verb2": verb2,
+            "k": k,
+            "k1": k + 1,
+            "n": (k + 1) * x,
+            "kx": k * x,
+            "result": x,
+        },
+        "key": str(x),
+    }
 
 
 @verifier("g06_equation_word")
@@ -597,8 +769,18 @@ def g06_quadrant(rng, options):
     x, y = _nonzero(rng, -12, 12), _nonzero(rng, -12, 12)
     right = "I" if x > 0 and y > 0 else "II" if x < 0 < y else "III" if x < 0 and y < 0 else "IV"
     choices = [{"text": q, "correct": q == right} for q in _QUARTERS]
-    sx = {"kk": "оң" if x > 0 else "теріс", "ru": "положительна" if x > 0 else "отрицательна", "en": "positive" if x > 0 else "negative", "uz": "musbat" if x > 0 else "manfiy"}
-    sy = {"kk": "оң" if y > 0 else "теріс", "ru": "положительна" if y > 0 else "отрицательна", "en": "positive" if y > 0 else "negative", "uz": "musbat" if y > 0 else "manfiy"}
+    sx = {
+        "kk": "оң" if x > 0 else "теріс",
+        "ru": "положительна" if x > 0 else "отрицательна",
+        "en": "positive" if x > 0 else "negative",
+        "uz": "musbat" if x > 0 else "manfiy",
+    }
+    sy = {
+        "kk": "оң" if y > 0 else "теріс",
+        "ru": "положительна" if y > 0 else "отрицательна",
+        "en": "positive" if y > 0 else "negative",
+        "uz": "musbat" if y > 0 else "manfiy",
+    }
     return {"values": {"x": x, "y": y, "sx": sx, "sy": sy, "answer": right}, "key": "", "choices": choices}
 
 
@@ -645,12 +827,32 @@ def g06_point_coordinates_verify(values, key, choices=None):
 _AXES = {
     "x": {"kk": "абсцисса осіне (Ox)", "ru": "оси абсцисс (Ox)", "en": "the x-axis", "uz": "abssissalar oʻqiga (Ox)"},
     "y": {"kk": "ордината осіне (Oy)", "ru": "оси ординат (Oy)", "en": "the y-axis", "uz": "ordinatalar oʻqiga (Oy)"},
-    "o": {"kk": "координаталар басына (O нүктесіне)", "ru": "начала координат (точки O)", "en": "the origin O", "uz": "koordinatalar boshiga (O nuqtaga)"},
+    "o": {
+        "kk": "координаталар басына (O нүктесіне)",
+        "ru": "начала координат (точки O)",
+        "en": "the origin O",
+        "uz": "koordinatalar boshiga (O nuqtaga)",
+    },
 }
 _AXIS_RULES = {
-    "x": {"kk": "абсцисса сақталады, ордината таңбасын өзгертеді", "ru": "абсцисса сохраняется, ордината меняет знак", "en": "x stays the same and y changes sign", "uz": "abssissa saqlanadi, ordinata ishorasini oʻzgartiradi"},
-    "y": {"kk": "ордината сақталады, абсцисса таңбасын өзгертеді", "ru": "ордината сохраняется, абсцисса меняет знак", "en": "y stays the same and x changes sign", "uz": "ordinata saqlanadi, abssissa ishorasini oʻzgartiradi"},
-    "o": {"kk": "екі координата да таңбасын өзгертеді", "ru": "обе координаты меняют знак", "en": "both coordinates change sign", "uz": "ikkala koordinata ham ishorasini oʻzgartiradi"},
+    "x": {
+        "kk": "абсцисса сақталады, ордината таңбасын өзгертеді",
+        "ru": "абсцисса сохраняется, ордината меняет знак",
+        "en": "x stays the same and y changes sign",
+        "uz": "abssissa saqlanadi, ordinata ishorasini oʻzgartiradi",
+    },
+    "y": {
+        "kk": "ордината сақталады, абсцисса таңбасын өзгертеді",
+        "ru": "ордината сохраняется, абсцисса меняет знак",
+        "en": "y stays the same and x changes sign",
+        "uz": "ordinata saqlanadi, abssissa ishorasini oʻzgartiradi",
+    },
+    "o": {
+        "kk": "екі координата да таңбасын өзгертеді",
+        "ru": "обе координаты меняют знак",
+        "en": "both coordinates change sign",
+        "uz": "ikkala koordinata ham ishorasini oʻzgartiradi",
+    },
 }
 
 
@@ -665,7 +867,19 @@ def g06_symmetric_point(rng, options):
     right = images[axis]
     candidates = [right] + [p for p in (images["x"], images["y"], images["o"], (y, x)) if p != right]
     choices = [{"text": _point_text(*p), "correct": p == right} for p in candidates[:4]]
-    return {"values": {"x": x, "y": y, "point": _point_text(x, y), "axis": _AXES[axis], "rule": _AXIS_RULES[axis], "axis_code": axis, "answer": _point_text(*right)}, "key": "", "choices": choices}
+    return {
+        "values": {
+            "x": x,
+            "y": y,
+            "point": _point_text(x, y),
+            "axis": _AXES[axis],
+            "rule": _AXIS_RULES[axis],
+            "axis_code": axis,
+            "answer": _point_text(*right),
+        },
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("g06_symmetric_point")
@@ -722,8 +936,23 @@ def g06_probability_bag(rng, options):
     i = rng.randrange(3)
     total = sum(counts)
     p = Fraction(counts[i], total)
-    p_tex = f"\\frac{{{counts[i]}}}{{{total}}}" + (f" = \\frac{{{p.numerator}}}{{{p.denominator}}}" if p.denominator != total else "")
-    return {"values": {"p_tex": p_tex, "r": counts[0], "b": counts[1], "g": counts[2], "n": total, "colour": _COLOURS[i], "m": counts[i], "index": i, "result": fraction_key(Fraction(counts[i], total))}, "key": fraction_key(Fraction(counts[i], total))}
+    p_tex = f"\\frac{{{counts[i]}}}{{{total}}}" + (
+        f" = \\frac{{{p.numerator}}}{{{p.denominator}}}" if p.denominator != total else ""
+    )
+    return {
+        "values": {
+            "p_tex": p_tex,
+            "r": counts[0],
+            "b": counts[1],
+            "g": counts[2],
+            "n": total,
+            "colour": _COLOURS[i],
+            "m": counts[i],
+            "index": i,
+            "result": fraction_key(Fraction(counts[i], total)),
+        },
+        "key": fraction_key(Fraction(counts[i], total)),
+    }
 
 
 @verifier("g06_probability_bag")
@@ -731,14 +960,24 @@ def g06_probability_bag_verify(values, key):
     counts = [values["r"], values["b"], values["g"]]
     # Count the favourable balls one by one.
     balls = [colour for colour, n in enumerate(counts) for _ in range(n)]
-    return Fraction(sum(1 for b in balls if b == values["index"]), len(balls)) == Fraction(key) and 0 < Fraction(key) < 1
+    return (
+        Fraction(sum(1 for b in balls if b == values["index"]), len(balls)) == Fraction(key) and 0 < Fraction(key) < 1
+    )
 
 
 _DIE_EVENTS = [
     ("even", {"kk": "жұп сан", "ru": "чётное число", "en": "an even number", "uz": "juft son"}, lambda n: n % 2 == 0),
     ("odd", {"kk": "тақ сан", "ru": "нечётное число", "en": "an odd number", "uz": "toq son"}, lambda n: n % 2 == 1),
-    ("mult3", {"kk": "3-ке еселі сан", "ru": "число, кратное 3", "en": "a multiple of 3", "uz": "3 ga karrali son"}, lambda n: n % 3 == 0),
-    ("prime", {"kk": "жай сан", "ru": "простое число", "en": "a prime number", "uz": "tub son"}, lambda n: n in (2, 3, 5)),
+    (
+        "mult3",
+        {"kk": "3-ке еселі сан", "ru": "число, кратное 3", "en": "a multiple of 3", "uz": "3 ga karrali son"},
+        lambda n: n % 3 == 0,
+    ),
+    (
+        "prime",
+        {"kk": "жай сан", "ru": "простое число", "en": "a prime number", "uz": "tub son"},
+        lambda n: n in (2, 3, 5),
+    ),
 ]
 
 
@@ -753,12 +992,32 @@ def g06_probability_die(rng, options):
         k = rng.randint(1, 5) if kind == len(_DIE_EVENTS) else rng.randint(2, 6)
         if kind == len(_DIE_EVENTS):
             code, test = "more", (lambda n, k=k: n > k)
-            event = {"kk": f"{k}-{_kk_abl(k)} үлкен сан", "ru": f"число больше {k}", "en": f"a number greater than {k}", "uz": f"{k} dan katta son"}
+            event = {
+                "kk": f"{k}-{_kk_abl(k)} үлкен сан",
+                "ru": f"число больше {k}",
+                "en": f"a number greater than {k}",
+                "uz": f"{k} dan katta son",
+            }
         else:
             code, test = "less", (lambda n, k=k: n < k)
-            event = {"kk": f"{k}-{_kk_abl(k)} кіші сан", "ru": f"число меньше {k}", "en": f"a number less than {k}", "uz": f"{k} dan kichik son"}
+            event = {
+                "kk": f"{k}-{_kk_abl(k)} кіші сан",
+                "ru": f"число меньше {k}",
+                "en": f"a number less than {k}",
+                "uz": f"{k} dan kichik son",
+            }
     good = [n for n in range(1, 7) if test(n)]
-    return {"values": {"event": event, "code": code, "k": k, "m": len(good), "good": ", ".join(map(str, good)), "result": fraction_key(Fraction(len(good), 6))}, "key": fraction_key(Fraction(len(good), 6))}
+    return {
+        "values": {
+            "event": event,
+            "code": code,
+            "k": k,
+            "m": len(good),
+            "good": ", ".join(map(str, good)),
+            "result": fraction_key(Fraction(len(good), 6)),
+        },
+        "key": fraction_key(Fraction(len(good), 6)),
+    }
 
 
 def _kk_abl(k: int) -> str:
@@ -770,8 +1029,17 @@ def _kk_abl(k: int) -> str:
 @verifier("g06_probability_die")
 def g06_probability_die_verify(values, key):
     faces = [int(n) for n in values["good"].split(", ")]
-    tests = {"even": lambda n: n % 2 == 0, "odd": lambda n: n % 2, "mult3": lambda n: n % 3 == 0, "prime": lambda n: n in (2, 3, 5), "more": lambda n: n > values["k"], "less": lambda n: n < values["k"]}
-    return faces == [n for n in range(1, 7) if tests[values["code"]](n)] and Fraction(len(faces), 6) == Fraction(key) > 0
+    tests = {
+        "even": lambda n: n % 2 == 0,
+        "odd": lambda n: n % 2,
+        "mult3": lambda n: n % 3 == 0,
+        "prime": lambda n: n in (2, 3, 5),
+        "more": lambda n: n > values["k"],
+        "less": lambda n: n < values["k"],
+    }
+    return (
+        faces == [n for n in range(1, 7) if tests[values["code"]](n)] and Fraction(len(faces), 6) == Fraction(key) > 0
+    )
 
 
 @generator("g06_statistics")
@@ -797,7 +1065,19 @@ def g06_statistics(rng, options):
             break
     rng.shuffle(data)
     ordered = sorted(data)
-    return {"values": {"list": "; ".join(map(str, data)), "sorted": "; ".join(map(str, ordered)), "count": count, "middle": count // 2 + 1, "max": ordered[-1], "min": ordered[0], "stat": stat, "result": value}, "key": str(value)}
+    return {
+        "values": {
+            "list": "; ".join(map(str, data)),
+            "sorted": "; ".join(map(str, ordered)),
+            "count": count,
+            "middle": count // 2 + 1,
+            "max": ordered[-1],
+            "min": ordered[0],
+            "stat": stat,
+            "result": value,
+        },
+        "key": str(value),
+    }
 
 
 @verifier("g06_statistics")

@@ -111,12 +111,23 @@ def g07_expr_value(rng, options):
         b = _nz(rng, -6, 6)
     p, q = rng.randint(2, 7), _nz(rng, -5, 5)
     if kind == "linear":
-        expr, steps, result = f"{p}a{mono_tex(q, {'b': 1}, first=False)}", f"{p} \\cdot {signed(a)}{' + ' if q > 0 else ' - '}{abs(q)} \\cdot {signed(b)}", p * a + q * b
+        expr, steps, result = (
+            f"{p}a{mono_tex(q, {'b': 1}, first=False)}",
+            f"{p} \\cdot {signed(a)}{' + ' if q > 0 else ' - '}{abs(q)} \\cdot {signed(b)}",
+            p * a + q * b,
+        )
     elif kind == "square":
-        expr, steps, result = f"a^{{2}}{mono_tex(q, {'b': 1}, first=False)}", f"{signed(a)}^{{2}}{' + ' if q > 0 else ' - '}{abs(q)} \\cdot {signed(b)}", a * a + q * b
+        expr, steps, result = (
+            f"a^{{2}}{mono_tex(q, {'b': 1}, first=False)}",
+            f"{signed(a)}^{{2}}{' + ' if q > 0 else ' - '}{abs(q)} \\cdot {signed(b)}",
+            a * a + q * b,
+        )
     else:
         expr, steps, result = f"{p}(a - b)", f"{p} \\cdot ({a} - {signed(b)})", p * (a - b)
-    return {"values": {"kind": kind, "expr": expr, "a": a, "b": b, "p": p, "q": q, "steps": steps, "result": result}, "key": str(result)}
+    return {
+        "values": {"kind": kind, "expr": expr, "a": a, "b": b, "p": p, "q": q, "steps": steps, "result": result},
+        "key": str(result),
+    }
 
 
 @verifier("g07_expr_value")
@@ -174,10 +185,20 @@ def g07_power_value(rng, options):
         value = base**n
         if abs(value.numerator) <= 1000 and value.denominator <= 250 and not (abs(base) == 10 and n > 4):
             break
-    base_tex = signed(base) if base.denominator == 1 else f"\\left({'-' if base < 0 else ''}\\frac{{{abs(base.numerator)}}}{{{base.denominator}}}\\right)"
+    base_tex = (
+        signed(base)
+        if base.denominator == 1
+        else f"\\left({'-' if base < 0 else ''}\\frac{{{abs(base.numerator)}}}{{{base.denominator}}}\\right)"
+    )
     product = " \\cdot ".join([base_tex] * n)
     return {
-        "values": {"base": str(base), "n": n, "power": f"{base_tex}^{{{n}}}", "product": product, "result": number_key(value) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"},
+        "values": {
+            "base": str(base),
+            "n": n,
+            "power": f"{base_tex}^{{{n}}}",
+            "product": product,
+            "result": number_key(value) if value.denominator == 1 else f"{value.numerator}/{value.denominator}",
+        },
         "key": f"{value.numerator}" if value.denominator == 1 else f"{value.numerator}/{value.denominator}",
     }
 
@@ -211,7 +232,10 @@ def g07_power_rules(rng, options):
         m = rng.randint(2, max(2, final + k - 2))
         n = final + k - m
         expr, exps = f"{base}^{{{m}}} \\cdot {base}^{{{n}}} : {base}^{{{k}}}", f"{m} + {n} - {k}"
-    return {"values": {"kind": kind, "base": base, "expr": expr, "exps": exps, "final": final, "result": base**final}, "key": str(base**final)}
+    return {
+        "values": {"kind": kind, "base": base, "expr": expr, "exps": exps, "final": final, "result": base**final},
+        "key": str(base**final),
+    }
 
 
 @verifier("g07_power_rules")
@@ -250,7 +274,10 @@ def g07_monomial(rng, options):
         rule = f"{signed(c)}^{{{n}}} = {coef}"
         params = {"kind": "power", "c": c, "p": p, "q": q, "n": n}
     result = {"a": pa, "b": pb}
-    return {"values": {**params, "expr": expr, "rule": rule, "result": mono_tex(coef, result)}, "key": mono_key(coef, result)}
+    return {
+        "values": {**params, "expr": expr, "rule": rule, "result": mono_tex(coef, result)},
+        "key": mono_key(coef, result),
+    }
 
 
 @verifier("g07_monomial")
@@ -280,7 +307,14 @@ def g07_poly_add(rng, options):
     result = terms(r)
     opened = poly_tex(terms(p)) + "".join(mono_tex(sign * c, pw, first=False) for c, pw in terms(q))
     return {
-        "values": {"p": p, "q": q, "sign": sign, "expr": f"({poly_tex(terms(p))}) {'+' if sign > 0 else '-'} ({poly_tex(terms(q))})", "opened": opened, "result": poly_tex(result)},
+        "values": {
+            "p": p,
+            "q": q,
+            "sign": sign,
+            "expr": f"({poly_tex(terms(p))}) {'+' if sign > 0 else '-'} ({poly_tex(terms(q))})",
+            "opened": opened,
+            "result": poly_tex(result),
+        },
         "key": poly_key(result),
     }
 
@@ -342,7 +376,16 @@ def g07_short_mult(rng, options):
         result = [(m * m, {var: 2}), (2 * s * m * n, {var: 1, **second}), (n * n, {other: 2} if other else {})]
         formula = "(a + b)^{2} = a^{2} + 2ab + b^{2}" if s > 0 else "(a - b)^{2} = a^{2} - 2ab + b^{2}"
     return {
-        "values": {"kind": kind, "m": m, "n": n, "var": var, "other": other, "expr": expr, "formula": formula, "result": poly_tex(result)},
+        "values": {
+            "kind": kind,
+            "m": m,
+            "n": n,
+            "var": var,
+            "other": other,
+            "expr": expr,
+            "formula": formula,
+            "result": poly_tex(result),
+        },
         "key": poly_key(result),
     }
 
@@ -376,13 +419,32 @@ def g07_factor_common(rng, options):
     outside = mono_tex(g, {var: e})
     inner = lin_tex(p, q, var)
     key = f"{mono_key(g, {var: e})}*({poly_key([(p, {var: 1}), (q, {})])})"
-    return {"values": {"g": g, "e": e, "p": p, "q": q, "var": var, "expr": shown, "outside": outside, "inner": inner, "result": f"{outside}({inner})"}, "key": key}
+    return {
+        "values": {
+            "g": g,
+            "e": e,
+            "p": p,
+            "q": q,
+            "var": var,
+            "expr": shown,
+            "outside": outside,
+            "inner": inner,
+            "result": f"{outside}({inner})",
+        },
+        "key": key,
+    }
 
 
 @verifier("g07_factor_common")
 def g07_factor_common_verify(values, key):
     v = values
-    return "(" in key and gcd(v["p"], abs(v["q"])) == 1 and same_function(key, lambda x: v["g"] * v["p"] * x ** (v["e"] + 1) + v["g"] * v["q"] * x ** v["e"], [v["var"]])
+    return (
+        "(" in key
+        and gcd(v["p"], abs(v["q"])) == 1
+        and same_function(
+            key, lambda x: v["g"] * v["p"] * x ** (v["e"] + 1) + v["g"] * v["q"] * x ** v["e"], [v["var"]]
+        )
+    )
 
 
 @generator("g07_factor_formula")
@@ -433,7 +495,16 @@ def g07_eq_brackets(rng, options):
             break
     equation = f"{a}({lin_tex(1, b)}) = {c}"
     return {
-        "values": {"a": a, "b": b, "c": c, "equation": equation, "inner": number_key(inner), "lhs": lin_tex(1, b), "minus_b": signed(-b), "result": number_key(x)},
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "equation": equation,
+            "inner": number_key(inner),
+            "lhs": lin_tex(1, b),
+            "minus_b": signed(-b),
+            "result": number_key(x),
+        },
         "key": number_key(x),
     }
 
@@ -474,10 +545,19 @@ def g07_eq_both_sides(rng, options):
     const = b if kind == "plain" else m * b
     return {
         "values": {
-            "kind": kind, "a": a, "b": b, "c": c, "d": d, "m": m,
-            "equation": f"{left} = {right}", "opened": f"{opened} = {right}",
+            "kind": kind,
+            "a": a,
+            "b": b,
+            "c": c,
+            "d": d,
+            "m": m,
+            "equation": f"{left} = {right}",
+            "opened": f"{opened} = {right}",
             "collected": f"{a}x{mono_tex(-c, {'x': 1}, first=False)} = {d}{' - ' if const > 0 else ' + '}{abs(const)}",
-            "coef": a - c, "coef_x": mono_tex(a - c, {"x": 1}), "rhs": d - const, "result": x,
+            "coef": a - c,
+            "coef_x": mono_tex(a - c, {"x": 1}),
+            "rhs": d - const,
+            "result": x,
         },
         "key": str(x),
     }
@@ -500,23 +580,60 @@ def g07_consecutive(rng, options):
         n += 1
     total = sum(n + step * i for i in range(count))
     shift = step * count * (count - 1) // 2
-    kind = {1: {"kk": "қатарлас натурал", "ru": "последовательных натуральных", "en": "consecutive whole", "uz": "ketma-ket natural"},
-            2: {"kk": "қатарлас жұп", "ru": "последовательных чётных", "en": "consecutive even", "uz": "ketma-ket juft"}}[step]
+    kind = {
+        1: {
+            "kk": "қатарлас натурал",
+            "ru": "последовательных натуральных",
+            "en": "consecutive whole",
+            "uz": "ketma-ket natural",
+        },
+        2: {"kk": "қатарлас жұп", "ru": "последовательных чётных", "en": "consecutive even", "uz": "ketma-ket juft"},
+    }[step]
     terms = " + ".join(["n"] + [f"(n + {step * i})" for i in range(1, count)])
-    return {"values": {"count": count, "step": step, "kind": kind, "total": total, "terms": terms, "shift": shift, "rhs": total - shift, "result": n}, "key": str(n)}
+    return {
+        "values": {
+            "count": count,
+            "step": step,
+            "kind": kind,
+            "total": total,
+            "terms": terms,
+            "shift": shift,
+            "rhs": total - shift,
+            "result": n,
+        },
+        "key": str(n),
+    }
 
 
 @verifier("g07_consecutive")
 def g07_consecutive_verify(values, key):
     n, v = int(key), values
-    return n > 0 and (v["step"] == 1 or n % 2 == 0) and sum(range(n, n + v["step"] * v["count"], v["step"])) == v["total"]
+    return (
+        n > 0 and (v["step"] == 1 or n % 2 == 0) and sum(range(n, n + v["step"] * v["count"], v["step"])) == v["total"]
+    )
 
 
 PARENTS = [
-    ({"kk": "Әке", "ru": "Отец", "en": "A father", "uz": "Ota"}, {"kk": "ұлынан", "ru": "сына", "en": "his son", "uz": "oʻgʻlidan"}, {"kk": "Ұлы", "ru": "сыну", "en": "the son", "uz": "Oʻgʻli"}),
-    ({"kk": "Ана", "ru": "Мать", "en": "A mother", "uz": "Ona"}, {"kk": "қызынан", "ru": "дочери", "en": "her daughter", "uz": "qizidan"}, {"kk": "Қызы", "ru": "дочери", "en": "the daughter", "uz": "Qizi"}),
-    ({"kk": "Әже", "ru": "Бабушка", "en": "A grandmother", "uz": "Buvi"}, {"kk": "немересінен", "ru": "внука", "en": "her grandson", "uz": "nevarasidan"}, {"kk": "Немересі", "ru": "внуку", "en": "the grandson", "uz": "Nevarasi"}),
-    ({"kk": "Ата", "ru": "Дедушка", "en": "A grandfather", "uz": "Bobo"}, {"kk": "немересінен", "ru": "внучки", "en": "his granddaughter", "uz": "nevarasidan"}, {"kk": "Немересі", "ru": "внучке", "en": "the granddaughter", "uz": "Nevarasi"}),
+    (
+        {"kk": "Әке", "ru": "Отец", "en": "A father", "uz": "Ota"},
+        {"kk": "ұлынан", "ru": "сына", "en": "his son", "uz": "oʻgʻlidan"},
+        {"kk": "Ұлы", "ru": "сыну", "en": "the son", "uz": "Oʻgʻli"},
+    ),
+    (
+        {"kk": "Ана", "ru": "Мать", "en": "A mother", "uz": "Ona"},
+        {"kk": "қызынан", "ru": "дочери", "en": "her daughter", "uz": "qizidan"},
+        {"kk": "Қызы", "ru": "дочери", "en": "the daughter", "uz": "Qizi"},
+    ),
+    (
+        {"kk": "Әже", "ru": "Бабушка", "en": "A grandmother", "uz": "Buvi"},
+        {"kk": "немересінен", "ru": "внука", "en": "her grandson", "uz": "nevarasidan"},
+        {"kk": "Немересі", "ru": "внуку", "en": "the grandson", "uz": "Nevarasi"},
+    ),
+    (
+        {"kk": "Ата", "ru": "Дедушка", "en": "A grandfather", "uz": "Bobo"},
+        {"kk": "немересінен", "ru": "внучки", "en": "his granddaughter", "uz": "nevarasidan"},
+        {"kk": "Немересі", "ru": "внучке", "en": "the granddaughter", "uz": "Nevarasi"},
+    ),
 ]
 
 
@@ -536,8 +653,19 @@ def g07_age(rng, options):
     elder, of_child, child = PARENTS[who]
     pronoun = {"kk": "ол", "ru": "он", "en": "he" if who in (0, 3) else "she", "uz": "u"}
     return {
-        "values": {"who": who, "pronoun": pronoun, "elder": elder, "of_child": of_child, "child": child, "k": k, "m": m, "t": t,
-                   "kt": mono_tex(k - m, {"x": 1}), "mt": m * t - t, "result": x},
+        "values": {
+            "who": who,
+            "pronoun": pronoun,
+            "elder": elder,
+            "of_child": of_child,
+            "child": child,
+            "k": k,
+            "m": m,
+            "t": t,
+            "kt": mono_tex(k - m, {"x": 1}),
+            "mt": m * t - t,
+            "result": x,
+        },
         "key": str(x),
     }
 
@@ -555,8 +683,20 @@ def g07_linear_value(rng, options):
     y = k * x + b
     ask = options.get("ask", "y")
     return {
-        "values": {"k": k, "b": b, "x": x, "y": y, "function": f"y = {lin_tex(k, b)}", "kx": f"{k} \\cdot {signed(x)}" if abs(k) != 1 else f"{'-' if k < 0 else ''}{signed(x)}",
-                   "yb": y - b, "ask": ask, "function_rhs": lin_tex(k, b), "bs": signed(b), "kx_var": mono_tex(k, {"x": 1}), "result": y if ask == "y" else x},
+        "values": {
+            "k": k,
+            "b": b,
+            "x": x,
+            "y": y,
+            "function": f"y = {lin_tex(k, b)}",
+            "kx": f"{k} \\cdot {signed(x)}" if abs(k) != 1 else f"{'-' if k < 0 else ''}{signed(x)}",
+            "yb": y - b,
+            "ask": ask,
+            "function_rhs": lin_tex(k, b),
+            "bs": signed(b),
+            "kx_var": mono_tex(k, {"x": 1}),
+            "result": y if ask == "y" else x,
+        },
         "key": str(y if ask == "y" else x),
     }
 
@@ -577,10 +717,27 @@ def g07_slope(rng, options):
     x2 = x1 + rng.randint(1, 5)
     y1, y2 = k * x1 + b, k * x2 + b
     return {
-        "values": {"k": k, "b": b, "x1": x1, "y1": y1, "x2": x2, "y2": y2, "dy": y2 - y1, "dx": x2 - x1,
-                   "p1": f"({x1}; {y1})", "p2": f"({x2}; {y2})", "p1en": f"({x1}, {y1})", "p2en": f"({x2}, {y2})",
-                   "kx1": k * x1, "kx1s": signed(k * x1), "x1s": signed(x1), "y1s": signed(y1), "kx_b": mono_tex(k, {"x": 1}) + " + b", "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
-                   "result": k if options.get("ask", "k") == "k" else b},
+        "values": {
+            "k": k,
+            "b": b,
+            "x1": x1,
+            "y1": y1,
+            "x2": x2,
+            "y2": y2,
+            "dy": y2 - y1,
+            "dx": x2 - x1,
+            "p1": f"({x1}; {y1})",
+            "p2": f"({x2}; {y2})",
+            "p1en": f"({x1}, {y1})",
+            "p2en": f"({x2}, {y2})",
+            "kx1": k * x1,
+            "kx1s": signed(k * x1),
+            "x1s": signed(x1),
+            "y1s": signed(y1),
+            "kx_b": mono_tex(k, {"x": 1}) + " + b",
+            "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
+            "result": k if options.get("ask", "k") == "k" else b,
+        },
         "key": str(k if options.get("ask", "k") == "k" else b),
     }
 
@@ -622,8 +779,14 @@ def g07_point_on_graph(rng, options):
             wrong.add((wx, wy))
     choices = [{"text": _point(*right), "correct": True}] + [{"text": _point(*p)} for p in sorted(wrong)]
     return {
-        "values": {"k": k, "b": b, "x": right[0], "y": right[1], "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
-                   "check": f"{_times(k, right[0])}{' + ' if b >= 0 else ' - '}{abs(b)} = {right[1]}"},
+        "values": {
+            "k": k,
+            "b": b,
+            "x": right[0],
+            "y": right[1],
+            "function": f"y = {lin_tex(k, b) if b else mono_tex(k, {'x': 1})}",
+            "check": f"{_times(k, right[0])}{' + ' if b >= 0 else ' - '}{abs(b)} = {right[1]}",
+        },
         "key": "",
         "choices": choices,
     }
@@ -655,17 +818,43 @@ def g07_system(rng, options):
         first = f"y = {lin_tex(k, m) if m else mono_tex(k, {'x': 1})}"
         second = f"{poly_tex([(a, {'x': 1}), (b, {'y': 1})])} = {c}"
         coef, rhs = a + b * k, c - b * m
-        values = {"method": "sub", "k": k, "m": m, "a": a, "b": b, "c": c, "coef": coef, "rhs": rhs,
-                  "substituted": f"{poly_tex([(a, {'x': 1})])}{' + ' if b > 0 else ' - '}{abs(b)}({lin_tex(k, m) if m else mono_tex(k, {'x': 1})}) = {c}"}
+        values = {
+            "method": "sub",
+            "k": k,
+            "m": m,
+            "a": a,
+            "b": b,
+            "c": c,
+            "coef": coef,
+            "rhs": rhs,
+            "substituted": f"{poly_tex([(a, {'x': 1})])}{' + ' if b > 0 else ' - '}{abs(b)}({lin_tex(k, m) if m else mono_tex(k, {'x': 1})}) = {c}",
+        }
     else:
         a1, a2, b = rng.randint(1, 6), rng.randint(1, 6), rng.randint(1, 6)
         c1, c2 = a1 * x + b * y, a2 * x - b * y
         first = f"{poly_tex([(a1, {'x': 1}), (b, {'y': 1})])} = {c1}"
         second = f"{poly_tex([(a2, {'x': 1}), (-b, {'y': 1})])} = {c2}"
-        values = {"method": "add", "a1": a1, "a2": a2, "b": b, "c1": c1, "c2": c2, "coef": a1 + a2, "rhs": c1 + c2,
-                  "substituted": f"{a1} \\cdot {signed(x)} + {mono_tex(b, {'y': 1})} = {c1}"}
+        values = {
+            "method": "add",
+            "a1": a1,
+            "a2": a2,
+            "b": b,
+            "c1": c1,
+            "c2": c2,
+            "coef": a1 + a2,
+            "rhs": c1 + c2,
+            "substituted": f"{a1} \\cdot {signed(x)} + {mono_tex(b, {'y': 1})} = {c1}",
+        }
     values["coef_x"] = mono_tex(values["coef"], {"x": 1})
-    values.update({"system": f"\\begin{{cases}} {first} \\\\ {second} \\end{{cases}}", "x": x, "y": y, "ask": ask, "result": x if ask == "x" else y})
+    values.update(
+        {
+            "system": f"\\begin{{cases}} {first} \\\\ {second} \\end{{cases}}",
+            "x": x,
+            "y": y,
+            "ask": ask,
+            "result": x if ask == "x" else y,
+        }
+    )
     return {"values": values, "key": str(x if ask == "x" else y)}
 
 
@@ -693,7 +882,16 @@ def g07_wp_system(rng, options):
         if a1 * b2 != a2 * b1 and n != p:
             break
     return {
-        "values": {"a1": a1, "b1": b1, "a2": a2, "b2": b2, "s1": a1 * n + b1 * p, "s2": a2 * n + b2 * p, "pen": p, "result": n},
+        "values": {
+            "a1": a1,
+            "b1": b1,
+            "a2": a2,
+            "b2": b2,
+            "s1": a1 * n + b1 * p,
+            "s2": a2 * n + b2 * p,
+            "pen": p,
+            "result": n,
+        },
         "key": str(n),
     }
 
@@ -729,8 +927,19 @@ def g07_stats(rng, options):
             result = Fraction(max(data) - min(data))
         if len(set(data)) >= 3:
             break
-    return {"values": {"data": ", ".join(map(str, data)), "sorted": ", ".join(map(str, sorted(data))), "sum": sum(data), "size": size,
-                       "max": max(data), "min": min(data), "ask": ask, "result": number_key(result)}, "key": number_key(result)}
+    return {
+        "values": {
+            "data": ", ".join(map(str, data)),
+            "sorted": ", ".join(map(str, sorted(data))),
+            "sum": sum(data),
+            "size": size,
+            "max": max(data),
+            "min": min(data),
+            "ask": ask,
+            "result": number_key(result),
+        },
+        "key": number_key(result),
+    }
 
 
 @verifier("g07_stats")
@@ -886,7 +1095,14 @@ def g07_triangle_exists(rng, options):
         triples = set()
         while len(triples) < 4:
             a, b = rng.randint(1, 12), rng.randint(1, 12)
-            c = rng.choice([a + b, a + b + rng.randint(1, 4), abs(a - b) + rng.randint(1, max(1, 2 * min(a, b) - 1)), max(1, abs(a - b))])
+            c = rng.choice(
+                [
+                    a + b,
+                    a + b + rng.randint(1, 4),
+                    abs(a - b) + rng.randint(1, max(1, 2 * min(a, b) - 1)),
+                    max(1, abs(a - b)),
+                ]
+            )
             triples.add(tuple(sorted((a, b, c))))
         good = [t for t in triples if _forms_triangle(*t)]
         if 1 <= len(good) <= 3:
@@ -914,7 +1130,18 @@ def g07_third_side(rng, options):
     while a == b:
         b = rng.randint(2, 15)
     low, high = abs(a - b), a + b
-    return {"values": {"a": a, "b": b, "low": low, "high": high, "first": low + 1, "last": high - 1, "result": high - low - 1}, "key": str(high - low - 1)}
+    return {
+        "values": {
+            "a": a,
+            "b": b,
+            "low": low,
+            "high": high,
+            "first": low + 1,
+            "last": high - 1,
+            "result": high - low - 1,
+        },
+        "key": str(high - low - 1),
+    }
 
 
 @verifier("g07_third_side")
@@ -935,7 +1162,16 @@ def g07_congruent(rng, options):
     pairs = [("AB", ab), ("BC", bc), ("CA", ca)]
     target = [letters[0] + letters[1], letters[1] + letters[2], letters[2] + letters[0]][ask]
     return {
-        "values": {"second": letters, "ab": ab, "bc": bc, "ca": ca, "ask": ask, "target": target, "source": pairs[ask][0], "result": pairs[ask][1]},
+        "values": {
+            "second": letters,
+            "ab": ab,
+            "bc": bc,
+            "ca": ca,
+            "ask": ask,
+            "target": target,
+            "source": pairs[ask][0],
+            "result": pairs[ask][1],
+        },
         "key": str(pairs[ask][1]),
     }
 
@@ -953,7 +1189,10 @@ def g07_triangle_area(rng, options):
     base, height = rng.randint(3, 24), rng.randint(2, 20)
     kind = options.get("kind") or rng.choice(["height", "legs"])
     area = Fraction(base * height, 2)
-    return {"values": {"kind": kind, "base": base, "height": height, "product": base * height, "result": number_key(area)}, "key": number_key(area)}
+    return {
+        "values": {"kind": kind, "base": base, "height": height, "product": base * height, "result": number_key(area)},
+        "key": number_key(area),
+    }
 
 
 @verifier("g07_triangle_area")
@@ -962,9 +1201,24 @@ def g07_triangle_area_verify(values, key):
 
 
 PAIRS = {
-    "alternate": {"kk": "айқыш бұрыштар", "ru": "накрест лежащие углы", "en": "alternate angles", "uz": "ichki almashinuvchi burchaklar"},
-    "corresponding": {"kk": "сәйкес бұрыштар", "ru": "соответственные углы", "en": "corresponding angles", "uz": "mos burchaklar"},
-    "interior": {"kk": "тұстас бұрыштар", "ru": "односторонние углы", "en": "co-interior angles", "uz": "ichki bir tomonli burchaklar"},
+    "alternate": {
+        "kk": "айқыш бұрыштар",
+        "ru": "накрест лежащие углы",
+        "en": "alternate angles",
+        "uz": "ichki almashinuvchi burchaklar",
+    },
+    "corresponding": {
+        "kk": "сәйкес бұрыштар",
+        "ru": "соответственные углы",
+        "en": "corresponding angles",
+        "uz": "mos burchaklar",
+    },
+    "interior": {
+        "kk": "тұстас бұрыштар",
+        "ru": "односторонние углы",
+        "en": "co-interior angles",
+        "uz": "ichki bir tomonli burchaklar",
+    },
 }
 
 

@@ -7,7 +7,16 @@ from math import gcd, isqrt
 import sympy
 
 from qalan.trainer.content.generators._util import fraction_key, number_key
-from qalan.trainer.content.generators.grade07 import _nz, key_at, lin_tex, mono_key, mono_tex, poly_key, poly_tex, signed
+from qalan.trainer.content.generators.grade07 import (
+    _nz,
+    key_at,
+    lin_tex,
+    mono_key,
+    mono_tex,
+    poly_key,
+    poly_tex,
+    signed,
+)
 from qalan.trainer.content.registry import generator, verifier
 
 
@@ -39,7 +48,17 @@ def g08_frac_domain(rng, options):
     while root == -a or root.denominator not in (1, 2, 4, 5):
         m = _nz(rng, -20, 20)
         root = Fraction(m, k)
-    return {"values": {"k": k, "m": m, "a": a, "fraction": _frac_tex(lin_tex(1, a), lin_tex(k, -m)), "den": lin_tex(k, -m), "result": number_key(root)}, "key": number_key(root)}
+    return {
+        "values": {
+            "k": k,
+            "m": m,
+            "a": a,
+            "fraction": _frac_tex(lin_tex(1, a), lin_tex(k, -m)),
+            "den": lin_tex(k, -m),
+            "result": number_key(root),
+        },
+        "key": number_key(root),
+    }
 
 
 @verifier("g08_frac_domain")
@@ -56,7 +75,14 @@ def g08_frac_reduce(rng, options):
         num = poly_tex([(1, {"x": 2}), (-n * n, {})])
         den = lin_tex(1, s * n)
         other = lin_tex(1, -s * n)
-        values = {"kind": "squares", "n": n, "s": s, "fraction": _frac_tex(num, den), "factored": _frac_tex(f"({lin_tex(1, -n)})({lin_tex(1, n)})", den), "result": other}
+        values = {
+            "kind": "squares",
+            "n": n,
+            "s": s,
+            "fraction": _frac_tex(num, den),
+            "factored": _frac_tex(f"({lin_tex(1, -n)})({lin_tex(1, n)})", den),
+            "result": other,
+        }
         key = poly_key([(1, {"x": 1}), (-s * n, {})])
     else:
         while True:
@@ -70,9 +96,19 @@ def g08_frac_reduce(rng, options):
         num_pow = {"a": max(pa, 0), "b": max(pb, 0)}
         den_pow = {"a": max(-pa, 0), "b": max(-pb, 0)}
         num_t, den_t = mono_tex(ca, num_pow), mono_tex(cb, den_pow)
-        values = {"kind": "mono", "c1": c1, "c2": c2, "p1": p1, "q1": q1, "p2": p2, "q2": q2, "g": g,
-                  "fraction": _frac_tex(mono_tex(c1, {"a": p1, "b": q1}), mono_tex(c2, {"a": p2, "b": q2})),
-                  "factored": mono_tex(g, {"a": min(p1, p2), "b": min(q1, q2)}), "result": _frac_tex(num_t, den_t)}
+        values = {
+            "kind": "mono",
+            "c1": c1,
+            "c2": c2,
+            "p1": p1,
+            "q1": q1,
+            "p2": p2,
+            "q2": q2,
+            "g": g,
+            "fraction": _frac_tex(mono_tex(c1, {"a": p1, "b": q1}), mono_tex(c2, {"a": p2, "b": q2})),
+            "factored": mono_tex(g, {"a": min(p1, p2), "b": min(q1, q2)}),
+            "result": _frac_tex(num_t, den_t),
+        }
         key = f"({mono_key(ca, num_pow)})/({mono_key(cb, den_pow)})"
     return {"values": values, "key": key}
 
@@ -82,7 +118,9 @@ def g08_frac_reduce_verify(values, key):
     v = values
     if v["kind"] == "squares":
         x = Fraction(7, 3)
-        return _key_value(key, {"x": x}) == sympy.Rational(*(lambda f: (f.numerator, f.denominator))((x * x - v["n"] ** 2) / (x + v["s"] * v["n"])))
+        return _key_value(key, {"x": x}) == sympy.Rational(
+            *(lambda f: (f.numerator, f.denominator))((x * x - v["n"] ** 2) / (x + v["s"] * v["n"]))
+        )
     a, b = Fraction(5, 2), Fraction(3, 7)
     f = Fraction(v["c1"]) * a ** v["p1"] * b ** v["q1"] / (v["c2"] * a ** v["p2"] * b ** v["q2"])
     return _key_value(key, {"a": a, "b": b}) == sympy.Rational(f.numerator, f.denominator)
@@ -102,10 +140,20 @@ def g08_frac_add(rng, options):
         g = gcd(abs(top), lcm)
         if top != 0 and g == 1:
             break
-    values = {"m": m, "n": n, "p": p, "q": q, "s": s, "lcm": lcm, "fm": lcm // m, "fn": lcm // n, "top": top,
-              "sum": f"{_frac_tex(p, f'{m}x')} {'+' if s > 0 else '-'} {_frac_tex(q, f'{n}x')}",
-              "steps": _frac_tex(f"{p} \\cdot {lcm // m} {'+' if s > 0 else '-'} {q} \\cdot {lcm // n}", f"{lcm}x"),
-              "result": _frac_tex(top, f"{lcm}x") if top > 0 else "-" + _frac_tex(-top, f"{lcm}x")}
+    values = {
+        "m": m,
+        "n": n,
+        "p": p,
+        "q": q,
+        "s": s,
+        "lcm": lcm,
+        "fm": lcm // m,
+        "fn": lcm // n,
+        "top": top,
+        "sum": f"{_frac_tex(p, f'{m}x')} {'+' if s > 0 else '-'} {_frac_tex(q, f'{n}x')}",
+        "steps": _frac_tex(f"{p} \\cdot {lcm // m} {'+' if s > 0 else '-'} {q} \\cdot {lcm // n}", f"{lcm}x"),
+        "result": _frac_tex(top, f"{lcm}x") if top > 0 else "-" + _frac_tex(-top, f"{lcm}x"),
+    }
     return {"values": values, "key": f"{top}/({lcm}*x)"}
 
 
@@ -141,7 +189,10 @@ def g08_frac_mul(rng, options):
     den_tex = mono_tex(coef.denominator, den) if (coef.denominator != 1 or den["y"]) else ""
     result = _frac_tex(num_tex, den_tex) if den_tex else num_tex
     key = f"({mono_key(coef.numerator, num)})/({mono_key(coef.denominator, den)})"
-    return {"values": {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "op": op, "expr": shown, "step": step, "result": result}, "key": key}
+    return {
+        "values": {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "op": op, "expr": shown, "step": step, "result": result},
+        "key": key,
+    }
 
 
 @verifier("g08_frac_mul")
@@ -194,19 +245,39 @@ def g08_sqrt_rules(rng, options):
         while True:
             m, r = rng.choice([2, 3, 5, 6, 7, 10]), rng.randint(1, 6)
             a = m * rng.randint(1, 5) ** 2 if rng.random() < 0.5 else m
-            total = (m * r) ** 2 if False else None
             b = m * r * r
             if a * b == isqrt(a * b) ** 2 and a != b:
                 break
         result = isqrt(a * b)
-        values = {"kind": kind, "a": a, "b": b, "expr": f"\\sqrt{{{a}}} \\cdot \\sqrt{{{b}}}", "inside": f"\\sqrt{{{a} \\cdot {b}}} = \\sqrt{{{a * b}}}", "result": result}
+        values = {
+            "kind": kind,
+            "a": a,
+            "b": b,
+            "expr": f"\\sqrt{{{a}}} \\cdot \\sqrt{{{b}}}",
+            "inside": f"\\sqrt{{{a} \\cdot {b}}} = \\sqrt{{{a * b}}}",
+            "result": result,
+        }
     elif kind == "quotient":
         m, r = rng.choice([2, 3, 5, 6, 7]), rng.randint(2, 9)
         a, b = m * r * r, m
-        values = {"kind": kind, "a": a, "b": b, "expr": f"\\frac{{\\sqrt{{{a}}}}}{{\\sqrt{{{b}}}}}", "inside": f"\\sqrt{{{a} : {b}}} = \\sqrt{{{r * r}}}", "result": r}
+        values = {
+            "kind": kind,
+            "a": a,
+            "b": b,
+            "expr": f"\\frac{{\\sqrt{{{a}}}}}{{\\sqrt{{{b}}}}}",
+            "inside": f"\\sqrt{{{a} : {b}}} = \\sqrt{{{r * r}}}",
+            "result": r,
+        }
     else:
         k, a = rng.randint(2, 6), rng.choice([2, 3, 5, 6, 7, 10, 11])
-        values = {"kind": kind, "k": k, "a": a, "expr": f"({k}\\sqrt{{{a}}})^{{2}}", "inside": f"{k}^{{2}} \\cdot (\\sqrt{{{a}}})^{{2}} = {k * k} \\cdot {a}", "result": k * k * a}
+        values = {
+            "kind": kind,
+            "k": k,
+            "a": a,
+            "expr": f"({k}\\sqrt{{{a}}})^{{2}}",
+            "inside": f"{k}^{{2}} \\cdot (\\sqrt{{{a}}})^{{2}} = {k * k} \\cdot {a}",
+            "result": k * k * a,
+        }
     return {"values": values, "key": str(values["result"])}
 
 
@@ -251,9 +322,16 @@ def g08_sqrt_like(rng, options):
     first, second = a * a * m, b * b * m
     b_tex = f"\\sqrt{{{m}}}" if b == 1 else f"{b}\\sqrt{{{m}}}"
     return {
-        "values": {"m": m, "a": a, "b": b, "s": s, "expr": f"\\sqrt{{{first}}} {'+' if s > 0 else '-'} \\sqrt{{{second}}}",
-                   "split": f"{a}\\sqrt{{{m}}} {'+' if s > 0 else '-'} {b_tex}", "total": total,
-                   "result": f"{'-' if total < 0 else ''}{abs(total) if abs(total) != 1 else ''}\\sqrt{{{m}}}"},
+        "values": {
+            "m": m,
+            "a": a,
+            "b": b,
+            "s": s,
+            "expr": f"\\sqrt{{{first}}} {'+' if s > 0 else '-'} \\sqrt{{{second}}}",
+            "split": f"{a}\\sqrt{{{m}}} {'+' if s > 0 else '-'} {b_tex}",
+            "total": total,
+            "result": f"{'-' if total < 0 else ''}{abs(total) if abs(total) != 1 else ''}\\sqrt{{{m}}}",
+        },
         "key": f"{total}*sqrt({m})",
     }
 
@@ -292,7 +370,14 @@ def g08_qe_incomplete(rng, options):
     if _first(rng, options, "pure"):
         a, r = rng.randint(1, 6), rng.randint(1, 12)
         c = a * r * r
-        values = {"kind": "pure", "a": a, "c": c, "equation": f"{mono_tex(a, {'x': 2})} - {c} = 0", "x2": r * r, "result": r}
+        values = {
+            "kind": "pure",
+            "a": a,
+            "c": c,
+            "equation": f"{mono_tex(a, {'x': 2})} - {c} = 0",
+            "x2": r * r,
+            "result": r,
+        }
     else:
         a = rng.randint(1, 6)
         while True:
@@ -301,8 +386,15 @@ def g08_qe_incomplete(rng, options):
             if b.denominator == 1 and b != 0:
                 break
         b = int(b)
-        values = {"kind": "mixed", "a": a, "b": b, "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1})])} = 0",
-                  "factored": f"x({lin_tex(a, b)}) = 0", "inner": f"{lin_tex(a, b)} = 0", "result": number_key(r)}
+        values = {
+            "kind": "mixed",
+            "a": a,
+            "b": b,
+            "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1})])} = 0",
+            "factored": f"x({lin_tex(a, b)}) = 0",
+            "inner": f"{lin_tex(a, b)} = 0",
+            "result": number_key(r),
+        }
     return {"values": values, "key": str(values["result"])}
 
 
@@ -325,10 +417,11 @@ def _roots_quadratic(rng, monic=False):
             x1, x2 = Fraction(_nz(rng, -9, 9)), Fraction(_nz(rng, -9, 9), rng.choice([1, 1, a]))
         if x1 != x2:
             b, c = -a * (x1 + x2), a * x1 * x2
-            if b.denominator == 1 if isinstance(b, Fraction) else True:
-                if (c.denominator == 1 if isinstance(c, Fraction) else True) and b != 0 and c != 0:
-                    x1, x2 = sorted((Fraction(x1), Fraction(x2)))
-                    return a, int(b), int(c), x1, x2
+            b_whole = b.denominator == 1 if isinstance(b, Fraction) else True
+            c_whole = c.denominator == 1 if isinstance(c, Fraction) else True
+            if b_whole and c_whole and b != 0 and c != 0:
+                x1, x2 = sorted((Fraction(x1), Fraction(x2)))
+                return a, int(b), int(c), x1, x2
 
 
 @generator("g08_qe_discriminant")
@@ -336,8 +429,20 @@ def g08_qe_discriminant(rng, options):
     """The discriminant D = b² - 4ac (any sign)."""
     a, b, c = _nz(rng, -5, 6), _nz(rng, -12, 12), _nz(rng, -15, 15)
     d = b * b - 4 * a * c
-    return {"values": {"a": a, "b": b, "c": c, "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0",
-                       "b2": b * b, "ac4": 4 * a * c, "ac4s": signed(4 * a * c), "steps": f"{signed(b)}^{{2}} - 4 \\cdot {signed(a)} \\cdot {signed(c)}", "result": d}, "key": str(d)}
+    return {
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0",
+            "b2": b * b,
+            "ac4": 4 * a * c,
+            "ac4s": signed(4 * a * c),
+            "steps": f"{signed(b)}^{{2}} - 4 \\cdot {signed(a)} \\cdot {signed(c)}",
+            "result": d,
+        },
+        "key": str(d),
+    }
 
 
 @verifier("g08_qe_discriminant")
@@ -354,8 +459,20 @@ def g08_qe_solve(rng, options):
     d = b * b - 4 * a * c
     result = x2 if ask == "larger" else x1
     return {
-        "values": {"a": a, "b": b, "c": c, "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0", "d": d, "sd": isqrt(d),
-                   "mb": -b, "a2": 2 * a, "x1": number_key(x1), "x2": number_key(x2), "ask": ask, "result": number_key(result)},
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "equation": f"{poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0",
+            "d": d,
+            "sd": isqrt(d),
+            "mb": -b,
+            "a2": 2 * a,
+            "x1": number_key(x1),
+            "x2": number_key(x2),
+            "ask": ask,
+            "result": number_key(result),
+        },
         "key": number_key(result),
     }
 
@@ -364,16 +481,31 @@ def g08_qe_solve(rng, options):
 def g08_qe_solve_verify(values, key):
     x, v = Fraction(key), values
     roots = [r for r in (Fraction(values["x1"]), Fraction(values["x2"])) if v["a"] * r * r + v["b"] * r + v["c"] == 0]
-    return len(roots) == 2 and v["a"] * x * x + v["b"] * x + v["c"] == 0 and x == (max(roots) if v["ask"] == "larger" else min(roots))
+    return (
+        len(roots) == 2
+        and v["a"] * x * x + v["b"] * x + v["c"] == 0
+        and x == (max(roots) if v["ask"] == "larger" else min(roots))
+    )
 
 
 @generator("g08_vieta")
 def g08_vieta(rng, options):
     """x² + px + q = 0 with one root known: the other root by Vieta's theorem."""
-    a, b, c, x1, x2 = _roots_quadratic(rng, monic=True)
+    _a, b, c, x1, x2 = _roots_quadratic(rng, monic=True)
     known, other = (x1, x2) if rng.random() < 0.5 else (x2, x1)
-    return {"values": {"p": b, "q": c, "equation": f"{poly_tex([(1, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0", "known": int(known), "knowns": signed(int(known)), "others": signed(int(other)),
-                       "sum": -b, "result": int(other)}, "key": str(int(other))}
+    return {
+        "values": {
+            "p": b,
+            "q": c,
+            "equation": f"{poly_tex([(1, {'x': 2}), (b, {'x': 1}), (c, {})])} = 0",
+            "known": int(known),
+            "knowns": signed(int(known)),
+            "others": signed(int(other)),
+            "sum": -b,
+            "result": int(other),
+        },
+        "key": str(int(other)),
+    }
 
 
 @verifier("g08_vieta")
@@ -385,11 +517,18 @@ def g08_vieta_verify(values, key):
 @generator("g08_quad_factor")
 def g08_quad_factor(rng, options):
     """x² + bx + c = (x - x1)(x - x2)."""
-    a, b, c, x1, x2 = _roots_quadratic(rng, monic=True)
+    _a, b, c, x1, x2 = _roots_quadratic(rng, monic=True)
     x1, x2 = int(x1), int(x2)
     return {
-        "values": {"b": b, "c": c, "mb": -b, "x1": x1, "x2": x2, "trinomial": poly_tex([(1, {"x": 2}), (b, {"x": 1}), (c, {})]),
-                   "result": f"({lin_tex(1, -x1)})({lin_tex(1, -x2)})"},
+        "values": {
+            "b": b,
+            "c": c,
+            "mb": -b,
+            "x1": x1,
+            "x2": x2,
+            "trinomial": poly_tex([(1, {"x": 2}), (b, {"x": 1}), (c, {})]),
+            "result": f"({lin_tex(1, -x1)})({lin_tex(1, -x2)})",
+        },
         "key": f"({poly_key([(1, {'x': 1}), (-x1, {})])})*({poly_key([(1, {'x': 1}), (-x2, {})])})",
     }
 
@@ -435,8 +574,18 @@ def g08_quad_value(rng, options):
     """y = ax² + bx + c at a given x."""
     a, b, c, x = _nz(rng, -3, 4), _nz(rng, -8, 8), rng.randint(-9, 9), _nz(rng, -5, 5)
     y = a * x * x + b * x + c
-    return {"values": {"a": a, "b": b, "c": c, "x": x, "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
-                       "steps": _quad_steps(a, b, c, x), "result": y}, "key": str(y)}
+    return {
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "x": x,
+            "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
+            "steps": _quad_steps(a, b, c, x),
+            "result": y,
+        },
+        "key": str(y),
+    }
 
 
 @verifier("g08_quad_value")
@@ -453,10 +602,22 @@ def g08_vertex(rng, options):
     c = rng.randint(-12, 12)
     y0 = a * x0 * x0 + b * x0 + c
     ask = options.get("ask", "x")
-    return {"values": {"a": a, "b": b, "c": c, "x0": x0, "y0": y0, "a2": 2 * a, "mb": -b, "ask": ask,
-                       "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
-                       "steps": _quad_steps(a, b, c, x0),
-                       "result": x0 if ask == "x" else y0}, "key": str(x0 if ask == "x" else y0)}
+    return {
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "x0": x0,
+            "y0": y0,
+            "a2": 2 * a,
+            "mb": -b,
+            "ask": ask,
+            "function": f"y = {poly_tex([(a, {'x': 2}), (b, {'x': 1}), (c, {})])}",
+            "steps": _quad_steps(a, b, c, x0),
+            "result": x0 if ask == "x" else y0,
+        },
+        "key": str(x0 if ask == "x" else y0),
+    }
 
 
 @verifier("g08_vertex")
@@ -488,22 +649,50 @@ def g08_linear_ineq(rng, options):
         flips = a - c < 0
         final = {"<": ">", ">": "<"}[sign] if flips else sign
         if final == "<":
-            result, ask = (bound - 1 if bound.denominator == 1 else Fraction(bound.numerator // bound.denominator)), "greatest"
+            result, ask = (
+                (bound - 1 if bound.denominator == 1 else Fraction(bound.numerator // bound.denominator)),
+                "greatest",
+            )
         else:
-            result, ask = (bound + 1 if bound.denominator == 1 else Fraction(bound.numerator // bound.denominator + 1)), "least"
+            result, ask = (
+                (bound + 1 if bound.denominator == 1 else Fraction(bound.numerator // bound.denominator + 1)),
+                "least",
+            )
         if abs(result) <= 30:
             break
     tex_sign = {"<": "<", ">": ">"}
     return {
-        "values": {"a": a, "b": b, "c": c, "d": d, "sign": sign, "ask": ask, "ask_text": {
-            "greatest": {"kk": "ең үлкен", "ru": "наибольшее", "en": "greatest", "uz": "eng katta"},
-            "least": {"kk": "ең кіші", "ru": "наименьшее", "en": "least", "uz": "eng kichik"}}[ask],
+        "values": {
+            "a": a,
+            "b": b,
+            "c": c,
+            "d": d,
+            "sign": sign,
+            "ask": ask,
+            "ask_text": {
+                "greatest": {"kk": "ең үлкен", "ru": "наибольшее", "en": "greatest", "uz": "eng katta"},
+                "least": {"kk": "ең кіші", "ru": "наименьшее", "en": "least", "uz": "eng kichik"},
+            }[ask],
             "inequality": f"{lin_tex(a, b) if a else b} {tex_sign[sign]} {lin_tex(c, d) if c else d}",
             "collected": f"{mono_tex(a - c, {'x': 1})} {sign} {d - b}",
-            "solved": f"x {final} {number_key(bound)}", "final": final, "bound": number_key(bound),
-            "flip": {"kk": "теңсіздік таңбасы қарама-қарсыға өзгереді", "ru": "знак неравенства меняется на противоположный", "en": "the inequality sign is reversed", "uz": "tengsizlik belgisi qarama-qarshisiga oʻzgaradi"} if flips else
-                    {"kk": "теңсіздік таңбасы өзгермейді", "ru": "знак неравенства сохраняется", "en": "the inequality sign stays the same", "uz": "tengsizlik belgisi oʻzgarmaydi"},
-            "result": int(result)},
+            "solved": f"x {final} {number_key(bound)}",
+            "final": final,
+            "bound": number_key(bound),
+            "flip": {
+                "kk": "теңсіздік таңбасы қарама-қарсыға өзгереді",
+                "ru": "знак неравенства меняется на противоположный",
+                "en": "the inequality sign is reversed",
+                "uz": "tengsizlik belgisi qarama-qarshisiga oʻzgaradi",
+            }
+            if flips
+            else {
+                "kk": "теңсіздік таңбасы өзгермейді",
+                "ru": "знак неравенства сохраняется",
+                "en": "the inequality sign stays the same",
+                "uz": "tengsizlik belgisi oʻzgarmaydi",
+            },
+            "result": int(result),
+        },
         "key": str(int(result)),
     }
 
@@ -542,10 +731,23 @@ def g08_ineq_system(rng, options):
     high = q - 1 if right_strict else q
     count = high - low + 1
     return {
-        "values": {"p": p, "q": q, "ls": left_strict, "rs": right_strict, "k1": k1, "k2": k2, "m1": m1, "m2": m2,
-                   "system": f"\\begin{{cases}} {first} \\\\ {second} \\end{{cases}}",
-                   "x1": f"x {gt} {p}", "x2": f"x {lt} {q}",
-                   "low": low, "lows": signed(low), "high": high, "result": count},
+        "values": {
+            "p": p,
+            "q": q,
+            "ls": left_strict,
+            "rs": right_strict,
+            "k1": k1,
+            "k2": k2,
+            "m1": m1,
+            "m2": m2,
+            "system": f"\\begin{{cases}} {first} \\\\ {second} \\end{{cases}}",
+            "x1": f"x {gt} {p}",
+            "x2": f"x {lt} {q}",
+            "low": low,
+            "lows": signed(low),
+            "high": high,
+            "result": count,
+        },
         "key": str(count),
     }
 
@@ -575,7 +777,7 @@ def g08_polygon_angles(rng, options):
         n = rng.randint(4, 20)
         values = {"kind": "sum", "n": n, "n2": n - 2, "result": 180 * (n - 2)}
     else:
-        n = rng.choice([d for d in range(3, 37) if 360 % d == 0 and d != 4 or d == 4])
+        n = rng.choice([d for d in range(3, 37) if (360 % d == 0 and d != 4) or d == 4])
         values = {"kind": "regular", "n": n, "n2": n - 2, "total": 180 * (n - 2), "result": 180 * (n - 2) // n}
     return {"values": values, "key": str(values["result"])}
 
@@ -612,7 +814,10 @@ def g08_parallelogram_verify(values, key):
 def g08_rhombus(rng, options):
     """A rhombus: a diagonal makes α with a side; the obtuse angle of the rhombus is 180° - 2α (α > 45°) ... the angle at the vertex."""
     alpha = rng.choice([a for a in range(20, 71) if a != 45])
-    return {"values": {"alpha": alpha, "twice": 2 * alpha, "other": 180 - 2 * alpha, "result": 2 * alpha}, "key": str(2 * alpha)}
+    return {
+        "values": {"alpha": alpha, "twice": 2 * alpha, "other": 180 - 2 * alpha, "result": 2 * alpha},
+        "key": str(2 * alpha),
+    }
 
 
 @verifier("g08_rhombus")
@@ -631,7 +836,7 @@ def g08_trapezoid(rng, options):
         m = Fraction(a + b, 2)
         values = {"kind": "midline", "a": max(a, b), "b": min(a, b), "sum": a + b, "result": number_key(m)}
     else:
-        angle = rng.choice([x for x in range(25, 90)])
+        angle = rng.choice(list(range(25, 90)))
         values = {"kind": "angle", "angle": angle, "result": 180 - angle}
     return {"values": values, "key": str(values["result"])}
 
@@ -655,7 +860,15 @@ def g08_area(rng, options):
         a, b, h = rng.randint(4, 30), rng.randint(2, 20), rng.randint(2, 16)
         while a <= b:
             a, b = rng.randint(4, 30), rng.randint(2, 20)
-        values = {"shape": shape, "a": a, "b": b, "h": h, "sum": a + b, "half": number_key(Fraction(a + b, 2)), "result": number_key(Fraction((a + b) * h, 2))}
+        values = {
+            "shape": shape,
+            "a": a,
+            "b": b,
+            "h": h,
+            "sum": a + b,
+            "half": number_key(Fraction(a + b, 2)),
+            "result": number_key(Fraction((a + b) * h, 2)),
+        }
     else:
         d1, d2 = rng.randint(3, 30), rng.randint(2, 24)
         values = {"shape": shape, "d1": d1, "d2": d2, "product": d1 * d2, "result": number_key(Fraction(d1 * d2, 2))}
@@ -736,7 +949,10 @@ def g08_pythagoras_surd_verify(values, key):
 def g08_wp_pythagoras(rng, options):
     """A ladder against a wall: its length and the distance of its foot from the wall; how high it reaches."""
     a, b, c = _triple(rng, limit=30)
-    return {"values": {"foot": a, "ladder": c, "c2": c * c, "a2": a * a, "diff": c * c - a * a, "result": b}, "key": str(b)}
+    return {
+        "values": {"foot": a, "ladder": c, "c2": c * c, "a2": a * a, "diff": c * c - a * a, "result": b},
+        "key": str(b),
+    }
 
 
 @verifier("g08_wp_pythagoras")
@@ -758,7 +974,10 @@ def g08_similar(rng, options):
     if a1b1.denominator != 1 or (bc * k).denominator not in (1, 2):
         k = Fraction(k.numerator)
         a1b1 = ab * k
-    return {"values": {"ab": ab, "bc": bc, "a1b1": int(a1b1), "k": number_key(k), "result": number_key(bc * k)}, "key": number_key(bc * k)}
+    return {
+        "values": {"ab": ab, "bc": bc, "a1b1": int(a1b1), "k": number_key(k), "result": number_key(bc * k)},
+        "key": number_key(bc * k),
+    }
 
 
 @verifier("g08_similar")
@@ -799,11 +1018,26 @@ def g08_trig_ratio(rng, options):
     fn = rng.choice(list(TRIG))
     num, den = {"sin": (a, c), "cos": (b, c), "tan": (a, b)}[fn]
     value = Fraction(num, den)
-    rule = {"sin": "\\sin A = \\frac{BC}{AB}", "cos": "\\cos A = \\frac{AC}{AB}", "tan": "\\operatorname{tg} A = \\frac{BC}{AC}"}[fn]
-    rule_en = {"sin": "\\sin A = \\frac{BC}{AB}", "cos": "\\cos A = \\frac{AC}{AB}", "tan": "\\tan A = \\frac{BC}{AC}"}[fn]
+    rule = {
+        "sin": "\\sin A = \\frac{BC}{AB}",
+        "cos": "\\cos A = \\frac{AC}{AB}",
+        "tan": "\\operatorname{tg} A = \\frac{BC}{AC}",
+    }[fn]
+    rule_en = {"sin": "\\sin A = \\frac{BC}{AB}", "cos": "\\cos A = \\frac{AC}{AB}", "tan": "\\tan A = \\frac{BC}{AC}"}[
+        fn
+    ]
     return {
-        "values": {"fn": fn, "name": TRIG[fn], "bc": a, "ac": b, "ab": c, "num": num, "den": den,
-                   "rule": {"kk": rule, "ru": rule, "en": rule_en, "uz": rule}, "result": fraction_key(value)},
+        "values": {
+            "fn": fn,
+            "name": TRIG[fn],
+            "bc": a,
+            "ac": b,
+            "ab": c,
+            "num": num,
+            "den": den,
+            "rule": {"kk": rule, "ru": rule, "en": rule_en, "uz": rule},
+            "result": fraction_key(value),
+        },
         "key": fraction_key(value),
     }
 
@@ -820,9 +1054,15 @@ def g08_trig_ratio_verify(values, key):
 
 SIN = {30: sympy.Rational(1, 2), 45: sympy.sqrt(2) / 2, 60: sympy.sqrt(3) / 2}
 TEX = {
-    ("sin", 30): "\\frac{1}{2}", ("sin", 45): "\\frac{\\sqrt{2}}{2}", ("sin", 60): "\\frac{\\sqrt{3}}{2}",
-    ("cos", 30): "\\frac{\\sqrt{3}}{2}", ("cos", 45): "\\frac{\\sqrt{2}}{2}", ("cos", 60): "\\frac{1}{2}",
-    ("tan", 30): "\\frac{\\sqrt{3}}{3}", ("tan", 45): "1", ("tan", 60): "\\sqrt{3}",
+    ("sin", 30): "\\frac{1}{2}",
+    ("sin", 45): "\\frac{\\sqrt{2}}{2}",
+    ("sin", 60): "\\frac{\\sqrt{3}}{2}",
+    ("cos", 30): "\\frac{\\sqrt{3}}{2}",
+    ("cos", 45): "\\frac{\\sqrt{2}}{2}",
+    ("cos", 60): "\\frac{1}{2}",
+    ("tan", 30): "\\frac{\\sqrt{3}}{3}",
+    ("tan", 45): "1",
+    ("tan", 60): "\\sqrt{3}",
 }
 
 
@@ -843,17 +1083,44 @@ def g08_trig_values(rng, options):
         a1, a2 = rng.choice([30, 45, 60]), rng.choice([30, 45, 60])
         k = rng.randint(2, 6)
         op = rng.choice(["mul", "add"])
-        value = k * _trig_exact(f1, a1) * _trig_exact(f2, a2) if op == "mul" else k * _trig_exact(f1, a1) + _trig_exact(f2, a2)
+        value = (
+            k * _trig_exact(f1, a1) * _trig_exact(f2, a2)
+            if op == "mul"
+            else k * _trig_exact(f1, a1) + _trig_exact(f2, a2)
+        )
         value = sympy.nsimplify(sympy.radsimp(value))
         if (f1, a1) != (f2, a2) and sympy.count_ops(value) <= 6:
             break
     key = sympy.sstr(value).replace("**", "^")
-    exprs = {lang: (f"{k} {_fn_tex(f1, a1, lang)} \\cdot {_fn_tex(f2, a2, lang)}" if op == "mul" else f"{k} {_fn_tex(f1, a1, lang)} + {_fn_tex(f2, a2, lang)}") for lang in ("kk", "ru", "en", "uz")}
-    steps = f"{k} \\cdot {TEX[(f1, a1)]} \\cdot {TEX[(f2, a2)]}" if op == "mul" else f"{k} \\cdot {TEX[(f1, a1)]} + {TEX[(f2, a2)]}"
-    return {"values": {"f1": f1, "a1": a1, "f2": f2, "a2": a2, "k": k, "op": op, "expr": exprs, "steps": steps,
-                       "v1": {lang: f"{_fn_tex(f1, a1, lang)} = {TEX[(f1, a1)]}" for lang in ("kk", "ru", "en", "uz")},
-                       "v2": {lang: f"{_fn_tex(f2, a2, lang)} = {TEX[(f2, a2)]}" for lang in ("kk", "ru", "en", "uz")},
-                       "result": sympy.latex(value)}, "key": key}
+    exprs = {
+        lang: (
+            f"{k} {_fn_tex(f1, a1, lang)} \\cdot {_fn_tex(f2, a2, lang)}"
+            if op == "mul"
+            else f"{k} {_fn_tex(f1, a1, lang)} + {_fn_tex(f2, a2, lang)}"
+        )
+        for lang in ("kk", "ru", "en", "uz")
+    }
+    steps = (
+        f"{k} \\cdot {TEX[(f1, a1)]} \\cdot {TEX[(f2, a2)]}"
+        if op == "mul"
+        else f"{k} \\cdot {TEX[(f1, a1)]} + {TEX[(f2, a2)]}"
+    )
+    return {
+        "values": {
+            "f1": f1,
+            "a1": a1,
+            "f2": f2,
+            "a2": a2,
+            "k": k,
+            "op": op,
+            "expr": exprs,
+            "steps": steps,
+            "v1": {lang: f"{_fn_tex(f1, a1, lang)} = {TEX[(f1, a1)]}" for lang in ("kk", "ru", "en", "uz")},
+            "v2": {lang: f"{_fn_tex(f2, a2, lang)} = {TEX[(f2, a2)]}" for lang in ("kk", "ru", "en", "uz")},
+            "result": sympy.latex(value),
+        },
+        "key": key,
+    }
 
 
 @verifier("g08_trig_values")
@@ -937,7 +1204,16 @@ def g08_rel_frequency(rng, options):
     n = rng.choice([20, 25, 40, 50, 80, 100, 125, 200, 250])
     k = rng.randint(1, n - 1)
     pct = Fraction(100 * k, n)
-    return {"values": {"n": n, "k": k, "hobby": rng.choice(HOBBIES), "share": number_key(Fraction(k, n)), "result": number_key(pct)}, "key": number_key(pct)}
+    return {
+        "values": {
+            "n": n,
+            "k": k,
+            "hobby": rng.choice(HOBBIES),
+            "share": number_key(Fraction(k, n)),
+            "result": number_key(pct),
+        },
+        "key": number_key(pct),
+    }
 
 
 @verifier("g08_rel_frequency")

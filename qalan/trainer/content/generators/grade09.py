@@ -155,16 +155,31 @@ def g09_quad_inequality(rng, options):
     p, q = _distinct_roots(rng)
     sign = rng.choice(["<", "<=", ">", ">="])
     right = interval_text(_ineq_solution(sign, p, q))
-    wrong = [interval_text(_ineq_solution(s, a, b)) for s in _INEQ_TEX for a, b in ((p, q), (-q, -p)) if (s, a, b) != (sign, p, q)]
+    wrong = [
+        interval_text(_ineq_solution(s, a, b))
+        for s in _INEQ_TEX
+        for a, b in ((p, q), (-q, -p))
+        if (s, a, b) != (sign, p, q)
+    ]
     values = {
         "poly": poly_tex([1, -(p + q), p * q]),
         "sign": _INEQ_TEX[sign],
         "p": p,
         "q": q,
         "factored": f"({shift_tex('x', p)})({shift_tex('x', q)})",
-        "inside": {"kk": "түбірлердің арасында", "ru": "между корнями", "en": "between the roots", "uz": "ildizlar orasida"}
+        "inside": {
+            "kk": "түбірлердің арасында",
+            "ru": "между корнями",
+            "en": "between the roots",
+            "uz": "ildizlar orasida",
+        }
         if sign in ("<", "<=")
-        else {"kk": "түбірлерден тыс", "ru": "вне отрезка между корнями", "en": "outside the roots", "uz": "ildizlardan tashqarida"},
+        else {
+            "kk": "түбірлерден тыс",
+            "ru": "вне отрезка между корнями",
+            "en": "outside the roots",
+            "uz": "ildizlardan tashqarida",
+        },
         "answer": right,
     }
     return {"values": values, "key": "", "choices": _choices(rng, right, wrong)}
@@ -243,7 +258,17 @@ def g09_rectangle_system(rng, options):
     """A rectangular plot with perimeter P and area S: its length (the longer side)."""
     b = rng.randint(3, 30)
     a = rng.randint(b + 1, 45)
-    return {"values": {"perimeter": 2 * (a + b), "area": a * b, "half": a + b, "a": a, "b": b, "quad": poly_tex([1, -(a + b), a * b])}, "key": str(a)}
+    return {
+        "values": {
+            "perimeter": 2 * (a + b),
+            "area": a * b,
+            "half": a + b,
+            "a": a,
+            "b": b,
+            "quad": poly_tex([1, -(a + b), a * b]),
+        },
+        "key": str(a),
+    }
 
 
 @verifier("g09_rectangle_system")
@@ -263,7 +288,10 @@ def g09_ap_nth(rng, options):
     d = rng.choice([x for x in range(-7, 8) if x != 0])
     n = rng.randint(6, 40)
     an = a1 + (n - 1) * d
-    return {"values": {"a1": a1, "d": d, "n": n, "n1": n - 1, "a2": a1 + d, "a3": a1 + 2 * d, "result": an}, "key": str(an)}
+    return {
+        "values": {"a1": a1, "d": d, "n": n, "n1": n - 1, "a2": a1 + d, "a3": a1 + 2 * d, "result": an},
+        "key": str(an),
+    }
 
 
 @verifier("g09_ap_nth")
@@ -299,7 +327,17 @@ def g09_gp_nth(rng, options):
     else:
         b1 = rng.choice([1, 2, 3, 4, 5, -1, -2, -3])
     bn = Fraction(b1) * Fraction(q) ** (n - 1)
-    return {"values": {"b1": b1, "q": number_key(q), "n": n, "n1": n - 1, "b2": number_key(b1 * Fraction(q)), "result": number_key(bn)}, "key": number_key(bn)}
+    return {
+        "values": {
+            "b1": b1,
+            "q": number_key(q),
+            "n": n,
+            "n1": n - 1,
+            "b2": number_key(b1 * Fraction(q)),
+            "result": number_key(bn),
+        },
+        "key": number_key(bn),
+    }
 
 
 @verifier("g09_gp_nth")
@@ -349,7 +387,10 @@ def g09_ap_savings(rng, options):
     n = rng.randint(6, 16)
     an = a1 + (n - 1) * d
     total = n * (a1 + an) // 2
-    return {"values": {"name": rng.choice(NAMES), "a1": a1, "d": d, "n": n, "an": an, "result": total}, "key": str(total)}
+    return {
+        "values": {"name": rng.choice(NAMES), "a1": a1, "d": d, "n": n, "an": an, "result": total},
+        "key": str(total),
+    }
 
 
 @verifier("g09_ap_savings")
@@ -374,7 +415,14 @@ def g09_domain_sqrt(rng, options):
     else:
         formula, right = f"\\frac{{1}}{{\\sqrt{{{shift_tex('x', a)}}}}}", [("(", a, None, ")")]
         cond = f"{shift_tex('x', a)} > 0"
-    all_sets = [[("[", a, None, ")")], [("(", a, None, ")")], [("(", None, a, "]")], [("(", None, a, ")")], [("[", -a, None, ")")], [("(", None, -a, "]")]]
+    all_sets = [
+        [("[", a, None, ")")],
+        [("(", a, None, ")")],
+        [("(", None, a, "]")],
+        [("(", None, a, ")")],
+        [("[", -a, None, ")")],
+        [("(", None, -a, "]")],
+    ]
     right_text = interval_text(right)
     wrong = [interval_text(s) for s in all_sets if s != right]
     values = {"formula": formula, "cond": cond, "a": a, "kind": kind, "answer": right_text}
@@ -400,7 +448,18 @@ def g09_quadratic_zeros(rng, options):
     p, q = _distinct_roots(rng)
     a = rng.choice([1, 1, 2, -1, 3])
     coeffs = [a, -a * (p + q), a * p * q]
-    return {"values": {"poly": poly_tex(coeffs), "a": a, "p": p, "q": q, "b": coeffs[1], "c": coeffs[2], "d": coeffs[1] ** 2 - 4 * a * coeffs[2]}, "key": str(q)}
+    return {
+        "values": {
+            "poly": poly_tex(coeffs),
+            "a": a,
+            "p": p,
+            "q": q,
+            "b": coeffs[1],
+            "c": coeffs[2],
+            "d": coeffs[1] ** 2 - 4 * a * coeffs[2],
+        },
+        "key": str(q),
+    }
 
 
 @verifier("g09_quadratic_zeros")
@@ -430,8 +489,12 @@ def g09_parabola_monotonic(rng, options):
         "a": a,
         "b": coeffs[1],
         "m": m,
-        "branches": {"kk": "жоғары", "ru": "вверх", "en": "upwards", "uz": "yuqoriga"} if a > 0 else {"kk": "төмен", "ru": "вниз", "en": "downwards", "uz": "pastga"},
-        "verb": {"kk": "өседі", "ru": "возрастает", "en": "increasing", "uz": "oʻsadi"} if asks_up else {"kk": "кемиді", "ru": "убывает", "en": "decreasing", "uz": "kamayadi"},
+        "branches": {"kk": "жоғары", "ru": "вверх", "en": "upwards", "uz": "yuqoriga"}
+        if a > 0
+        else {"kk": "төмен", "ru": "вниз", "en": "downwards", "uz": "pastga"},
+        "verb": {"kk": "өседі", "ru": "возрастает", "en": "increasing", "uz": "oʻsadi"}
+        if asks_up
+        else {"kk": "кемиді", "ru": "убывает", "en": "decreasing", "uz": "kamayadi"},
         "up": 1 if asks_up else 0,
         "answer": right_text,
     }
@@ -459,7 +522,10 @@ def g09_parabola_monotonic_verify(values, key, choices=None):
 @generator("g09_permutations")
 def g09_permutations(rng, options):
     n = rng.randint(3, 7)
-    return {"values": {"n": n, "product": " \\cdot ".join(str(i) for i in range(n, 0, -1)), "result": factorial(n)}, "key": str(factorial(n))}
+    return {
+        "values": {"n": n, "product": " \\cdot ".join(str(i) for i in range(n, 0, -1)), "result": factorial(n)},
+        "key": str(factorial(n)),
+    }
 
 
 @verifier("g09_permutations")
@@ -515,7 +581,16 @@ def g09_probability_balls(rng, options):
     }
     p = Fraction(favourable, r + b + g)
     return {
-        "values": {"r": r, "b": b, "g": g, "colour": names[colour], "m": favourable, "total": r + b + g, "chain": _chain(favourable, r + b + g), "result": fraction_key(p)},
+        "values": {
+            "r": r,
+            "b": b,
+            "g": g,
+            "colour": names[colour],
+            "m": favourable,
+            "total": r + b + g,
+            "chain": _chain(favourable, r + b + g),
+            "result": fraction_key(p),
+        },
         "key": fraction_key(p),
     }
 
@@ -534,7 +609,10 @@ def g09_probability_cards(rng, options):
     n = rng.choice([10, 12, 15, 16, 18, 20, 24, 25, 30, 36, 40, 45, 50])
     m = n // k
     p = Fraction(m, n)
-    return {"values": {"n": n, "k": k, "m": m, "chain": _chain(m, n), "result": fraction_key(p)}, "key": fraction_key(p)}
+    return {
+        "values": {"n": n, "k": k, "m": m, "chain": _chain(m, n), "result": fraction_key(p)},
+        "key": fraction_key(p),
+    }
 
 
 @verifier("g09_probability_cards")
@@ -556,7 +634,17 @@ def g09_rational_power(rng, options):
             break
     base = b**n
     value = Fraction(b) ** m
-    return {"values": {"base": base, "m": m, "n": n, "exp": f"\\frac{{{m}}}{{{n}}}" if m > 0 else f"-\\frac{{{-m}}}{{{n}}}", "root": b, "result": number_key(value)}, "key": number_key(value)}
+    return {
+        "values": {
+            "base": base,
+            "m": m,
+            "n": n,
+            "exp": f"\\frac{{{m}}}{{{n}}}" if m > 0 else f"-\\frac{{{-m}}}{{{n}}}",
+            "root": b,
+            "result": number_key(value),
+        },
+        "key": number_key(value),
+    }
 
 
 @verifier("g09_rational_power")
@@ -577,8 +665,22 @@ def g09_power_exponent(rng, options):
             break
     ops = {1: "\\cdot", -1: ":"}
     tex = f"a^{{{num_tex(e[0])}}} {ops[signs[1]]} a^{{{num_tex(e[1])}}} {ops[signs[2]]} a^{{{num_tex(e[2])}}}"
-    sum_tex = num_tex(e[0]) + "".join(("+" if s > 0 else "-") + num_tex(x) for s, x in zip(signs[1:], e[1:], strict=True))
-    return {"values": {"expr": tex, "sum": sum_tex, "e1": fraction_key(e[0]), "e2": fraction_key(e[1]), "e3": fraction_key(e[2]), "s2": signs[1], "s3": signs[2], "result": fraction_key(k)}, "key": fraction_key(k)}
+    sum_tex = num_tex(e[0]) + "".join(
+        ("+" if s > 0 else "-") + num_tex(x) for s, x in zip(signs[1:], e[1:], strict=True)
+    )
+    return {
+        "values": {
+            "expr": tex,
+            "sum": sum_tex,
+            "e1": fraction_key(e[0]),
+            "e2": fraction_key(e[1]),
+            "e3": fraction_key(e[2]),
+            "s2": signs[1],
+            "s3": signs[2],
+            "result": fraction_key(k),
+        },
+        "key": fraction_key(k),
+    }
 
 
 @verifier("g09_power_exponent")
@@ -626,9 +728,16 @@ def g09_vector_combination(rng, options):
         point_text(u[0] + 1, u[1]),
     ]
     values = {
-        "ax": a[0], "ay": a[1], "bx": b[0], "by": b[1], "k": k, "l": l,
+        "ax": a[0],
+        "ay": a[1],
+        "bx": b[0],
+        "by": b[1],
+        "k": k,
+        "l": l,
         "combo": lin(k, "a", True) + lin(l, "b", False),
-        "ux": u[0], "uy": u[1], "answer": right,
+        "ux": u[0],
+        "uy": u[1],
+        "answer": right,
     }
     return {"values": values, "key": "", "choices": _choices(rng, right, wrong)}
 
@@ -647,7 +756,10 @@ def g09_vector_length(rng, options):
     """|AB| of a vector given by its ends A and B (legs from a Pythagorean triple)."""
     dx, dy, c = _triple_leg(rng)
     ax, ay = rng.randint(-9, 9), rng.randint(-9, 9)
-    return {"values": {"ax": ax, "ay": ay, "bx": ax + dx, "by": ay + dy, "dx": dx, "dy": dy, "sq": c * c, "result": c}, "key": str(c)}
+    return {
+        "values": {"ax": ax, "ay": ay, "bx": ax + dx, "by": ay + dy, "dx": dx, "dy": dy, "sq": c * c, "result": c},
+        "key": str(c),
+    }
 
 
 @verifier("g09_vector_length")
@@ -665,7 +777,10 @@ def g09_dot_product(rng, options):
         if 0 not in a + b:
             break
     dot = a[0] * b[0] + a[1] * b[1]
-    return {"values": {"ax": a[0], "ay": a[1], "bx": b[0], "by": b[1], "p1": a[0] * b[0], "p2": a[1] * b[1], "result": dot}, "key": str(dot)}
+    return {
+        "values": {"ax": a[0], "ay": a[1], "bx": b[0], "by": b[1], "p1": a[0] * b[0], "p2": a[1] * b[1], "result": dot},
+        "key": str(dot),
+    }
 
 
 @verifier("g09_dot_product")
@@ -703,7 +818,21 @@ def g09_perpendicular_vectors_verify(values, key):
 def g09_distance(rng, options):
     dx, dy, c = _triple_leg(rng, small=True)
     ax, ay = rng.randint(-8, 8), rng.randint(-8, 8)
-    return {"values": {"ax": ax, "ay": ay, "bx": ax + dx, "by": ay + dy, "dx": dx, "dy": dy, "dx2": dx * dx, "dy2": dy * dy, "sq": c * c, "result": c}, "key": str(c)}
+    return {
+        "values": {
+            "ax": ax,
+            "ay": ay,
+            "bx": ax + dx,
+            "by": ay + dy,
+            "dx": dx,
+            "dy": dy,
+            "dx2": dx * dx,
+            "dy2": dy * dy,
+            "sq": c * c,
+            "result": c,
+        },
+        "key": str(c),
+    }
 
 
 @verifier("g09_distance")
@@ -722,7 +851,13 @@ def g09_midpoint(rng, options):
             if mx != my and (mx, my) != ((bx - ax) // 2, (by - ay) // 2):
                 break
     right = point_text(mx, my)
-    wrong = [point_text((bx - ax) // 2, (by - ay) // 2), point_text(my, mx), point_text(ax + bx, ay + by), point_text(-mx, -my), point_text((ax - bx) // 2, (ay - by) // 2)]
+    wrong = [
+        point_text((bx - ax) // 2, (by - ay) // 2),
+        point_text(my, mx),
+        point_text(ax + bx, ay + by),
+        point_text(-mx, -my),
+        point_text((ax - bx) // 2, (ay - by) // 2),
+    ]
     values = {"ax": ax, "ay": ay, "bx": bx, "by": by, "sx": ax + bx, "sy": ay + by, "mx": mx, "my": my, "answer": right}
     return {"values": values, "key": "", "choices": _choices(rng, right, wrong)}
 
@@ -746,8 +881,14 @@ def g09_circle_equation(rng, options):
     b = rng.choice([x for x in range(-7, 8) if x != 0 and x != a])
     r = rng.randint(2, 9)
     right = _circle_tex(a, b, r * r)
-    wrong = [_circle_tex(-a, -b, r * r), _circle_tex(a, b, r), _circle_tex(-a, -b, r), _circle_tex(b, a, r * r), _circle_tex(a, -b, r * r)]
-    as_text = lambda t: {lang: f"${t}$" for lang in ("kk", "ru", "en", "uz")}  # noqa: E731
+    wrong = [
+        _circle_tex(-a, -b, r * r),
+        _circle_tex(a, b, r),
+        _circle_tex(-a, -b, r),
+        _circle_tex(b, a, r * r),
+        _circle_tex(a, -b, r * r),
+    ]
+    as_text = lambda t: dict.fromkeys(("kk", "ru", "en", "uz"), f"${t}$")  # noqa: E731
     values = {"a": a, "b": b, "r": r, "rr": r * r, "answer": right}
     return {"values": values, "key": "", "choices": _choices(rng, as_text(right), [as_text(w) for w in wrong])}
 
@@ -764,7 +905,12 @@ def g09_circle_equation_verify(values, key, choices=None):
     import re
 
     m = re.fullmatch(r"\(x([+-]\d+)\)\^2\+\(y([+-]\d+)\)\^2=(\d+)", right[0])
-    return bool(m) and (-int(m.group(1)), -int(m.group(2))) == (a, b) and int(m.group(3)) == (a + r - a) ** 2 and len(set(c["text"] for c in choices)) == len(choices)
+    return (
+        bool(m)
+        and (-int(m.group(1)), -int(m.group(2))) == (a, b)
+        and int(m.group(3)) == (a + r - a) ** 2
+        and len({c["text"] for c in choices}) == len(choices)
+    )
 
 
 @generator("g09_line_through_points")
@@ -774,13 +920,31 @@ def g09_line_through_points(rng, options):
     b = rng.randint(-8, 8)
     x1, x2 = sorted(rng.sample(range(-5, 6), 2))
     y1, y2 = k * x1 + b, k * x2 + b
-    return {"values": {"ax": x1, "ay": y1, "bx": x2, "by": y2, "k": k, "b": b, "dy": y2 - y1, "dx": x2 - x1, "line": "y=" + poly_tex([k, b])}, "key": poly_key([k, b])}
+    return {
+        "values": {
+            "ax": x1,
+            "ay": y1,
+            "bx": x2,
+            "by": y2,
+            "k": k,
+            "b": b,
+            "dy": y2 - y1,
+            "dx": x2 - x1,
+            "line": "y=" + poly_tex([k, b]),
+        },
+        "key": poly_key([k, b]),
+    }
 
 
 @verifier("g09_line_through_points")
 def g09_line_through_points_verify(values, key):
     line = parse_poly(key)
-    return max(line) <= 1 and poly_at(line, values["ax"]) == values["ay"] and poly_at(line, values["bx"]) == values["by"] and values["ax"] != values["bx"]
+    return (
+        max(line) <= 1
+        and poly_at(line, values["ax"]) == values["ay"]
+        and poly_at(line, values["bx"]) == values["by"]
+        and values["ax"] != values["bx"]
+    )
 
 
 # ---------------------------------------------------------------- solving triangles
@@ -809,7 +973,21 @@ def g09_law_of_cosines(rng, options):
     angle = rng.choice([60, 120])
     b, c, a = rng.choice(EIS[angle])
     half = b * c  # 2bc·cos A = ±bc
-    return {"values": {"b": b, "c": c, "angle": angle, "cos": "\\frac{1}{2}" if angle == 60 else "-\\frac{1}{2}", "bc": half, "b2": b * b, "c2": c * c, "sign": "-" if angle == 60 else "+", "sq": a * a, "result": a}, "key": str(a)}
+    return {
+        "values": {
+            "b": b,
+            "c": c,
+            "angle": angle,
+            "cos": "\\frac{1}{2}" if angle == 60 else "-\\frac{1}{2}",
+            "bc": half,
+            "b2": b * b,
+            "c2": c * c,
+            "sign": "-" if angle == 60 else "+",
+            "sq": a * a,
+            "result": a,
+        },
+        "key": str(a),
+    }
 
 
 @verifier("g09_law_of_cosines")
@@ -828,7 +1006,17 @@ def g09_law_of_sines(rng, options):
     a = rng.randint(2, 30)
     sines = {30: Fraction(1, 2), 90: Fraction(1)}
     ac = a * sines[angle_b] / sines[angle_a]
-    return {"values": {"a": a, "angle_a": angle_a, "angle_b": angle_b, "sin_a": num_tex(sines[angle_a]), "sin_b": num_tex(sines[angle_b]), "result": number_key(ac)}, "key": number_key(ac)}
+    return {
+        "values": {
+            "a": a,
+            "angle_a": angle_a,
+            "angle_b": angle_b,
+            "sin_a": num_tex(sines[angle_a]),
+            "sin_b": num_tex(sines[angle_b]),
+            "result": number_key(ac),
+        },
+        "key": number_key(ac),
+    }
 
 
 @verifier("g09_law_of_sines")
@@ -865,7 +1053,10 @@ def g09_area_sine(rng, options):
     a, b = rng.randint(3, 20), rng.randint(3, 20)
     sin = Fraction(1) if angle == 90 else Fraction(1, 2)
     s = Fraction(a * b) * sin / 2
-    return {"values": {"a": a, "b": b, "angle": angle, "sin": num_tex(sin), "ab": a * b, "result": number_key(s)}, "key": number_key(s)}
+    return {
+        "values": {"a": a, "b": b, "angle": angle, "sin": num_tex(sin), "ab": a * b, "result": number_key(s)},
+        "key": number_key(s),
+    }
 
 
 @verifier("g09_area_sine")
@@ -884,7 +1075,10 @@ POLYGON_N = [n for n in range(3, 37) if 360 % n == 0]
 def g09_polygon_angle(rng, options):
     n = rng.choice(POLYGON_N)
     angle = 180 * (n - 2) // n
-    return {"values": {"n": n, "n2": n - 2, "total": 180 * (n - 2), "exterior": 360 // n, "angle": angle, "result": angle}, "key": str(angle)}
+    return {
+        "values": {"n": n, "n2": n - 2, "total": 180 * (n - 2), "exterior": 360 // n, "angle": angle, "result": angle},
+        "key": str(angle),
+    }
 
 
 @verifier("g09_polygon_angle")
@@ -987,7 +1181,17 @@ def g09_compound_interest(rng, options):
         if total.denominator == 1:
             break
     q = Fraction(100 + p, 100)
-    return {"values": {"a": a, "p": p, "n": n, "q": number_key(q), "after1": number_key(a * q), "result": number_key(total)}, "key": number_key(total)}
+    return {
+        "values": {
+            "a": a,
+            "p": p,
+            "n": n,
+            "q": number_key(q),
+            "after1": number_key(a * q),
+            "result": number_key(total),
+        },
+        "key": number_key(total),
+    }
 
 
 @verifier("g09_compound_interest")
@@ -1014,7 +1218,7 @@ def parse_poly(key: str, var: str = "x") -> dict:
         if not m or m.end() == pos:
             raise ValueError(key)
         sign, num, star, letter, power = m.groups()
-        if letter and letter != var or (star and not letter) or (not num and not letter):
+        if (letter and letter != var) or (star and not letter) or (not num and not letter):
             raise ValueError(key)
         c = Fraction(num) if num else Fraction(1)
         c = -c if sign == "-" else c

@@ -35,11 +35,11 @@ def _fn_name(fn: str) -> dict:
         return dict(TG)
     if fn == "cot":
         return dict(CTG)
-    return {lang: f"\\{fn}" for lang in LANGS}
+    return dict.fromkeys(LANGS, f"\\{fn}")
 
 
 def _same(tex: str) -> dict:
-    return {lang: tex for lang in LANGS}
+    return dict.fromkeys(LANGS, tex)
 
 
 def _choice_list(rng, right: dict, wrong: list) -> list:
@@ -101,8 +101,13 @@ _BASE = {
 }
 # code: (TeX, expression key)
 _SURDS = {
-    "0": ("0", "0"), "1": ("1", "1"), "1/2": ("\\frac{1}{2}", "1/2"), "s2/2": ("\\frac{\\sqrt{2}}{2}", "sqrt(2)/2"),
-    "s3/2": ("\\frac{\\sqrt{3}}{2}", "sqrt(3)/2"), "s3/3": ("\\frac{\\sqrt{3}}{3}", "sqrt(3)/3"), "s3": ("\\sqrt{3}", "sqrt(3)"),
+    "0": ("0", "0"),
+    "1": ("1", "1"),
+    "1/2": ("\\frac{1}{2}", "1/2"),
+    "s2/2": ("\\frac{\\sqrt{2}}{2}", "sqrt(2)/2"),
+    "s3/2": ("\\frac{\\sqrt{3}}{2}", "sqrt(3)/2"),
+    "s3/3": ("\\frac{\\sqrt{3}}{3}", "sqrt(3)/3"),
+    "s3": ("\\sqrt{3}", "sqrt(3)"),
 }
 
 
@@ -152,8 +157,15 @@ def g10_trig_value(rng, options):
     d = deg % 360
     ref = min(d % 180, 180 - d % 180)
     return {
-        "values": {"fn": _fn_name(fn), "fn_code": fn, "angle": angle, "deg": deg, "ref": ref, "value": value[0],
-                   "angle_eq": f"{angle} = {deg}^\\circ" if as_rad else angle},
+        "values": {
+            "fn": _fn_name(fn),
+            "fn_code": fn,
+            "angle": angle,
+            "deg": deg,
+            "ref": ref,
+            "value": value[0],
+            "angle_eq": f"{angle} = {deg}^\\circ" if as_rad else angle,
+        },
         "key": value[1],
     }
 
@@ -168,7 +180,12 @@ def g10_trig_value_verify(values, key):
 
 PRIMITIVE = [(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29), (9, 40, 41)]
 QUARTERS = {
-    1: {"kk": "$0 < \\alpha < \\frac{\\pi}{2}$", "ru": "$0 < \\alpha < \\frac{\\pi}{2}$", "en": "$0 < \\alpha < \\frac{\\pi}{2}$", "uz": "$0 < \\alpha < \\frac{\\pi}{2}$"},
+    1: {
+        "kk": "$0 < \\alpha < \\frac{\\pi}{2}$",
+        "ru": "$0 < \\alpha < \\frac{\\pi}{2}$",
+        "en": "$0 < \\alpha < \\frac{\\pi}{2}$",
+        "uz": "$0 < \\alpha < \\frac{\\pi}{2}$",
+    },
     2: _same("$\\frac{\\pi}{2} < \\alpha < \\pi$"),
     3: _same("$\\pi < \\alpha < \\frac{3\\pi}{2}$"),
     4: _same("$\\frac{3\\pi}{2} < \\alpha < 2\\pi$"),
@@ -191,7 +208,16 @@ def g10_cos_from_sin(rng, options):
     s_sign, c_sign = SIGNS[quarter]
     sin, cos = Fraction(s_sign * a, c), Fraction(c_sign * b, c)
     return {
-        "values": {"sin": num_tex(sin), "sin_value": fraction_key(sin), "range": QUARTERS[quarter], "quarter": QUARTER_NAMES[quarter], "q": quarter, "sin2": num_tex(sin * sin), "cos2": num_tex(cos * cos), "result": num_tex(cos)},
+        "values": {
+            "sin": num_tex(sin),
+            "sin_value": fraction_key(sin),
+            "range": QUARTERS[quarter],
+            "quarter": QUARTER_NAMES[quarter],
+            "q": quarter,
+            "sin2": num_tex(sin * sin),
+            "cos2": num_tex(cos * cos),
+            "result": num_tex(cos),
+        },
         "key": fraction_key(cos),
     }
 
@@ -214,7 +240,16 @@ def g10_tan_from_cos(rng, options):
     sin, cos = Fraction(s_sign * a, c), Fraction(c_sign * b, c)
     tan = sin / cos
     return {
-        "values": {"cos": num_tex(cos), "cos_value": fraction_key(cos), "range": QUARTERS[quarter], "quarter": QUARTER_NAMES[quarter], "q": quarter, "sin": num_tex(sin), "tg": dict(TG), "result": num_tex(tan)},
+        "values": {
+            "cos": num_tex(cos),
+            "cos_value": fraction_key(cos),
+            "range": QUARTERS[quarter],
+            "quarter": QUARTER_NAMES[quarter],
+            "q": quarter,
+            "sin": num_tex(sin),
+            "tg": dict(TG),
+            "result": num_tex(tan),
+        },
         "key": fraction_key(tan),
     }
 
@@ -229,8 +264,15 @@ def g10_tan_from_cos_verify(values, key):
 # ---------------------------------------------------------------- reduction formulas
 
 # (shown angle, multiple of π/2, sign of α)
-REDUCTIONS = [("\\frac{\\pi}{2} - \\alpha", 1, -1), ("\\frac{\\pi}{2} + \\alpha", 1, 1), ("\\pi - \\alpha", 2, -1), ("\\pi + \\alpha", 2, 1),
-              ("\\frac{3\\pi}{2} - \\alpha", 3, -1), ("\\frac{3\\pi}{2} + \\alpha", 3, 1), ("2\\pi - \\alpha", 4, -1)]
+REDUCTIONS = [
+    ("\\frac{\\pi}{2} - \\alpha", 1, -1),
+    ("\\frac{\\pi}{2} + \\alpha", 1, 1),
+    ("\\pi - \\alpha", 2, -1),
+    ("\\pi + \\alpha", 2, 1),
+    ("\\frac{3\\pi}{2} - \\alpha", 3, -1),
+    ("\\frac{3\\pi}{2} + \\alpha", 3, 1),
+    ("2\\pi - \\alpha", 4, -1),
+]
 
 
 def _reduced(fn, k, sign):
@@ -258,8 +300,17 @@ def g10_reduction(rng, options):
     name = _fn_name(fn)
     values = {
         "expr": {lang: f"{name[lang]}\\left({shown}\\right)" for lang in LANGS},
-        "fn_code": fn, "k": k, "sign": sign,
-        "changes": {"kk": "ауысады", "ru": "меняется на кофункцию", "en": "changes to the cofunction", "uz": "almashadi"} if k % 2 else {"kk": "ауыспайды", "ru": "не меняется", "en": "stays the same", "uz": "almashmaydi"},
+        "fn_code": fn,
+        "k": k,
+        "sign": sign,
+        "changes": {
+            "kk": "ауысады",
+            "ru": "меняется на кофункцию",
+            "en": "changes to the cofunction",
+            "uz": "almashadi",
+        }
+        if k % 2
+        else {"kk": "ауыспайды", "ru": "не меняется", "en": "stays the same", "uz": "almashmaydi"},
         "answer": right,
     }
     return {"values": values, "key": "", "choices": _choice_list(rng, right, wrong)}
@@ -280,12 +331,30 @@ def g10_reduction_verify(values, key, choices=None):
 # ---------------------------------------------------------------- trigonometric equations
 
 # value shown, its TeX, the principal angle (a fraction of π) for sin, cos and tg.
-SIN_VALUES = [("1/2", "\\frac{1}{2}", Fraction(1, 6)), ("s2", "\\frac{\\sqrt{2}}{2}", Fraction(1, 4)), ("s3", "\\frac{\\sqrt{3}}{2}", Fraction(1, 3)),
-              ("-1/2", "-\\frac{1}{2}", Fraction(-1, 6)), ("-s2", "-\\frac{\\sqrt{2}}{2}", Fraction(-1, 4)), ("-s3", "-\\frac{\\sqrt{3}}{2}", Fraction(-1, 3))]
-COS_VALUES = [("1/2", "\\frac{1}{2}", Fraction(1, 3)), ("s2", "\\frac{\\sqrt{2}}{2}", Fraction(1, 4)), ("s3", "\\frac{\\sqrt{3}}{2}", Fraction(1, 6)),
-              ("-1/2", "-\\frac{1}{2}", Fraction(2, 3)), ("-s2", "-\\frac{\\sqrt{2}}{2}", Fraction(3, 4)), ("-s3", "-\\frac{\\sqrt{3}}{2}", Fraction(5, 6))]
-TAN_VALUES = [("1", "1", Fraction(1, 4)), ("s3", "\\sqrt{3}", Fraction(1, 3)), ("s3/3", "\\frac{\\sqrt{3}}{3}", Fraction(1, 6)),
-              ("-1", "-1", Fraction(-1, 4)), ("-s3", "-\\sqrt{3}", Fraction(-1, 3)), ("-s3/3", "-\\frac{\\sqrt{3}}{3}", Fraction(-1, 6))]
+SIN_VALUES = [
+    ("1/2", "\\frac{1}{2}", Fraction(1, 6)),
+    ("s2", "\\frac{\\sqrt{2}}{2}", Fraction(1, 4)),
+    ("s3", "\\frac{\\sqrt{3}}{2}", Fraction(1, 3)),
+    ("-1/2", "-\\frac{1}{2}", Fraction(-1, 6)),
+    ("-s2", "-\\frac{\\sqrt{2}}{2}", Fraction(-1, 4)),
+    ("-s3", "-\\frac{\\sqrt{3}}{2}", Fraction(-1, 3)),
+]
+COS_VALUES = [
+    ("1/2", "\\frac{1}{2}", Fraction(1, 3)),
+    ("s2", "\\frac{\\sqrt{2}}{2}", Fraction(1, 4)),
+    ("s3", "\\frac{\\sqrt{3}}{2}", Fraction(1, 6)),
+    ("-1/2", "-\\frac{1}{2}", Fraction(2, 3)),
+    ("-s2", "-\\frac{\\sqrt{2}}{2}", Fraction(3, 4)),
+    ("-s3", "-\\frac{\\sqrt{3}}{2}", Fraction(5, 6)),
+]
+TAN_VALUES = [
+    ("1", "1", Fraction(1, 4)),
+    ("s3", "\\sqrt{3}", Fraction(1, 3)),
+    ("s3/3", "\\frac{\\sqrt{3}}{3}", Fraction(1, 6)),
+    ("-1", "-1", Fraction(-1, 4)),
+    ("-s3", "-\\sqrt{3}", Fraction(-1, 3)),
+    ("-s3/3", "-\\frac{\\sqrt{3}}{3}", Fraction(-1, 6)),
+]
 NUMERIC = {"1/2": 0.5, "s2": math.sqrt(2) / 2, "s3": math.sqrt(3) / 2, "1": 1.0, "s3/3": math.sqrt(3) / 3}
 
 
@@ -313,7 +382,7 @@ def _family(fn: str, c: Fraction) -> str:
 
 
 def _family_text(tex: str) -> dict:
-    return {lang: f"${tex},\\ k \\in \\mathbb{{Z}}$" for lang in LANGS}
+    return dict.fromkeys(LANGS, f"${tex},\\ k \\in \\mathbb{{Z}}$")
 
 
 @generator("g10_trig_equation_general")
@@ -332,12 +401,34 @@ def g10_trig_equation_general(rng, options):
     traps = [_family_text(_family(f, c if f != "cos" else abs(c))) for f in ("sin", "cos", "tan") if f != fn]
     rng.shuffle(wrong)
     choices = _choice_list(rng, right, traps[:2] + wrong[:6])
-    arc = {"sin": "\\arcsin", "cos": "\\arccos", "tan": {"kk": "\\operatorname{arctg}", "ru": "\\operatorname{arctg}", "en": "\\arctan", "uz": "\\operatorname{arctg}"}}[fn]
+    arc = {
+        "sin": "\\arcsin",
+        "cos": "\\arccos",
+        "tan": {
+            "kk": "\\operatorname{arctg}",
+            "ru": "\\operatorname{arctg}",
+            "en": "\\arctan",
+            "uz": "\\operatorname{arctg}",
+        },
+    }[fn]
     values = {
-        "fn": _fn_name(fn), "fn_code": fn, "code": code, "a": tex, "c": fraction_key(c),
-        "arc": arc if isinstance(arc, dict) else _same(arc), "angle": _signed_pi(c),
-        "formula": {"sin": _same("x = (-1)^k \\arcsin a + \\pi k"), "cos": _same("x = \\pm \\arccos a + 2\\pi k"),
-                    "tan": {"kk": "x = \\operatorname{arctg} a + \\pi k", "ru": "x = \\operatorname{arctg} a + \\pi k", "en": "x = \\arctan a + \\pi k", "uz": "x = \\operatorname{arctg} a + \\pi k"}}[fn],
+        "fn": _fn_name(fn),
+        "fn_code": fn,
+        "code": code,
+        "a": tex,
+        "c": fraction_key(c),
+        "arc": arc if isinstance(arc, dict) else _same(arc),
+        "angle": _signed_pi(c),
+        "formula": {
+            "sin": _same("x = (-1)^k \\arcsin a + \\pi k"),
+            "cos": _same("x = \\pm \\arccos a + 2\\pi k"),
+            "tan": {
+                "kk": "x = \\operatorname{arctg} a + \\pi k",
+                "ru": "x = \\operatorname{arctg} a + \\pi k",
+                "en": "x = \\arctan a + \\pi k",
+                "uz": "x = \\operatorname{arctg} a + \\pi k",
+            },
+        }[fn],
         "answer": right,
     }
     return {"values": values, "key": "", "choices": choices}
@@ -375,7 +466,18 @@ def g10_trig_equation_root(rng, options):
     else:
         roots = sorted(r % 360 for r in (principal, principal + 180))
     smallest = min(r for r in roots if r > 0)
-    return {"values": {"fn": _fn_name(fn), "fn_code": fn, "code": code, "a": tex, "principal": principal, "roots": f"{roots[0]}^\\circ,\\ {roots[1]}^\\circ", "result": smallest}, "key": str(smallest)}
+    return {
+        "values": {
+            "fn": _fn_name(fn),
+            "fn_code": fn,
+            "code": code,
+            "a": tex,
+            "principal": principal,
+            "roots": f"{roots[0]}^\\circ,\\ {roots[1]}^\\circ",
+            "result": smallest,
+        },
+        "key": str(smallest),
+    }
 
 
 @verifier("g10_trig_equation_root")
@@ -449,7 +551,15 @@ def g10_derivative_product(rng, options):
     product = [a * c, b * c, a * d, b * d]
     deriv = _deriv(product)
     return {
-        "values": {"u": poly_tex(u), "v": poly_tex(v), "du": poly_tex(du), "dv": poly_tex(dv), "abcd": [a, b, c, d], "expanded": poly_tex(product), "result": poly_tex(deriv)},
+        "values": {
+            "u": poly_tex(u),
+            "v": poly_tex(v),
+            "du": poly_tex(du),
+            "dv": poly_tex(dv),
+            "abcd": [a, b, c, d],
+            "expanded": poly_tex(product),
+            "result": poly_tex(deriv),
+        },
         "key": poly_key(deriv),
     }
 
@@ -469,7 +579,10 @@ def g10_derivative_value(rng, options):
     x0 = rng.choice([x for x in range(-3, 4) if x != 0])
     d = _deriv(coeffs)
     value = sum(c * x0 ** (len(d) - 1 - i) for i, c in enumerate(d))
-    return {"values": {"f": poly_tex(coeffs), "x0": x0, "df": poly_tex(d), "c": coeffs, "result": value}, "key": str(value)}
+    return {
+        "values": {"f": poly_tex(coeffs), "x0": x0, "df": poly_tex(d), "c": coeffs, "result": value},
+        "key": str(value),
+    }
 
 
 @verifier("g10_derivative_value")
@@ -485,7 +598,18 @@ def g10_tangent_line(rng, options):
     f0 = a * x0 * x0 + b * x0 + c
     k = 2 * a * x0 + b
     m = f0 - k * x0
-    return {"values": {"f": poly_tex([a, b, c]), "df": poly_tex([2 * a, b]), "x0": x0, "f0": f0, "k": k, "c": [a, b, c], "line": "y=" + poly_tex([k, m])}, "key": poly_key([k, m])}
+    return {
+        "values": {
+            "f": poly_tex([a, b, c]),
+            "df": poly_tex([2 * a, b]),
+            "x0": x0,
+            "f0": f0,
+            "k": k,
+            "c": [a, b, c],
+            "line": "y=" + poly_tex([k, m]),
+        },
+        "key": poly_key([k, m]),
+    }
 
 
 @verifier("g10_tangent_line")
@@ -493,7 +617,9 @@ def g10_tangent_line_verify(values, key):
     # The tangent meets the parabola in one double point x0: f(x) - line = a(x - x0)^2.
     a, x0 = values["c"][0], values["x0"]
     line = parse_poly(key)
-    return max(line) <= 1 and all(value_at(values["c"], t) - poly_at(line, t) == a * (t - x0) ** 2 for t in range(-2, 3))
+    return max(line) <= 1 and all(
+        value_at(values["c"], t) - poly_at(line, t) == a * (t - x0) ** 2 for t in range(-2, 3)
+    )
 
 
 def _cubic(rng):
@@ -514,8 +640,14 @@ def g10_cubic_extremum(rng, options):
     asks_min = rng.random() < 0.5
     return {
         "values": {
-            "f": poly_tex(coeffs), "df": poly_tex(_deriv(coeffs)), "r1": r1, "r2": r2, "c": [str(x) for x in coeffs],
-            "what": {"kk": "минимум", "ru": "минимума", "en": "minimum", "uz": "minimum"} if asks_min else {"kk": "максимум", "ru": "максимума", "en": "maximum", "uz": "maksimum"},
+            "f": poly_tex(coeffs),
+            "df": poly_tex(_deriv(coeffs)),
+            "r1": r1,
+            "r2": r2,
+            "c": [str(x) for x in coeffs],
+            "what": {"kk": "минимум", "ru": "минимума", "en": "minimum", "uz": "minimum"}
+            if asks_min
+            else {"kk": "максимум", "ru": "максимума", "en": "maximum", "uz": "maksimum"},
             "min": 1 if asks_min else 0,
             "result": r2 if asks_min else r1,
         },
@@ -536,9 +668,20 @@ def g10_cubic_extremum_verify(values, key):
 def g10_cubic_decrease(rng, options):
     r1, r2, coeffs = _cubic(rng)
     right = interval_text([("[", r1, r2, "]")])
-    wrong = [interval_text([("(", None, r1, "]"), ("[", r2, None, ")")]), interval_text([("[", -r2, -r1, "]")]), interval_text([("[", r1, None, ")")]),
-             interval_text([("(", None, r2, "]")])]
-    values = {"f": poly_tex(coeffs), "df": poly_tex(_deriv(coeffs)), "r1": r1, "r2": r2, "c": [str(x) for x in coeffs], "answer": right}
+    wrong = [
+        interval_text([("(", None, r1, "]"), ("[", r2, None, ")")]),
+        interval_text([("[", -r2, -r1, "]")]),
+        interval_text([("[", r1, None, ")")]),
+        interval_text([("(", None, r2, "]")]),
+    ]
+    values = {
+        "f": poly_tex(coeffs),
+        "df": poly_tex(_deriv(coeffs)),
+        "r1": r1,
+        "r2": r2,
+        "c": [str(x) for x in coeffs],
+        "answer": right,
+    }
     return {"values": values, "key": "", "choices": _choice_list(rng, right, wrong)}
 
 
@@ -546,8 +689,17 @@ def g10_cubic_decrease(rng, options):
 def g10_cubic_decrease_verify(values, key, choices=None):
     c = [Fraction(x) for x in values["c"]]
     r1, r2 = values["r1"], values["r2"]
-    ok = r1 < r2 and deriv_at(c, r1) == 0 == deriv_at(c, r2) and deriv_at(c, Fraction(r1 + r2, 2)) < 0 and deriv_at(c, r2 + 1) > 0
-    return ok and interval_text([("[", values["r1"], values["r2"], "]")]) == values["answer"] and _right_is(choices, values["answer"]["en"])
+    ok = (
+        r1 < r2
+        and deriv_at(c, r1) == 0 == deriv_at(c, r2)
+        and deriv_at(c, Fraction(r1 + r2, 2)) < 0
+        and deriv_at(c, r2 + 1) > 0
+    )
+    return (
+        ok
+        and interval_text([("[", values["r1"], values["r2"], "]")]) == values["answer"]
+        and _right_is(choices, values["answer"]["en"])
+    )
 
 
 @generator("g10_velocity")
@@ -557,7 +709,16 @@ def g10_velocity(rng, options):
     c = rng.randint(0, 20)
     t0 = rng.randint(1, 10)
     v = 2 * a * t0 + b
-    return {"values": {"s": poly_tex([a, b, c], "t"), "ds": poly_tex([2 * a, b], "t"), "t0": t0, "c": [a, b, c], "result": v}, "key": str(v)}
+    return {
+        "values": {
+            "s": poly_tex([a, b, c], "t"),
+            "ds": poly_tex([2 * a, b], "t"),
+            "t0": t0,
+            "c": [a, b, c],
+            "result": v,
+        },
+        "key": str(v),
+    }
 
 
 @verifier("g10_velocity")
@@ -572,11 +733,26 @@ def g10_velocity_verify(values, key):
 # ---------------------------------------------------------------- probability
 
 NAMES = [
-    ({"kk": "Аружан", "ru": "Аружан", "en": "Aruzhan", "uz": "Aruzhan"}, {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Daniyar"}),
-    ({"kk": "Ерасыл", "ru": "Ерасыл", "en": "Yerassyl", "uz": "Yerasil"}, {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"}),
-    ({"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Kamila"}, {"kk": "Бауыржан", "ru": "Бауыржан", "en": "Baurzhan", "uz": "Bauyrjan"}),
-    ({"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"}, {"kk": "Лейла", "ru": "Лейла", "en": "Leyla", "uz": "Leyla"}),
-    ({"kk": "Наргиза", "ru": "Наргиза", "en": "Nargiza", "uz": "Nargiza"}, {"kk": "Артём", "ru": "Артём", "en": "Artyom", "uz": "Artyom"}),
+    (
+        {"kk": "Аружан", "ru": "Аружан", "en": "Aruzhan", "uz": "Aruzhan"},
+        {"kk": "Данияр", "ru": "Данияр", "en": "Daniyar", "uz": "Daniyar"},
+    ),
+    (
+        {"kk": "Ерасыл", "ru": "Ерасыл", "en": "Yerassyl", "uz": "Yerasil"},
+        {"kk": "Әсел", "ru": "Асель", "en": "Assel", "uz": "Asel"},
+    ),
+    (
+        {"kk": "Камила", "ru": "Камила", "en": "Kamila", "uz": "Kamila"},
+        {"kk": "Бауыржан", "ru": "Бауыржан", "en": "Baurzhan", "uz": "Bauyrjan"},
+    ),
+    (
+        {"kk": "Олжас", "ru": "Олжас", "en": "Olzhas", "uz": "Oljas"},
+        {"kk": "Лейла", "ru": "Лейла", "en": "Leyla", "uz": "Leyla"},
+    ),
+    (
+        {"kk": "Наргиза", "ru": "Наргиза", "en": "Nargiza", "uz": "Nargiza"},
+        {"kk": "Артём", "ru": "Артём", "en": "Artyom", "uz": "Artyom"},
+    ),
 ]
 
 
@@ -606,7 +782,16 @@ def g10_prob_both(rng, options):
     """Independent events: two archers both hit."""
     p1, p2 = _p(rng, 3, 9), _p(rng, 3, 9)
     first, second = rng.choice(NAMES)
-    return {"values": {"first": first, "second": second, "p1": number_key(p1), "p2": number_key(p2), "result": number_key(p1 * p2)}, "key": number_key(p1 * p2)}
+    return {
+        "values": {
+            "first": first,
+            "second": second,
+            "p1": number_key(p1),
+            "p2": number_key(p2),
+            "result": number_key(p1 * p2),
+        },
+        "key": number_key(p1 * p2),
+    }
 
 
 @verifier("g10_prob_both")
@@ -623,7 +808,19 @@ def g10_prob_at_least_one(rng, options):
     q1, q2 = 1 - p1, 1 - p2
     result = 1 - q1 * q2
     first, second = rng.choice(NAMES)
-    return {"values": {"first": first, "second": second, "p1": number_key(p1), "p2": number_key(p2), "q1": number_key(q1), "q2": number_key(q2), "qq": number_key(q1 * q2), "result": number_key(result)}, "key": number_key(result)}
+    return {
+        "values": {
+            "first": first,
+            "second": second,
+            "p1": number_key(p1),
+            "p2": number_key(p2),
+            "q1": number_key(q1),
+            "q2": number_key(q2),
+            "qq": number_key(q1 * q2),
+            "result": number_key(result),
+        },
+        "key": number_key(result),
+    }
 
 
 @verifier("g10_prob_at_least_one")
@@ -651,13 +848,43 @@ def g10_two_dice_verify(values, key):
 # ---------------------------------------------------------------- stereometry: the cube
 
 CUBE = {
-    "A": (0, 0, 0), "B": (1, 0, 0), "C": (1, 1, 0), "D": (0, 1, 0),
-    "A_1": (0, 0, 1), "B_1": (1, 0, 1), "C_1": (1, 1, 1), "D_1": (0, 1, 1),
+    "A": (0, 0, 0),
+    "B": (1, 0, 0),
+    "C": (1, 1, 0),
+    "D": (0, 1, 0),
+    "A_1": (0, 0, 1),
+    "B_1": (1, 0, 1),
+    "C_1": (1, 1, 1),
+    "D_1": (0, 1, 1),
 }
-EDGES = [("A", "B"), ("B", "C"), ("C", "D"), ("D", "A"), ("A_1", "B_1"), ("B_1", "C_1"), ("C_1", "D_1"), ("D_1", "A_1"),
-         ("A", "A_1"), ("B", "B_1"), ("C", "C_1"), ("D", "D_1")]
-FACE_DIAGONALS = [("A", "C"), ("B", "D"), ("A_1", "C_1"), ("B_1", "D_1"), ("A", "B_1"), ("A_1", "B"), ("B", "C_1"), ("B_1", "C"),
-                  ("C", "D_1"), ("C_1", "D"), ("A", "D_1"), ("A_1", "D")]
+EDGES = [
+    ("A", "B"),
+    ("B", "C"),
+    ("C", "D"),
+    ("D", "A"),
+    ("A_1", "B_1"),
+    ("B_1", "C_1"),
+    ("C_1", "D_1"),
+    ("D_1", "A_1"),
+    ("A", "A_1"),
+    ("B", "B_1"),
+    ("C", "C_1"),
+    ("D", "D_1"),
+]
+FACE_DIAGONALS = [
+    ("A", "C"),
+    ("B", "D"),
+    ("A_1", "C_1"),
+    ("B_1", "D_1"),
+    ("A", "B_1"),
+    ("A_1", "B"),
+    ("B", "C_1"),
+    ("B_1", "C"),
+    ("C", "D_1"),
+    ("C_1", "D"),
+    ("A", "D_1"),
+    ("A_1", "D"),
+]
 
 
 def _sub(p, q):
@@ -703,7 +930,11 @@ def g10_cube_lines(rng, options):
     rel = relation(l1, l2)
     choices = [{"text": REL_TEXT[r], "correct": r == rel} for r in ("parallel", "intersecting", "skew")]
     rng.shuffle(choices)
-    return {"values": {"l1": _line_name(l1), "l2": _line_name(l2), "ends": [list(l1), list(l2)], "rel": REL_TEXT[rel]}, "key": "", "choices": choices}
+    return {
+        "values": {"l1": _line_name(l1), "l2": _line_name(l2), "ends": [list(l1), list(l2)], "rel": REL_TEXT[rel]},
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("g10_cube_lines")
@@ -736,7 +967,16 @@ def g10_cube_angle(rng, options):
             break
     cos = abs(_dot(u, v)) / math.sqrt(_dot(u, u) * _dot(v, v))
     angle = round(math.degrees(math.acos(cos)))
-    return {"values": {"l1": _line_name(l1), "l2": _line_name(l2), "ends": [list(l1), list(l2)], "skew": 1 if relation(l1, l2) == "skew" else 0, "result": angle}, "key": str(angle)}
+    return {
+        "values": {
+            "l1": _line_name(l1),
+            "l2": _line_name(l2),
+            "ends": [list(l1), list(l2)],
+            "skew": 1 if relation(l1, l2) == "skew" else 0,
+            "result": angle,
+        },
+        "key": str(angle),
+    }
 
 
 @verifier("g10_cube_angle")
@@ -750,7 +990,18 @@ def g10_cube_angle_verify(values, key):
 
 # ---------------------------------------------------------------- perpendicular and oblique lines
 
-TRIPLES = [(3, 4, 5), (6, 8, 10), (5, 12, 13), (9, 12, 15), (8, 15, 17), (12, 16, 20), (7, 24, 25), (15, 20, 25), (10, 24, 26), (20, 21, 29)]
+TRIPLES = [
+    (3, 4, 5),
+    (6, 8, 10),
+    (5, 12, 13),
+    (9, 12, 15),
+    (8, 15, 17),
+    (12, 16, 20),
+    (7, 24, 25),
+    (15, 20, 25),
+    (10, 24, 26),
+    (20, 21, 29),
+]
 
 
 @generator("g10_perp_oblique")
@@ -787,7 +1038,14 @@ def g10_line_plane_angle(rng, options):
     else:
         data, sq, angle = f"MO = {a},\\ MA = {a}\\sqrt{{2}}", {"h2": a * a, "l2": 2 * a * a}, 45
     fn = {0: "sin", 1: "tan", 2: "tan", 3: "tan", 4: "cos", 5: "sin"}[mode]
-    value = {(0, 30): "\\frac{1}{2}", (1, 45): "1", (2, 60): "\\sqrt{3}", (3, 30): "\\frac{\\sqrt{3}}{3}", (4, 60): "\\frac{1}{2}", (5, 45): "\\frac{\\sqrt{2}}{2}"}[(mode, angle)]
+    value = {
+        (0, 30): "\\frac{1}{2}",
+        (1, 45): "1",
+        (2, 60): "\\sqrt{3}",
+        (3, 30): "\\frac{\\sqrt{3}}{3}",
+        (4, 60): "\\frac{1}{2}",
+        (5, 45): "\\frac{\\sqrt{2}}{2}",
+    }[(mode, angle)]
     return {"values": {"data": data, **sq, "fn": _fn_name(fn), "value": value, "result": angle}, "key": str(angle)}
 
 
@@ -841,7 +1099,19 @@ def g10_box_diagonal(rng, options):
     a, b, c, d = rng.choice(QUADRUPLES)
     dims = [a, b, c]
     rng.shuffle(dims)
-    return {"values": {"a": dims[0], "b": dims[1], "c": dims[2], "a2": dims[0] ** 2, "b2": dims[1] ** 2, "c2": dims[2] ** 2, "sq": d * d, "result": d}, "key": str(d)}
+    return {
+        "values": {
+            "a": dims[0],
+            "b": dims[1],
+            "c": dims[2],
+            "a2": dims[0] ** 2,
+            "b2": dims[1] ** 2,
+            "c2": dims[2] ** 2,
+            "sq": d * d,
+            "result": d,
+        },
+        "key": str(d),
+    }
 
 
 @verifier("g10_box_diagonal")
@@ -861,7 +1131,10 @@ def g10_prism_total_area(rng, options):
     base = a * b // 2
     lateral = (a + b + c) * h
     total = 2 * base + lateral
-    return {"values": {"a": a, "b": b, "c": c, "h": h, "base": base, "p": a + b + c, "lateral": lateral, "result": total}, "key": str(total)}
+    return {
+        "values": {"a": a, "b": b, "c": c, "h": h, "base": base, "p": a + b + c, "lateral": lateral, "result": total},
+        "key": str(total),
+    }
 
 
 @verifier("g10_prism_total_area")
@@ -884,7 +1157,10 @@ POLYGON_WORDS = {
 def g10_prism_lateral(rng, options):
     n = rng.choice(list(POLYGON_WORDS))
     a, h = rng.randint(2, 15), rng.randint(3, 25)
-    return {"values": {"kind": POLYGON_WORDS[n], "n": n, "a": a, "h": h, "p": n * a, "result": n * a * h}, "key": str(n * a * h)}
+    return {
+        "values": {"kind": POLYGON_WORDS[n], "n": n, "a": a, "h": h, "p": n * a, "result": n * a * h},
+        "key": str(n * a * h),
+    }
 
 
 @verifier("g10_prism_lateral")
@@ -897,7 +1173,17 @@ def g10_pyramid_total_area(rng, options):
     a = rng.randint(2, 16)
     m = rng.randint(a // 2 + 1, 25)
     base, lateral = a * a, 2 * a * m
-    return {"values": {"a": a, "m": m, "base": base, "face": number_key(Fraction(a * m, 2)), "lateral": lateral, "result": base + lateral}, "key": str(base + lateral)}
+    return {
+        "values": {
+            "a": a,
+            "m": m,
+            "base": base,
+            "face": number_key(Fraction(a * m, 2)),
+            "lateral": lateral,
+            "result": base + lateral,
+        },
+        "key": str(base + lateral),
+    }
 
 
 @verifier("g10_pyramid_total_area")
@@ -912,7 +1198,10 @@ def g10_pyramid_apothem(rng, options):
     h, half, m = rng.choice(TRIPLES)
     if rng.random() < 0.5:
         h, half = half, h
-    return {"values": {"h": h, "a": 2 * half, "half": half, "h2": h * h, "half2": half * half, "m2": m * m, "result": m}, "key": str(m)}
+    return {
+        "values": {"h": h, "a": 2 * half, "half": half, "h2": h * h, "half2": half * half, "m2": m * m, "result": m},
+        "key": str(m),
+    }
 
 
 @verifier("g10_pyramid_apothem")

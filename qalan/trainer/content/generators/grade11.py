@@ -121,9 +121,7 @@ def g11_antiderivative(rng, options):
     big = {p: _nonzero(rng, -4, 5) for p in powers}  # F's coefficients, by the power of f's term
     f = {p: big[p] * (p + 1) for p in powers}
     F = {p + 1: big[p] for p in powers}
-    steps = ", ".join(
-        f"\\int {_paren(poly_tex({p: f[p]}))}\\,dx = {poly_tex({p + 1: F[p + 1]})}" for p in powers
-    )
+    steps = ", ".join(f"\\int {_paren(poly_tex({p: f[p]}))}\\,dx = {poly_tex({p + 1: F[p + 1]})}" for p in powers)
     return {"values": {"f": poly_tex(f), "F": poly_tex(F), "steps": steps, "fc": _json(f)}, "key": poly_key(F)}
 
 
@@ -132,7 +130,9 @@ def g11_antiderivative_verify(values, key):
     F = _parse_poly(key)
     derivative = {p - 1: c * p for p, c in F.items() if p}
     f = _ints(values["fc"])
-    return 0 not in F and {p: c for p, c in derivative.items() if c} == {p: c for p, c in f.items() if c} and len(f) >= 2
+    return (
+        0 not in F and {p: c for p, c in derivative.items() if c} == {p: c for p, c in f.items() if c} and len(f) >= 2
+    )
 
 
 @generator("g11_antiderivative_point")
@@ -150,8 +150,16 @@ def g11_antiderivative_point(rng, options):
     F = dict(big)
     F[0] = C
     return {
-        "values": {"f": poly_tex(f), "Fx": poly_tex(big), "x0": x0, "y0": int(y0), "Fx0": int(poly_at(big, x0)),
-                   "C": C, "F": poly_tex(F), "fc": _json(f)},
+        "values": {
+            "f": poly_tex(f),
+            "Fx": poly_tex(big),
+            "x0": x0,
+            "y0": int(y0),
+            "Fx0": int(poly_at(big, x0)),
+            "C": C,
+            "F": poly_tex(F),
+            "fc": _json(f),
+        },
         "key": poly_key(F),
     }
 
@@ -179,8 +187,16 @@ def g11_definite_integral(rng, options):
             break
     f = {p - 1: c * p for p, c in F.items()}
     return {
-        "values": {"f": poly_tex(f), "F": poly_tex(F), "a": a, "b": b, "Fb": int(poly_at(F, b)), "Fa": _paren(str(int(poly_at(F, a)))),
-                   "result": int(value), "fc": _json(f)},
+        "values": {
+            "f": poly_tex(f),
+            "F": poly_tex(F),
+            "a": a,
+            "b": b,
+            "Fb": int(poly_at(F, b)),
+            "Fa": _paren(str(int(poly_at(F, a)))),
+            "result": int(value),
+            "fc": _json(f),
+        },
         "key": str(int(value)),
     }
 
@@ -207,7 +223,16 @@ def g11_area(rng, options):
         F = {3: Fraction(1, 3), 1: c} if c else {3: Fraction(1, 3)}
     area = poly_at(F, b) - poly_at(F, a)
     return {
-        "values": {"f": poly_tex(f), "F": poly_tex(F), "a": a, "b": b, "Fb": number_key(poly_at(F, b)), "Fa": number_key(poly_at(F, a)), "result": number_key(area), "fc": _json(f)},
+        "values": {
+            "f": poly_tex(f),
+            "F": poly_tex(F),
+            "a": a,
+            "b": b,
+            "Fb": number_key(poly_at(F, b)),
+            "Fa": number_key(poly_at(F, a)),
+            "result": number_key(area),
+            "fc": _json(f),
+        },
         "key": number_key(area),
     }
 
@@ -231,7 +256,11 @@ def g11_nth_root(rng, options):
         while True:
             n = rng.choice([2, 3, 3, 4])
             r = rng.randint(2, {2: 12, 3: 5, 4: 3}[n])
-            splits = [d for d in range(2, r**n) if r**n % d == 0 and not _is_nth(d, n) and not _is_nth(r**n // d, n) and d < r**n // d]
+            splits = [
+                d
+                for d in range(2, r**n)
+                if r**n % d == 0 and not _is_nth(d, n) and not _is_nth(r**n // d, n) and d < r**n // d
+            ]
             if splits:
                 break
         p = rng.choice(splits)
@@ -239,8 +268,19 @@ def g11_nth_root(rng, options):
         if rng.random() < 0.5:
             p, q = q, p
         lhs = f"{_root_tex(n, p)} \\cdot {_root_tex(n, q)}"
-        return {"values": {"n": n, "p": p, "q": q, "pq": p * q, "lhs": lhs, "joined": _root_tex(n, f"{p} \\cdot {q}"),
-                           "whole": _root_tex(n, p * q), "result": r}, "key": str(r)}
+        return {
+            "values": {
+                "n": n,
+                "p": p,
+                "q": q,
+                "pq": p * q,
+                "lhs": lhs,
+                "joined": _root_tex(n, f"{p} \\cdot {q}"),
+                "whole": _root_tex(n, p * q),
+                "result": r,
+            },
+            "key": str(r),
+        }
     n = rng.choice([3, 3, 4, 5])
     top = {3: 6, 4: 4, 5: 3}[n]
     b = rng.randint(2, top)
@@ -272,20 +312,32 @@ def g11_rational_power(rng, options):
         q = rng.choice([2, 3, 3, 4, 5])
         b = rng.randint(2, {2: 9, 3: 5, 4: 3, 5: 2}[q])
         p = rng.choice([x for x in range(-3, 5) if x and gcd(abs(x), q) == 1])
-        if abs(b**abs(p)) <= 1000:
+        if abs(b ** abs(p)) <= 1000:
             break
     value = Fraction(b) ** p
     exp = f"{'-' if p < 0 else ''}\\frac{{{abs(p)}}}{{{q}}}"
-    return {"values": {"a": b**q, "p": p, "q": q, "b": b, "exp": exp, "root": _root_tex(q, b**q), "power": b ** abs(p),
-                       "result": fraction_key(value)},
-            "key": fraction_key(value)}
+    return {
+        "values": {
+            "a": b**q,
+            "p": p,
+            "q": q,
+            "b": b,
+            "exp": exp,
+            "root": _root_tex(q, b**q),
+            "power": b ** abs(p),
+            "result": fraction_key(value),
+        },
+        "key": fraction_key(value),
+    }
 
 
 @verifier("g11_rational_power")
 def g11_rational_power_verify(values, key):
     v = Fraction(key)
     # v^q = a^p, checked with whole numbers
-    return v > 0 and v ** values["q"] == Fraction(values["a"]) ** values["p"] and values["a"] == values["b"] ** values["q"]
+    return (
+        v > 0 and v ** values["q"] == Fraction(values["a"]) ** values["p"] and values["a"] == values["b"] ** values["q"]
+    )
 
 
 @generator("g11_power_simplify")
@@ -326,7 +378,7 @@ def g11_log_value(rng, options):
     while True:
         a = rng.choice([2, 2, 3, 3, 4, 5, 6, 7, 10])
         k = rng.randint(-3, 5)
-        if k == 0 or abs(a**abs(k)) > 1000:
+        if k == 0 or abs(a ** abs(k)) > 1000:
             continue
         flip = rng.random() < 0.25
         break
@@ -381,10 +433,26 @@ def g11_log_props(rng, options):
         break
     la = f"\\log_{{{a}}}"
     expr = {"sum": f"{la} {x} + {la} {y}", "diff": f"{la} {x} - {la} {y}", "power": f"2{la} {x} + {la} {y}"}[kind]
-    combined = {"sum": f"{la} ({x} \\cdot {y})", "diff": f"{la} \\frac{{{x}}}{{{y}}}", "power": f"{la} ({x}^{{2}} \\cdot {y})"}[kind]
-    return {"values": {"kind": kind, "a": a, "x": x, "y": y, "m": m, "t": t, "k": k, "expr": expr, "combined": combined,
-                       "product": x * y if kind == "sum" else (x // y if kind == "diff" else x * x * y)},
-            "key": str(k)}
+    combined = {
+        "sum": f"{la} ({x} \\cdot {y})",
+        "diff": f"{la} \\frac{{{x}}}{{{y}}}",
+        "power": f"{la} ({x}^{{2}} \\cdot {y})",
+    }[kind]
+    return {
+        "values": {
+            "kind": kind,
+            "a": a,
+            "x": x,
+            "y": y,
+            "m": m,
+            "t": t,
+            "k": k,
+            "expr": expr,
+            "combined": combined,
+            "product": x * y if kind == "sum" else (x // y if kind == "diff" else x * x * y),
+        },
+        "key": str(k),
+    }
 
 
 def _is_power(n: int, a: int) -> bool:
@@ -406,7 +474,7 @@ def g11_exp_equation(rng, options):
     while True:
         a = rng.choice([2, 3, 5, 7])
         k = rng.randint(-3, 5)
-        if abs(a**abs(k)) > 700:
+        if abs(a ** abs(k)) > 700:
             continue
         m = rng.choice([1, 2, 3, -1, 2])
         n = rng.randint(-4, 4)
@@ -415,9 +483,19 @@ def g11_exp_equation(rng, options):
             break
     rhs = Fraction(a) ** k
     exponent = poly_tex({1: m, 0: n})
-    return {"values": {"a": a, "rhs": fraction_key(rhs), "exp": exponent, "k": k, "m": m, "n": n,
-                       "lin": f"{exponent} = {k}", "result": number_key(x)},
-            "key": number_key(x)}
+    return {
+        "values": {
+            "a": a,
+            "rhs": fraction_key(rhs),
+            "exp": exponent,
+            "k": k,
+            "m": m,
+            "n": n,
+            "lin": f"{exponent} = {k}",
+            "result": number_key(x),
+        },
+        "key": number_key(x),
+    }
 
 
 @verifier("g11_exp_equation")
@@ -442,8 +520,10 @@ def g11_exp_factor(rng, options):
     d = a**x * factor
     c_tex = {1: "+", -1: "-"}.get(c, f"+ {c}")
     term = f"{c_tex} {a}^{{x}}" if abs(c) == 1 else f"{c_tex} \\cdot {a}^{{x}}"
-    return {"values": {"a": a, "p": p, "c": c, "term": term, "d": d, "ap": a**p, "factor": factor, "ax": a**x, "result": x},
-            "key": str(x)}
+    return {
+        "values": {"a": a, "p": p, "c": c, "term": term, "d": d, "ap": a**p, "factor": factor, "ax": a**x, "result": x},
+        "key": str(x),
+    }
 
 
 @verifier("g11_exp_factor")
@@ -464,8 +544,10 @@ def g11_log_equation(rng, options):
         x = Fraction(t - n, m)
         if x != 0 and x.denominator in (1, 2) and t <= 200:
             break
-    return {"values": {"a": a, "k": k, "inside": poly_tex({1: m, 0: n}), "t": t, "m": m, "n": n, "result": number_key(x)},
-            "key": number_key(x)}
+    return {
+        "values": {"a": a, "k": k, "inside": poly_tex({1: m, 0: n}), "t": t, "m": m, "n": n, "result": number_key(x)},
+        "key": number_key(x),
+    }
 
 
 @verifier("g11_log_equation")
@@ -498,8 +580,13 @@ def g11_exp_log_inequality(rng, options):
         # base^x sign base^k
         bigger = (sign == ">") == grows  # x > k
         right = _interval(k, None) if bigger else _interval(None, k)
-        traps = [_interval(None, k) if bigger else _interval(k, None), _interval(rhs, None) if bigger else _interval(None, rhs),
-                 _interval(-k, None) if bigger else _interval(None, -k), _interval(k + 1, None), _interval(None, k - 1)]
+        traps = [
+            _interval(None, k) if bigger else _interval(k, None),
+            _interval(rhs, None) if bigger else _interval(None, rhs),
+            _interval(-k, None) if bigger else _interval(None, -k),
+            _interval(k + 1, None),
+            _interval(None, k - 1),
+        ]
         lhs = f"\\left({fraction_tex(base)}\\right)^{{x}}" if flip else f"{a}^{{x}}"
         statement = f"{lhs} {sign} {fraction_tex(rhs)}"
         step = f"x {'>' if bigger else '<'} {k}"
@@ -509,8 +596,13 @@ def g11_exp_log_inequality(rng, options):
         t = base**k
         bigger = (sign == ">") == grows  # x > t
         right = _interval(t, None) if bigger else _interval(0, t)
-        traps = [_interval(0, t) if bigger else _interval(t, None), _interval(None, t) if not bigger else _interval(k, None),
-                 _interval(k, None) if not bigger else _interval(0, k), _interval(0, k), _interval(None, t)]
+        traps = [
+            _interval(0, t) if bigger else _interval(t, None),
+            _interval(None, t) if not bigger else _interval(k, None),
+            _interval(k, None) if not bigger else _interval(0, k),
+            _interval(0, k),
+            _interval(None, t),
+        ]
         statement = f"\\log_{{{fraction_tex(base)}}} x {sign} {k}"
         step = f"x > {fraction_tex(t)}" if bigger else f"0 < x < {fraction_tex(t)}"
         rewrite = f"\\log_{{{fraction_tex(base)}}} x {sign} \\log_{{{fraction_tex(base)}}} {fraction_tex(t)}"
@@ -519,9 +611,22 @@ def g11_exp_log_inequality(rng, options):
         if trap not in seen and len(choices) < 4:
             seen.add(trap)
             choices.append({"text": _by_language(trap), "correct": False})
-    return {"values": {"statement": statement, "step": step, "rewrite": rewrite, "answer": {lang: text.strip("$") for lang, text in _by_language(right).items()}, "kind": kind, "a": a, "flip": int(flip), "sign": sign, "k": k,
-                       "base": fraction_key(base)},
-            "key": "", "choices": choices}
+    return {
+        "values": {
+            "statement": statement,
+            "step": step,
+            "rewrite": rewrite,
+            "answer": {lang: text.strip("$") for lang, text in _by_language(right).items()},
+            "kind": kind,
+            "a": a,
+            "flip": int(flip),
+            "sign": sign,
+            "k": k,
+            "base": fraction_key(base),
+        },
+        "key": "",
+        "choices": choices,
+    }
 
 
 @verifier("g11_exp_log_inequality")
@@ -573,7 +678,9 @@ def g11_exp_log_inequality_verify(values, key, choices=None):
 
 def _by_language(interval: str) -> dict:
     """An interval as each language writes it: ``(2; +\\infty)``, in English ``(2, +\\infty)``."""
-    return {lang: f"${interval.replace('; ', ', ') if lang == 'en' else interval}$" for lang in ("kk", "ru", "en", "uz")}
+    return {
+        lang: f"${interval.replace('; ', ', ') if lang == 'en' else interval}$" for lang in ("kk", "ru", "en", "uz")
+    }
 
 
 def _tex_number(text: str) -> Fraction:
@@ -617,11 +724,26 @@ def g11_greatest_least(rng, options):
     table = "; \\; ".join(f"f({x}) = {vals[x]}" for x in points)
     crit_tex = "; ".join(f"x = {r}" for r in crit)
     fp = poly_tex({2: 6, 1: -6 * (r1 + r2), 0: 6 * r1 * r2})
-    what = {"max": {"kk": "ең үлкен", "ru": "наибольшее", "en": "greatest", "uz": "eng katta"},
-            "min": {"kk": "ең кіші", "ru": "наименьшее", "en": "least", "uz": "eng kichik"}}[want]
-    return {"values": {"f": poly_tex(f), "fp": fp, "factored": f"6{_factor_tex(r1)}{_factor_tex(r2)}", "m": m, "n": n,
-                       "crit": crit_tex, "table": table, "what": what, "want": want, "fc": _json(f), "result": best},
-            "key": str(best)}
+    what = {
+        "max": {"kk": "ең үлкен", "ru": "наибольшее", "en": "greatest", "uz": "eng katta"},
+        "min": {"kk": "ең кіші", "ru": "наименьшее", "en": "least", "uz": "eng kichik"},
+    }[want]
+    return {
+        "values": {
+            "f": poly_tex(f),
+            "fp": fp,
+            "factored": f"6{_factor_tex(r1)}{_factor_tex(r2)}",
+            "m": m,
+            "n": n,
+            "crit": crit_tex,
+            "table": table,
+            "what": what,
+            "want": want,
+            "fc": _json(f),
+            "result": best,
+        },
+        "key": str(best),
+    }
 
 
 @verifier("g11_greatest_least")
@@ -639,13 +761,25 @@ def g11_extremum_point(rng, options):
     """The point of maximum or of minimum of a cubic."""
     r1, r2, f = _cubic(rng)
     want = rng.choice(["max", "min"])
-    what = {"max": {"kk": "максимум", "ru": "максимума", "en": "maximum", "uz": "maksimum"},
-            "min": {"kk": "минимум", "ru": "минимума", "en": "minimum", "uz": "minimum"}}[want]
+    what = {
+        "max": {"kk": "максимум", "ru": "максимума", "en": "maximum", "uz": "maksimum"},
+        "min": {"kk": "минимум", "ru": "минимума", "en": "minimum", "uz": "minimum"},
+    }[want]
     x = r1 if want == "max" else r2
-    return {"values": {"f": poly_tex(f), "fp": poly_tex({2: 6, 1: -6 * (r1 + r2), 0: 6 * r1 * r2}),
-                       "factored": f"6{_factor_tex(r1)}{_factor_tex(r2)}", "r1": r1, "r2": r2, "what": what, "want": want,
-                       "fc": _json(f), "result": x},
-            "key": str(x)}
+    return {
+        "values": {
+            "f": poly_tex(f),
+            "fp": poly_tex({2: 6, 1: -6 * (r1 + r2), 0: 6 * r1 * r2}),
+            "factored": f"6{_factor_tex(r1)}{_factor_tex(r2)}",
+            "r1": r1,
+            "r2": r2,
+            "what": what,
+            "want": want,
+            "fc": _json(f),
+            "result": x,
+        },
+        "key": str(x),
+    }
 
 
 @verifier("g11_extremum_point")
@@ -664,8 +798,10 @@ def g11_optimisation(rng, options):
         L = rng.randrange(40, 401, 4)
         x = L // 4
         name = rng.choice(NAMES)
-        return {"values": {"L": L, "x": x, "y": L - 2 * x, "name": name, "result": x * (L - 2 * x)},
-                "key": str(x * (L - 2 * x))}
+        return {
+            "values": {"L": L, "x": x, "y": L - 2 * x, "name": name, "result": x * (L - 2 * x)},
+            "key": str(x * (L - 2 * x)),
+        }
     S = rng.randrange(10, 81, 2)
     return {"values": {"S": S, "x": S // 2, "result": S * S // 4}, "key": str(S * S // 4)}
 
@@ -729,11 +865,25 @@ def g11_statistic(rng, options):
             value = Fraction(ys[-1] - ys[0])
         break
     # The middle of the ordered row: one number, or the mean of two (its value filled per language).
-    middle = {lang: str(ys[n // 2]) if n % 2 else f"\\frac{{{ys[n // 2 - 1]} + {ys[n // 2]}}}{{2}} = {number_tex(number_key(value), lang)}"
-              for lang in ("kk", "ru", "en", "uz")}
-    return {"values": {"data": _join(xs), "sorted": _join(ys), "n": n, "sum": sum(xs), "result": number_key(value), "middle": middle,
-                       "xs": xs, "stat": stat},
-            "key": number_key(value)}
+    middle = {
+        lang: str(ys[n // 2])
+        if n % 2
+        else f"\\frac{{{ys[n // 2 - 1]} + {ys[n // 2]}}}{{2}} = {number_tex(number_key(value), lang)}"
+        for lang in ("kk", "ru", "en", "uz")
+    }
+    return {
+        "values": {
+            "data": _join(xs),
+            "sorted": _join(ys),
+            "n": n,
+            "sum": sum(xs),
+            "result": number_key(value),
+            "middle": middle,
+            "xs": xs,
+            "stat": stat,
+        },
+        "key": number_key(value),
+    }
 
 
 @verifier("g11_statistic")
@@ -773,9 +923,20 @@ def g11_variance(rng, options):
             break
     devs = "; ".join(str(d) for d in dev)
     squares = " + ".join(str(d * d) for d in dev)
-    return {"values": {"data": _join(xs), "n": n, "mean": mean, "sum": sum(xs), "devs": devs, "squares": squares,
-                       "ss": sum(d * d for d in dev), "xs": xs, "result": number_key(var)},
-            "key": number_key(var)}
+    return {
+        "values": {
+            "data": _join(xs),
+            "n": n,
+            "mean": mean,
+            "sum": sum(xs),
+            "devs": devs,
+            "squares": squares,
+            "ss": sum(d * d for d in dev),
+            "xs": xs,
+            "result": number_key(var),
+        },
+        "key": number_key(var),
+    }
 
 
 @verifier("g11_variance")
@@ -791,21 +952,34 @@ def g11_arrangements(rng, options):
     """``perm``: n! orders; ``arrange``: A(n, k) ordered choices."""
     if options.get("kind", "perm") == "perm":
         n = rng.randint(3, 7)
-        return {"values": {"n": n, "who": rng.choice(NAMES), "product": " \\cdot ".join(str(i) for i in range(n, 0, -1)), "result": factorial(n)},
-                "key": str(factorial(n))}
+        return {
+            "values": {
+                "n": n,
+                "who": rng.choice(NAMES),
+                "product": " \\cdot ".join(str(i) for i in range(n, 0, -1)),
+                "result": factorial(n),
+            },
+            "key": str(factorial(n)),
+        }
     n = rng.randint(5, 12)
     k = rng.randint(2, 3)
     value = 1
     for i in range(k):
         value *= n - i
-    return {"values": {"n": n, "k": k, "product": " \\cdot ".join(str(n - i) for i in range(k)), "result": value},
-            "key": str(value)}
+    return {
+        "values": {"n": n, "k": k, "product": " \\cdot ".join(str(n - i) for i in range(k)), "result": value},
+        "key": str(value),
+    }
 
 
 @verifier("g11_arrangements")
 def g11_arrangements_verify(values, key):
     n, k = values["n"], values.get("k", values["n"])
-    return sum(1 for _ in itertools.permutations(range(n), k)) == int(key) if n <= 7 else factorial(n) // factorial(n - k) == int(key)
+    return (
+        sum(1 for _ in itertools.permutations(range(n), k)) == int(key)
+        if n <= 7
+        else factorial(n) // factorial(n - k) == int(key)
+    )
 
 
 @generator("g11_combinations")
@@ -834,8 +1008,10 @@ def g11_probability_pair(rng, options):
     b = rng.randint(2, 8)
     n = r + b
     value = Fraction(comb(r, 2), comb(n, 2))
-    return {"values": {"r": r, "b": b, "n": n, "cr": comb(r, 2), "cn": comb(n, 2), "result": fraction_key(value)},
-            "key": fraction_key(value)}
+    return {
+        "values": {"r": r, "b": b, "n": n, "cr": comb(r, 2), "cn": comb(n, 2), "result": fraction_key(value)},
+        "key": fraction_key(value),
+    }
 
 
 @verifier("g11_probability_pair")
@@ -849,14 +1025,25 @@ def g11_probability_pair_verify(values, key):
 @generator("g11_binomial")
 def g11_binomial(rng, options):
     """Exactly k successes in n independent trials with probability p (Bernoulli's formula)."""
-    p = rng.choice([Fraction(1, 2), Fraction(1, 3), Fraction(2, 3), Fraction(1, 4), Fraction(3, 4), Fraction(1, 5), Fraction(4, 5)])
+    p = rng.choice(
+        [Fraction(1, 2), Fraction(1, 3), Fraction(2, 3), Fraction(1, 4), Fraction(3, 4), Fraction(1, 5), Fraction(4, 5)]
+    )
     n = rng.randint(3, 5)
     k = rng.randint(1, n - 1)
     q = 1 - p
     value = comb(n, k) * p**k * q ** (n - k)
-    return {"values": {"p": fraction_key(p), "q": fraction_key(q), "n": n, "k": k, "nk": n - k, "c": comb(n, k),
-                       "result": fraction_key(value)},
-            "key": fraction_key(value)}
+    return {
+        "values": {
+            "p": fraction_key(p),
+            "q": fraction_key(q),
+            "n": n,
+            "k": k,
+            "nk": n - k,
+            "c": comb(n, k),
+            "result": fraction_key(value),
+        },
+        "key": fraction_key(value),
+    }
 
 
 @verifier("g11_binomial")
@@ -904,7 +1091,10 @@ def g11_cylinder(rng, options):
     value = {"volume": r * r * h, "lateral": 2 * r * h, "total": 2 * r * (r + h)}[kind]
     if options.get("diameter"):
         return {"values": {"d": 2 * r, "r": r, "h": h, "result": pi_tex(value), "kind": kind}, "key": pi_key(value)}
-    return {"values": {"r": r, "h": h, "result": pi_tex(value), "kind": kind, "rr": r * r, "rh": r + h}, "key": pi_key(value)}
+    return {
+        "values": {"r": r, "h": h, "result": pi_tex(value), "kind": kind, "rr": r * r, "rh": r + h},
+        "key": pi_key(value),
+    }
 
 
 @verifier("g11_cylinder")
@@ -918,7 +1108,20 @@ def g11_cylinder_verify(values, key):
     return _pi_value(key) == want
 
 
-TRIPLES = [(3, 4, 5), (6, 8, 10), (5, 12, 13), (8, 6, 10), (4, 3, 5), (9, 12, 15), (12, 5, 13), (8, 15, 17), (12, 9, 15), (15, 8, 17), (7, 24, 25), (20, 15, 25)]
+TRIPLES = [
+    (3, 4, 5),
+    (6, 8, 10),
+    (5, 12, 13),
+    (8, 6, 10),
+    (4, 3, 5),
+    (9, 12, 15),
+    (12, 5, 13),
+    (8, 15, 17),
+    (12, 9, 15),
+    (15, 8, 17),
+    (7, 24, 25),
+    (20, 15, 25),
+]
 
 
 @generator("g11_cone")
@@ -929,8 +1132,10 @@ def g11_cone(rng, options):
     if kind == "volume":
         if options.get("given_slant"):
             value = Fraction(r * r * h, 3)
-            return {"values": {"r": r, "h": h, "l": l, "rr": r * r, "ll": l * l, "kind": kind, "result": pi_tex(value)},
-                    "key": pi_key(value)}
+            return {
+                "values": {"r": r, "h": h, "l": l, "rr": r * r, "ll": l * l, "kind": kind, "result": pi_tex(value)},
+                "key": pi_key(value),
+            }
         while True:
             r = rng.randint(1, 9)
             h = rng.randint(2, 15)
@@ -939,8 +1144,20 @@ def g11_cone(rng, options):
         value = Fraction(r * r * h, 3)
         return {"values": {"r": r, "h": h, "rr": r * r, "kind": kind, "result": pi_tex(value)}, "key": pi_key(value)}
     value = r * l if kind == "lateral" else r * (r + l)
-    return {"values": {"r": r, "h": h, "l": l, "rr": r * r, "hh": h * h, "ll": l * l, "rl": r + l, "kind": kind, "result": pi_tex(value)},
-            "key": pi_key(value)}
+    return {
+        "values": {
+            "r": r,
+            "h": h,
+            "l": l,
+            "rr": r * r,
+            "hh": h * h,
+            "ll": l * l,
+            "rl": r + l,
+            "kind": kind,
+            "result": pi_tex(value),
+        },
+        "key": pi_key(value),
+    }
 
 
 @verifier("g11_cone")
@@ -952,7 +1169,11 @@ def g11_cone_verify(values, key):
         return False
     kind = values["kind"]
     # Another route: a third of the cylinder; the unrolled sector (arc 2 pi r of radius l) has area l * arc / 2.
-    want = {"volume": Fraction(r * r * h) / 3, "lateral": Fraction(l * 2 * r, 2), "total": Fraction(l * 2 * r, 2) + r * r}[kind]
+    want = {
+        "volume": Fraction(r * r * h) / 3,
+        "lateral": Fraction(l * 2 * r, 2),
+        "total": Fraction(l * 2 * r, 2) + r * r,
+    }[kind]
     return _pi_value(key) == want
 
 
@@ -963,11 +1184,22 @@ def g11_sphere(rng, options):
     R = rng.randint(1, 10) if kind == "surface" else rng.choice([1, 2, 3, 3, 4, 5, 6, 6, 9])
     value = Fraction(4 * R**3, 3) if kind == "volume" else Fraction(4 * R * R)
     given = "d" if rng.random() < 0.3 else "R"
-    return {"values": {"R": R, "d": 2 * R, "given": given, "RR": R * R, "RRR": R**3, "kind": kind, "result": pi_tex(value),
-                       "gv": 2 * R if given == "d" else R,
-                       "gname": {"kk": "диаметрі", "ru": "Диаметр", "en": "diameter", "uz": "diametri"} if given == "d"
-                       else {"kk": "радиусы", "ru": "Радиус", "en": "radius", "uz": "radiusi"}},
-            "key": pi_key(value)}
+    return {
+        "values": {
+            "R": R,
+            "d": 2 * R,
+            "given": given,
+            "RR": R * R,
+            "RRR": R**3,
+            "kind": kind,
+            "result": pi_tex(value),
+            "gv": 2 * R if given == "d" else R,
+            "gname": {"kk": "диаметрі", "ru": "Диаметр", "en": "diameter", "uz": "diametri"}
+            if given == "d"
+            else {"kk": "радиусы", "ru": "Радиус", "en": "radius", "uz": "radiusi"},
+        },
+        "key": pi_key(value),
+    }
 
 
 @verifier("g11_sphere")
@@ -976,7 +1208,7 @@ def g11_sphere_verify(values, key):
     # Another route: the volume is the surface times R / 3.
     surface = 4 * R * R
     want = surface if values["kind"] == "surface" else surface * R / 3
-    return R == values["R"] and _pi_value(key) == want
+    return values["R"] == R and _pi_value(key) == want
 
 
 # ---------------------------------------------------------------- prisms and pyramids
@@ -1010,8 +1242,19 @@ def g11_pyramid_volume(rng, options):
         half, h, m = rng.choice(TRIPLES)
         a = 2 * half
         value = Fraction(a * a * h, 3)
-        return {"values": {"a": a, "half": half, "h": h, "m": m, "mm": m * m, "hh2": half * half, "s": a * a, "result": number_key(value)},
-                "key": number_key(value)}
+        return {
+            "values": {
+                "a": a,
+                "half": half,
+                "h": h,
+                "m": m,
+                "mm": m * m,
+                "hh2": half * half,
+                "s": a * a,
+                "result": number_key(value),
+            },
+            "key": number_key(value),
+        }
     while True:
         a, h = rng.randint(2, 12), rng.randint(2, 15)
         if a * a * h % 3 == 0:
@@ -1031,12 +1274,30 @@ def g11_pyramid_volume_verify(values, key):
 
 # ---------------------------------------------------------------- coordinates and vectors in space
 
-QUADRUPLES = [(1, 2, 2, 3), (2, 3, 6, 7), (1, 4, 8, 9), (4, 4, 7, 9), (2, 6, 9, 11), (6, 6, 7, 11), (3, 4, 12, 13), (2, 10, 11, 15), (2, 5, 14, 15), (0, 3, 4, 5), (0, 6, 8, 10), (0, 5, 12, 13)]
+QUADRUPLES = [
+    (1, 2, 2, 3),
+    (2, 3, 6, 7),
+    (1, 4, 8, 9),
+    (4, 4, 7, 9),
+    (2, 6, 9, 11),
+    (6, 6, 7, 11),
+    (3, 4, 12, 13),
+    (2, 10, 11, 15),
+    (2, 5, 14, 15),
+    (0, 3, 4, 5),
+    (0, 6, 8, 10),
+    (0, 5, 12, 13),
+]
 
 
 def _point_text(p) -> dict:
     inner = "; ".join(fraction_tex(c) for c in p)
-    return {"kk": f"$({inner})$", "ru": f"$({inner})$", "en": f"$({', '.join(fraction_tex(c) for c in p)})$", "uz": f"$({inner})$"}
+    return {
+        "kk": f"$({inner})$",
+        "ru": f"$({inner})$",
+        "en": f"$({', '.join(fraction_tex(c) for c in p)})$",
+        "uz": f"$({inner})$",
+    }
 
 
 @generator("g11_space_distance")
@@ -1071,9 +1332,13 @@ def g11_space_midpoint(rng, options):
         if A != B and all(a != b for a, b in zip(A, B, strict=True)):
             break
     M = [(a + b) // 2 for a, b in zip(A, B, strict=True)]
-    traps = [[(b - a) // 2 for a, b in zip(A, B, strict=True)], [a + b for a, b in zip(A, B, strict=True)],
-             [M[0], M[1], -M[2]] if M[2] else [M[0], -M[1], M[2] + 1], [-M[0], M[1], M[2]] if M[0] else [M[0] + 1, M[1], M[2]],
-             [M[0] + 1, M[1], M[2] - 1]]
+    traps = [
+        [(b - a) // 2 for a, b in zip(A, B, strict=True)],
+        [a + b for a, b in zip(A, B, strict=True)],
+        [M[0], M[1], -M[2]] if M[2] else [M[0], -M[1], M[2] + 1],
+        [-M[0], M[1], M[2]] if M[0] else [M[0] + 1, M[1], M[2]],
+        [M[0] + 1, M[1], M[2] - 1],
+    ]
     seen, choices = {tuple(M)}, [{"text": _point_text(M), "correct": True}]
     for t in traps:
         if tuple(t) not in seen and len(choices) < 4:
@@ -1134,10 +1399,20 @@ def g11_perpendicular(rng, options):
         m = Fraction(-rest, u)
         if m.denominator == 1 and m != 0 and rest != 0 and abs(m) <= 12:
             break
-    return {"values": {"u": u, "p": p, "q": q, "v": v, "w": w, "rest": rest, "result": int(m),
-                       "um": poly_tex({1: u}).replace("x", "m"),
-                       "eq": f"{poly_tex({1: u}).replace('x', 'm')} {'+' if rest > 0 else '-'} {abs(rest)} = 0"},
-            "key": str(int(m))}
+    return {
+        "values": {
+            "u": u,
+            "p": p,
+            "q": q,
+            "v": v,
+            "w": w,
+            "rest": rest,
+            "result": int(m),
+            "um": poly_tex({1: u}).replace("x", "m"),
+            "eq": f"{poly_tex({1: u}).replace('x', 'm')} {'+' if rest > 0 else '-'} {abs(rest)} = 0",
+        },
+        "key": str(int(m)),
+    }
 
 
 @verifier("g11_perpendicular")

@@ -41,7 +41,10 @@ def percent_discount(rng, options):
     price = rng.randrange(1000, options.get("max_price", 20000) + 1, 500)
     p = rng.choice([5, 10, 15, 20, 25, 30, 40, 50])
     discount = Fraction(price * p, 100)
-    return {"values": {"price": price, "p": p, "discount": number_key(discount), "result": number_key(price - discount)}, "key": number_key(price - discount)}
+    return {
+        "values": {"price": price, "p": p, "discount": number_key(discount), "result": number_key(price - discount)},
+        "key": number_key(price - discount),
+    }
 
 
 @verifier("percent_discount")

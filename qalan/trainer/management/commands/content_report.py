@@ -21,7 +21,9 @@ class Command(BaseCommand):
 
         collection = load_all()
         problems = [str(e) for e in collection.errors]
-        grades = defaultdict(lambda: {"chapters": [], "skills": 0, "templates": 0, "items": 0, "langs": defaultdict(int)})
+        grades = defaultdict(
+            lambda: {"chapters": [], "skills": 0, "templates": 0, "items": 0, "langs": defaultdict(int)}
+        )
         for f in collection.good():
             g = grades[f.data["chapter"]["grade"]]
             g["chapters"].append(f.data["chapter"]["code"])

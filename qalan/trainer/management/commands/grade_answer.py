@@ -48,7 +48,11 @@ class Command(BaseCommand):
         try:
             key_validate(form, key)
             verdict = check(
-                form=form, key=key, raw=options["input"], language=options["lang"], unit=unit,
+                form=form,
+                key=key,
+                raw=options["input"],
+                language=options["lang"],
+                unit=unit,
                 choices=choices,
             )
         except ValueError as error:

@@ -30,7 +30,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
-            raise CommandError("seed_demo refuses to run in production (QALAN_ENV=production): demo accounts have a public password.")
+            raise CommandError(
+                "seed_demo refuses to run in production (QALAN_ENV=production): demo accounts have a public password."
+            )
         created = 0
         with transaction.atomic():
             for username, role, phone, full_name, grade, age in DEMO_ACCOUNTS:
@@ -55,8 +57,11 @@ class Command(BaseCommand):
                 )
                 if minor:
                     guardian_consent_confirm(
-                        request=user.guardian_requests.get(), guardian_name="Saule Demo", relationship="parent",
-                        consent=True, guardian=parent,
+                        request=user.guardian_requests.get(),
+                        guardian_name="Saule Demo",
+                        relationship="parent",
+                        consent=True,
+                        guardian=parent,
                     )
                 if not self_service:
                     user_set_role(actor=None, user=user, role=role)

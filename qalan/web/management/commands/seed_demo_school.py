@@ -17,14 +17,14 @@ from qalan.accounts.models import User
 from qalan.community.models import Comment, Message
 from qalan.learning.content import content_load
 from qalan.learning.grading import answer_is_correct, answer_parse
-from qalan.learning.models import Assignment, AssignmentItem, Attempt, Entitlement, Quiz, Submission, Task
 from qalan.learning.legacy import legacy_attempts_import
+from qalan.learning.models import Assignment, AssignmentItem, Attempt, Entitlement, Quiz, Submission, Task
+from qalan.schools.models import Membership, ParentLink, School, SchoolClass
+from qalan.schools.services import current_school_year, join_code_new
 from qalan.trainer.content.loader import load_all
 from qalan.trainer.content.sync import sync
 from qalan.trainer.models import Skill
 from qalan.web.demo_trainer import demo_trainer
-from qalan.schools.models import Membership, ParentLink, School, SchoolClass
-from qalan.schools.services import join_code_new, current_school_year
 
 # (task key, answer as typed, days ago): demo-student practises daily (a streak), is sure of
 # fractions and equations, and struggles with proportions (a weak topic to recommend).
@@ -57,8 +57,18 @@ HOMEWORK = [
         -3,
         None,
         {
-            "demo-student": {"g5-fr-add-1": "3/4", "g5-fr-add-2": "13/15", "g5-fr-sub-1": "1/2", "g5-fr-simplify": "3/4"},
-            "demo-student2": {"g5-fr-add-1": "3/4", "g5-fr-add-2": "3/8", "g5-fr-sub-1": "1/2", "g5-fr-simplify": "2/3"},
+            "demo-student": {
+                "g5-fr-add-1": "3/4",
+                "g5-fr-add-2": "13/15",
+                "g5-fr-sub-1": "1/2",
+                "g5-fr-simplify": "3/4",
+            },
+            "demo-student2": {
+                "g5-fr-add-1": "3/4",
+                "g5-fr-add-2": "3/8",
+                "g5-fr-sub-1": "1/2",
+                "g5-fr-simplify": "2/3",
+            },
         },
     ),
     (
@@ -66,14 +76,37 @@ HOMEWORK = [
         "percentages-check",
         5,
         10,
-        {"demo-student2": {"g6-pct-of-1": "25", "g6-pct-of-3": "12", "g6-pct-share-1": "25", "g6-pct-discount-1": "9600", "g6-pct-class": "15"}},
+        {
+            "demo-student2": {
+                "g6-pct-of-1": "25",
+                "g6-pct-of-3": "12",
+                "g6-pct-share-1": "25",
+                "g6-pct-discount-1": "9600",
+                "g6-pct-class": "15",
+            }
+        },
     ),
     ("Linear equations / Сызықтық теңдеулер", ["g6-eq-1", "g6-eq-2", "g6-eq-3", "g6-eq-4", "g6-eq-root"], 2, None, {}),
 ]
 MESSAGES = [
-    ("demo-teacher", "demo-student", "Аружан, бөлшектерден жақсы нәтиже! Енді пропорцияларға арналған тапсырмаларды орындап көр.", 2),
-    ("demo-student", "demo-teacher", "Рақмет, апай! Карта масштабы туралы есепті түсінбедім, сабақта сұрасам бола ма?", 1),
-    ("demo-parent", "demo-teacher", "Здравствуйте, Гульнара Сериковна! Подскажите, до какого числа сдать домашнее задание по уравнениям?", 1),
+    (
+        "demo-teacher",
+        "demo-student",
+        "Аружан, бөлшектерден жақсы нәтиже! Енді пропорцияларға арналған тапсырмаларды орындап көр.",
+        2,
+    ),
+    (
+        "demo-student",
+        "demo-teacher",
+        "Рақмет, апай! Карта масштабы туралы есепті түсінбедім, сабақта сұрасам бола ма?",
+        1,
+    ),
+    (
+        "demo-parent",
+        "demo-teacher",
+        "Здравствуйте, Гульнара Сериковна! Подскажите, до какого числа сдать домашнее задание по уравнениям?",
+        1,
+    ),
     ("demo-teacher", "demo-parent", "Здравствуйте! До послезавтра, 18:00. Задание уже видно в кабинете ученика.", 0),
 ]
 
@@ -83,7 +116,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
-            raise CommandError("seed_demo_school refuses to run in production (QALAN_ENV=production): it creates demo data.")
+            raise CommandError(
+                "seed_demo_school refuses to run in production (QALAN_ENV=production): it creates demo data."
+            )
         if not User.objects.filter(username="demo-teacher").exists():
             call_command("seed_demo", stdout=self.stdout)
         content_load()
@@ -111,7 +146,12 @@ class Command(BaseCommand):
         school_class = SchoolClass.objects.filter(teacher=teacher, name="6A", archived_at__isnull=True).first()
         if school_class is None:
             school_class = SchoolClass.objects.create(
-                school=school, name="6A", grade=6, school_year=current_school_year(), teacher=teacher, join_code=join_code_new()
+                school=school,
+                name="6A",
+                grade=6,
+                school_year=current_school_year(),
+                teacher=teacher,
+                join_code=join_code_new(),
             )
         for username in ("demo-student", "demo-student2"):
             Membership.objects.get_or_create(
@@ -131,8 +171,13 @@ class Command(BaseCommand):
     def _attempt(self, *, student, task: Task, raw: str, when, submission=None) -> Attempt:
         answer = answer_parse(task, raw)
         return Attempt.objects.create(
-            student=student, task=task, submission=submission, answer=answer,
-            is_correct=answer_is_correct(task, answer), language="kk", created_at=when,
+            student=student,
+            task=task,
+            submission=submission,
+            answer=answer,
+            is_correct=answer_is_correct(task, answer),
+            language="kk",
+            created_at=when,
         )
 
     def _practice(self, student, answers) -> None:
@@ -153,19 +198,35 @@ class Command(BaseCommand):
         now = timezone.now()
         due = timezone.localtime(now + timedelta(days=due_in_days)).replace(hour=18, minute=0, second=0, microsecond=0)
         assignment = Assignment.objects.create(
-            school_class=school_class, created_by=users["demo-teacher"], title=title, quiz=quiz, due_at=due,
+            school_class=school_class,
+            created_by=users["demo-teacher"],
+            title=title,
+            quiz=quiz,
+            due_at=due,
             time_limit_minutes=limit or (quiz.time_limit_minutes if quiz else None),
         )
-        AssignmentItem.objects.bulk_create([AssignmentItem(assignment=assignment, task=tasks[k], order=i) for i, k in enumerate(keys)])
+        AssignmentItem.objects.bulk_create(
+            [AssignmentItem(assignment=assignment, task=tasks[k], order=i) for i, k in enumerate(keys)]
+        )
         for username, answers in submitted.items():
             started = min(now, due) - timedelta(hours=5)
             submission = Submission.objects.create(
-                student=users[username], assignment=assignment, started_at=started,
-                deadline_at=started + timedelta(minutes=assignment.time_limit_minutes) if assignment.time_limit_minutes else None,
+                student=users[username],
+                assignment=assignment,
+                started_at=started,
+                deadline_at=started + timedelta(minutes=assignment.time_limit_minutes)
+                if assignment.time_limit_minutes
+                else None,
                 max_score=len(keys),
             )
             attempts = [
-                self._attempt(student=users[username], task=tasks[k], raw=raw, when=started + timedelta(minutes=4), submission=submission)
+                self._attempt(
+                    student=users[username],
+                    task=tasks[k],
+                    raw=raw,
+                    when=started + timedelta(minutes=4),
+                    submission=submission,
+                )
                 for k, raw in answers.items()
             ]
             submission.score = sum(a.is_correct for a in attempts)
@@ -185,10 +246,16 @@ class Command(BaseCommand):
         if Comment.objects.filter(task=task, author=users["demo-student"]).exists():
             return
         question = Comment.objects.create(
-            task=task, author=users["demo-student"], author_role="student", kind=Comment.Kind.QUESTION,
+            task=task,
+            author=users["demo-student"],
+            author_role="student",
+            kind=Comment.Kind.QUESTION,
             body="Неге жеңілдікті бағадан азайтамыз? / Why do we subtract the discount from the price?",
         )
         Comment.objects.create(
-            task=task, author=users["demo-teacher"], author_role="teacher", reply_to=question,
+            task=task,
+            author=users["demo-teacher"],
+            author_role="teacher",
+            reply_to=question,
             body="Жеңілдік — бағаның бір бөлігі: оны төлемейсің. Сондықтан 12000 − 2400 = 9600 теңге.",
         )
