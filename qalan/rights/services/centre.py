@@ -48,7 +48,8 @@ from qalan.rights.services._common import (
     site_url,
 )
 from qalan.rights.services.recipients import _recipients_of, _recipients_tell
-from qalan.rights.services.requests import _mark_verified, request_submit
+from qalan.rights.services.requests import request_submit
+from qalan.rights.services.verification import _mark_verified
 
 
 def consent_withdraw_by_user(*, actor: User, purpose: str, channel: str = RequestChannel.WEB) -> DataRequest:
