@@ -6,6 +6,8 @@ import pytest
 
 from qalan.trainer.answers import check
 from qalan.trainer.content.generators import grade10 as g10
+from qalan.trainer.content.generators import grade10_equations_probability as g10_equations
+from qalan.trainer.content.generators import grade10_stereometry as g10_stereometry
 from qalan.trainer.content.registry import generator_get, verifier_get
 
 
@@ -27,9 +29,9 @@ def test_trig_value_verifier_fails_on_a_wrong_sign():
 
 
 def test_general_solutions_of_the_basic_equations():
-    assert g10._family("sin", g10.Fraction(-1, 6)) == "x = (-1)^{k+1} \\frac{\\pi}{6} + \\pi k"
-    assert g10._family("cos", g10.Fraction(2, 3)) == "x = \\pm \\frac{2\\pi}{3} + 2\\pi k"
-    assert g10._family("tan", g10.Fraction(-1, 3)) == "x = -\\frac{\\pi}{3} + \\pi k"
+    assert g10_equations._family("sin", g10.Fraction(-1, 6)) == "x = (-1)^{k+1} \\frac{\\pi}{6} + \\pi k"
+    assert g10_equations._family("cos", g10.Fraction(2, 3)) == "x = \\pm \\frac{2\\pi}{3} + 2\\pi k"
+    assert g10_equations._family("tan", g10.Fraction(-1, 3)) == "x = -\\frac{\\pi}{3} + \\pi k"
 
 
 def test_general_solution_verifier_reads_the_right_choice():
@@ -65,9 +67,9 @@ def test_derivative_keys_by_hand():
 
 
 def test_cube_relations():
-    assert g10.relation(("A", "B"), ("C_1", "D_1")) == "parallel"
-    assert g10.relation(("A", "B"), ("B", "C_1")) == "intersecting"
-    assert g10.relation(("A", "B"), ("C", "C_1")) == "skew"
+    assert g10_stereometry.relation(("A", "B"), ("C_1", "D_1")) == "parallel"
+    assert g10_stereometry.relation(("A", "B"), ("B", "C_1")) == "intersecting"
+    assert g10_stereometry.relation(("A", "B"), ("C", "C_1")) == "skew"
     assert verifier_get("g10_cube_angle")({"ends": [["A", "C"], ["B_1", "C"]]}, "60")
 
 

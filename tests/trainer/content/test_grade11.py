@@ -7,7 +7,7 @@ import pytest
 
 from qalan.trainer.answers import check
 from qalan.trainer.content.build import build
-from qalan.trainer.content.generators import grade11
+from qalan.trainer.content.generators import grade11, grade11_integral_probability
 from qalan.trainer.content.loader import _Row, load_all
 from qalan.trainer.content.registry import generator_get, verifier_get
 
@@ -33,10 +33,10 @@ def test_grade_11_has_enough_skills_and_templates():
 
 def test_polynomial_helpers():
     assert grade11.poly_tex({3: 2, 1: -1, 0: 5}) == "2x^{3} - x + 5"
-    assert grade11.poly_key({3: 2, 1: -1, 0: 5}) == "2*x^3-x+5"
-    assert grade11.poly_key({3: Fraction(-1, 3), 2: Fraction(5, 2)}) == "-1/3*x^3+5/2*x^2"
-    assert grade11._parse_poly("2*x^3-x+5") == {3: 2, 1: -1, 0: 5}
-    assert grade11._parse_poly("-x^2+3") == {2: -1, 0: 3}
+    assert grade11_integral_probability.poly_key({3: 2, 1: -1, 0: 5}) == "2*x^3-x+5"
+    assert grade11_integral_probability.poly_key({3: Fraction(-1, 3), 2: Fraction(5, 2)}) == "-1/3*x^3+5/2*x^2"
+    assert grade11_integral_probability._parse_poly("2*x^3-x+5") == {3: 2, 1: -1, 0: 5}
+    assert grade11_integral_probability._parse_poly("-x^2+3") == {2: -1, 0: 3}
 
 
 def test_antiderivative_key_by_hand_and_a_wrong_key_fails():
