@@ -76,6 +76,10 @@ register(
                 fields=("description", "data_concerned", "answer", "refusal_reason", "extension_reason"),
                 action=CopyAction.REWRITE,
             ),
+            # A representative (a parent who was not signed in) who asked for someone else: who
+            # asked is evidence the law keeps with the request, so erasing the representative
+            # archives the request as it was, then rewrites it without their name and contact.
+            Copy(fields=("requester_name", "requester_contact", "account_identifier"), action=CopyAction.ARCHIVE),
         ),
     ),
     Declaration(

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from qalan.accounts.models import Role
@@ -33,7 +34,7 @@ from qalan.privacy.models import ConsentRecord, GuardianConsentRequest
 from qalan.privacy.services import guardian_consent_confirm, inquiry_submit
 from qalan.rights.models import DataRequest
 from qalan.rights.services.centre import consent_give_by_user
-from qalan.rights.services.requests import request_submit
+from qalan.rights.services.requests import request_submit, request_submit_public
 from qalan.schools import services as schools
 from qalan.support.models import Ticket
 from qalan.support.services import ticket_open, ticket_reply
@@ -173,6 +174,19 @@ def world(db, django_capture_on_commit_callbacks, caplog):
             description=f"My child {CHILD.full_name} has a wrong grade.",
             data_concerned=f"grade of {CHILD.username}",
         )
+        # The parent, not signed in, asks as the child's representative: their name, contact and
+        # the file name of their power of attorney are in the child's request.
+        request_submit_public(
+            kind="information",
+            requester_name=PARENT.full_name,
+            requester_contact=PARENT.email,
+            account_identifier=CHILD.username,
+            by_representative=True,
+            power_of_attorney=SimpleUploadedFile(
+                f"{PARENT.full_name.replace(' ', '_')}_attorney.pdf", b"%PDF-1.4 attorney", "application/pdf"
+            ),
+            code_channel="email",
+        )
         inquiry_submit(
             user=child, name=CHILD.full_name, contact=CHILD.email, topic="question", message=f"Call {CHILD.phone}"
         )
@@ -301,6 +315,16 @@ def test_erasing_the_parent_archives_their_name_in_the_childs_consent_evidence_a
     assert consent.acted_by is None and consent.evidence["guardian_name"] == REDACTED
     assert consent.evidence["relationship"] == "parent"
     assert ConsentRecord.objects.filter(user=child, purpose=ConsentPurpose.PLATFORM).exists()
+    # The child's request the parent made as representative stays (the law keeps requests), without
+    # the parent's name and contact; as it was, it is in the archive.
+    represented = DataRequest.objects.get(user=child, by_representative=True)
+    assert PARENT.full_name not in represented.requester_name and PARENT.email not in represented.requester_contact
+    assert represented.power_of_attorney.filename == "power-of-attorney.pdf"
+    kept = [
+        archive_decrypt(record.payload)["record"]
+        for record in ArchivedRecord.objects.filter(model="rights.DataRequest", record_id=str(represented.pk))
+    ]
+    assert [(k["requester_name"], k["requester_contact"]) for k in kept] == [(PARENT.full_name, PARENT.email)]
     # ... and the evidence as it was is in the encrypted archive, filed under the parent.
     archived = [
         archive_decrypt(record.payload)

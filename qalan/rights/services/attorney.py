@@ -34,13 +34,22 @@ def _poa_check(upload) -> None:
         )
 
 
+POA_EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+
+def poa_filename(content_type: str) -> str:
+    return "power-of-attorney" + POA_EXTENSIONS.get(content_type, "")
+
+
 def _poa_store(request: DataRequest, *, upload, actor) -> PowerOfAttorney:
     _poa_check(upload)
     data = upload.read()
     PowerOfAttorney.objects.filter(request=request).delete()
     document = PowerOfAttorney.objects.create(
         request=request,
-        filename=(getattr(upload, "name", "") or "document")[-200:],
+        # Not the uploaded file's name: it often carries the representative's or the child's name,
+        # and nothing needs it (the DPO opens the document by the request's number).
+        filename=poa_filename(upload.content_type),
         content_type=upload.content_type,
         size=len(data),
         content=crypto.encrypt(data),
