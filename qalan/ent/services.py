@@ -219,14 +219,18 @@ def mock_save(*, actor, mock: EntMock, given: dict) -> EntMock:
         mock = _locked(actor, mock)
         if mock.status != EntMock.Status.OPEN:
             raise ValidationError({"__all__": [_("This mock is already submitted; your answers are kept.")]})
-        if time_is_up(mock):
+        late = time_is_up(mock)
+        if late:
+            # Committed before the error is raised: the submission stands.
             _close(mock, actor=actor, timed_out=True)
-            raise ValidationError(
-                {"__all__": [_("Time ran out, so the answers saved by then were submitted. See your report.")]}
-            )
-        _apply(mock, given)
-        mock.drafts_saved_at = timezone.now()
-        mock.save(update_fields=["drafts_saved_at"])
+        else:
+            _apply(mock, given)
+            mock.drafts_saved_at = timezone.now()
+            mock.save(update_fields=["drafts_saved_at"])
+    if late:
+        raise ValidationError(
+            {"__all__": [_("Time ran out, so the answers saved by then were submitted. See your report.")]}
+        )
     return mock
 
 
