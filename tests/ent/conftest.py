@@ -19,9 +19,9 @@ if "test_ent_part" not in _REGISTRY:
     generator("test_ent_part")(_draw_part)
 
 TEXTS = {
-    "prompt": {lang: "$[[a]] : [[b]]$" for lang in ("kk", "ru", "en", "uz")},
+    "prompt": dict.fromkeys(("kk", "ru", "en", "uz"), "$[[a]] : [[b]]$"),
     "hints": [{"en": "Divide"}, {"en": "Write a fraction"}],
-    "solution": [{lang: "$[[a]] : [[b]] = [[a]]/[[b]]$" for lang in ("kk", "ru", "en", "uz")}],
+    "solution": [dict.fromkeys(("kk", "ru", "en", "uz"), "$[[a]] : [[b]] = [[a]]/[[b]]$")],
 }
 
 

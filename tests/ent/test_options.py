@@ -9,7 +9,7 @@ from qalan.trainer.answers.numbers import number_key
 
 def _value(text: str) -> Fraction:
     tex = text.strip("$").split("$")[0]
-    if tex.startswith("\\frac") or tex.startswith("-\\frac"):
+    if tex.startswith(("\\frac", "-\\frac")):
         sign = -1 if tex.startswith("-") else 1
         num, den = tex.split("{")[1].rstrip("}"), tex.split("{")[2].rstrip("}")
         return sign * Fraction(int(num), int(den))
