@@ -455,6 +455,11 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "TrainerItemStatusEnum": ["open", "closed"],
         "TrainerFocusReasonEnum": ["review", "prerequisite", "next", "continue"],
         "MasteryLevelEnum": ["not_started", "attempted", "familiar", "proficient", "mastered"],
+        # The ENT's serializers (qalan/ent/api.py).
+        "EntSectionEnum": ["literacy", "maths"],
+        "EntMockKindEnum": ["mock", "practice"],
+        "EntMockStatusEnum": ["open", "submitted"],
+        "EntQuestionTypeEnum": ["single", "context", "multi"],
     }
 )
 # Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;
