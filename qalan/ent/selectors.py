@@ -107,8 +107,9 @@ class Report:
 
 
 def report_of(*, viewer, mock_id: int) -> Report:
-    """A submitted mock's report (an open one shows nothing yet: 404 for others, the page for
-    the student). Four queries: the mock, the viewer's right to see it, the items with skills."""
+    """A submitted mock's report (an open one has no lines yet). A fixed number of queries
+    whatever the number of questions: the mock, the viewer's right to see it (none for the
+    student, two or three for a parent or teacher), and the items with their skills and items."""
     mock = mock_get(viewer=viewer, mock_id=mock_id)
     items = mock_items(mock) if mock.status == EntMock.Status.SUBMITTED else []
     lines: dict[str, TypeLine] = {
