@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "qalan.schools",
     "qalan.learning",
     "qalan.trainer",
+    "qalan.ent",
     "qalan.community",
     "qalan.lifecycle",
     "qalan.rights",
@@ -154,6 +155,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Tests and homework whose time ran out are submitted with the answers saved by then.
     "learning-close-expired-sittings": {"task": "qalan.learning.tasks.close_expired_sittings", "schedule": 60.0},
+    # ENT mocks whose time ran out are submitted the same way.
+    "ent-close-expired-mocks": {"task": "qalan.ent.tasks.close_expired_mocks", "schedule": 60.0},
     # Parents' weekly digest (P4.1.c): Sunday evening in Almaty; at most one a week per parent.
     "learning-weekly-digest": {
         "task": "qalan.learning.tasks.send_weekly_digests",
@@ -227,6 +230,10 @@ QALAN_TEST_GRACE_SECONDS = envint("QALAN_TEST_GRACE_SECONDS", 30)
 # The maths trainer's streak: a day counts after this many right first answers. Five is a short
 # real session (about ten minutes) rather than one lucky click.
 QALAN_STREAK_MIN_RIGHT = envint("QALAN_STREAK_MIN_RIGHT", 5)
+# ENT mocks of one section: the share of the ENT's 240 minutes that its tasks have (10 and 40
+# of 120 tasks); see qalan/ent/blueprint.py.
+QALAN_ENT_LITERACY_MINUTES = envint("QALAN_ENT_LITERACY_MINUTES", 20)
+QALAN_ENT_MATHS_MINUTES = envint("QALAN_ENT_MATHS_MINUTES", 80)
 # Anonymised usage analysis (P4.2, P5.6): a task or a weekday-hour backed by fewer distinct
 # people than this is suppressed, because a small group can be re-identified (one class, one
 # pupil doing homework at 3 a.m.). 10 is a common floor for publishing education statistics;
@@ -448,6 +455,11 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "TrainerItemStatusEnum": ["open", "closed"],
         "TrainerFocusReasonEnum": ["review", "prerequisite", "next", "continue"],
         "MasteryLevelEnum": ["not_started", "attempted", "familiar", "proficient", "mastered"],
+        # The ENT's serializers (qalan/ent/api.py).
+        "EntSectionEnum": ["literacy", "maths"],
+        "EntMockKindEnum": ["mock", "practice"],
+        "EntMockStatusEnum": ["open", "submitted"],
+        "EntQuestionTypeEnum": ["single", "context", "multi"],
     }
 )
 # Keys for encrypted fields (powers of attorney): comma-separated Fernet keys, the newest first;

@@ -35,6 +35,7 @@ api_v1 = [
     path("", include("qalan.support.api_urls")),
     path("", include("qalan.analytics.api_urls")),
     path("", include("qalan.trainer.api_urls")),
+    path("", include("qalan.ent.api_urls")),
 ]
 
 urlpatterns = [
@@ -53,6 +54,7 @@ urlpatterns = [
     path("", include("qalan.notify.urls")),
     path("", include("qalan.support.urls")),
     path("", include("qalan.trainer.urls")),
+    path("", include("qalan.ent.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

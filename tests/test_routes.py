@@ -153,6 +153,32 @@ def student_diagnostic(w):
 
 SKILL_CODE = lambda w: {"code": trainer_skill(w).code}  # noqa: E731
 
+
+# --- ENT: the blueprint's skills and a student's mocks, made inside the request's savepoint ---
+def ent_content(w):
+    from tests.ent.conftest import ent_skills_create
+
+    ent_skills_create()
+    return {}
+
+
+def ent_open_mock(w):
+    from qalan.ent.services import mock_start
+
+    ent_content(w)
+    return {"mock_id": mock_start(actor=w.student, section="literacy").pk}
+
+
+def ent_submitted_mock(w):
+    from qalan.ent.models import EntMock
+    from qalan.ent.services import mock_submit
+
+    mock = EntMock.objects.get(pk=ent_open_mock(w)["mock_id"])
+    return {"mock_id": mock_submit(actor=w.student, mock=mock).pk}
+
+
+STUDENT_AND_LINKED = {"student": 200, "parent": 200, "teacher": 200}
+
 ROUTES: list[Row] = [
     # --- Site ------------------------------------------------------------------------------
     Row("web:home", public()),
@@ -742,6 +768,48 @@ ROUTES: list[Row] = [
     Row("api:trainer_child_map", only({"parent": 200}, anonymous=401), kwargs=lambda w: {"child_id": w.student.pk}),
     Row("api:trainer_class_map", only({"teacher": 200}, anonymous=401), kwargs=CLASS_A),
     Row("api:trainer_class_leaderboard", only(TEACHER_OF_A, anonymous=401), kwargs=CLASS_A),
+    # --- ENT (web) -------------------------------------------------------------------------
+    Row("ent:home", web(), note="others are told the mocks are for students; parents see their children"),
+    Row("ent:start", web(302), "post", kwargs=lambda w: {"section": "literacy"}, data=ent_content),
+    Row("ent:mock", only({"student": 200}, anonymous=302), kwargs=ent_open_mock),
+    Row("ent:mock", only({"student": 302}, anonymous=302), "post", kwargs=ent_open_mock, note="to the report"),
+    Row("ent:save", only({"student": 200}, anonymous=302), "post", kwargs=ent_open_mock),
+    Row("ent:report", only(STUDENT_AND_LINKED, anonymous=302), kwargs=ent_submitted_mock),
+    Row("ent:student_mocks", only(STUDENT_AND_LINKED, anonymous=302), kwargs=lambda w: {"student_id": w.student.pk}),
+    # --- API: ENT --------------------------------------------------------------------------
+    Row("api:ent_blueprint", api()),
+    Row("api:ent_mocks", api(403, **STUDENTS)),
+    Row(
+        "api:ent_mocks",
+        api(403, student=201, classmate=201, other_student=201),
+        "post",
+        data=lambda w: {"section": "literacy", **ent_content(w)},
+    ),
+    Row(
+        "api:ent_mock",
+        only(STUDENT_AND_LINKED, anonymous=401),
+        kwargs=ent_open_mock,
+        note="linked parent and teacher see no questions until it is submitted",
+    ),
+    Row(
+        "api:ent_mock_save",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=ent_open_mock,
+        data=lambda w: {"answers": {"1": "a"}},
+    ),
+    Row(
+        "api:ent_mock_submit",
+        only({"student": 200, "classmate": 404, "other_student": 404}, anonymous=401, others=403),
+        "post",
+        kwargs=ent_open_mock,
+    ),
+    Row("api:ent_mock_report", only(STUDENT_AND_LINKED, anonymous=401), kwargs=ent_submitted_mock),
+    Row(
+        "api:ent_student_mocks",
+        only(STUDENT_AND_LINKED, anonymous=401),
+        kwargs=lambda w: {"student_id": w.student.pk},
+    ),
 ]
 
 

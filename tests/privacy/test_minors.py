@@ -226,7 +226,7 @@ def test_the_learning_apps_declare_every_route_consent_gated():
 
     gated_confs = [
         f"qalan.{app}.{conf}"
-        for app in ("schools", "learning", "community", "trainer")
+        for app in ("schools", "learning", "community", "trainer", "ent")
         for conf in ("urls", "api_urls")
     ]
     declared = {id(callback) for conf in gated_confs for _route, callback in _routes(import_module(conf).urlpatterns)}

@@ -224,6 +224,18 @@ def check(
             return _invalid(form, _UNREADABLE[form], language)
 
 
+def choice_mistakes(*, key: str, raw: str, choices: Sequence[str]) -> int | None:
+    """For a multiple-choice item: wrong options chosen plus right options missed (0 = all
+    right), or None when ``raw`` names no option of ``choices``. Partial credit is scored from it
+    (the ENT: 2 points for 0 mistakes, 1 for one)."""
+    wanted = {k.casefold() for k in _parsed_key("multi", key)}
+    ids = choice_read("" if raw is None else str(raw), tuple(choices or ()))
+    if not ids:
+        return None
+    chosen = {i.casefold() for i in ids}
+    return len(chosen ^ wanted)
+
+
 def key_display(form: str, key: str, language: str) -> str:
     """The key as a reader of ``language`` sees it: ``31,5`` / ``31.5``, ``5/7``, ``1 7/12``, ``6a``."""
     parsed = _parsed_key(_form(form), key)

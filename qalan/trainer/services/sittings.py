@@ -29,15 +29,27 @@ def sitting_items_issue(
     return [instance_create(student=student, skill=skill, purpose=purpose, difficulty=difficulty) for _ in range(count)]
 
 
-def sitting_item_check(*, instance: ItemInstance, raw: str, language: str) -> answers.Verdict:
+@dataclass(frozen=True)
+class AskedAs:
+    """How a sitting asks an item when not in its own form: the ENT asks a numeric item as a
+    choice among options it made, with its own key over them (checked by the same checker)."""
+
+    form: str  # "choice" | "multi"
+    key: str  # "b" | "a,d"
+    choices: tuple[str, ...]
+
+
+def sitting_item_check(
+    *, instance: ItemInstance, raw: str, language: str, asked_as: AskedAs | None = None
+) -> answers.Verdict:
     """Judge an answer without storing it (to refuse an unreadable one before anything is written)."""
     return answers.check(
-        form=instance.template.answer_form,
-        key=instance.key,
+        form=asked_as.form if asked_as else instance.template.answer_form,
+        key=asked_as.key if asked_as else instance.key,
         raw=raw[:ANSWER_MAX_LENGTH],
         language=language,
-        unit=instance.unit,
-        choices=tuple(c["id"] for c in instance.choices),
+        unit="" if asked_as else instance.unit,
+        choices=asked_as.choices if asked_as else tuple(c["id"] for c in instance.choices),
     )
 
 
@@ -48,13 +60,15 @@ class Closed:
     answer: str
 
 
-def sitting_item_close(*, student, instance: ItemInstance, raw: str, language: str, at=None) -> Closed:
+def sitting_item_close(
+    *, student, instance: ItemInstance, raw: str, language: str, at=None, asked_as: AskedAs | None = None
+) -> Closed:
     """Judge and close one sealed item of a submitted sitting (call inside its transaction).
     An empty or unreadable answer at submission is wrong (time ran out on it); it is stored as
     typed, not counted for mastery."""
     at = at or timezone.now()
     raw = (raw or "").strip()[:ANSWER_MAX_LENGTH]
-    verdict = sitting_item_check(instance=instance, raw=raw, language=language) if raw else None
+    verdict = sitting_item_check(instance=instance, raw=raw, language=language, asked_as=asked_as) if raw else None
     readable = verdict is not None and verdict.status in (Result.RIGHT, Result.WRONG)
     result = verdict.status if readable else Result.WRONG
     if raw:

@@ -108,3 +108,20 @@ def test_an_unprefixed_text_key_is_accepted_in_every_language():
 def test_an_empty_word_is_invalid():
     verdict = check(form="text", key=TEXT_KEY, raw="  ", language="ru")
     assert (verdict.status, verdict.message) == ("invalid", "Напишите ответ словами.")
+
+
+@pytest.mark.parametrize(
+    ("raw", "mistakes"),
+    [("a,c", 0), ("c a", 0), ("a", 1), ("a,b,c", 1), ("b", 3), ("a,b", 2), ("b,d", 4)],
+)
+def test_choice_mistakes_count_wrong_options_chosen_and_right_ones_missed(raw, mistakes):
+    from qalan.trainer.answers import choice_mistakes
+
+    assert choice_mistakes(key="a,c", raw=raw, choices=CHOICES) == mistakes
+
+
+@pytest.mark.parametrize("raw", ["", "z", "a, q"])
+def test_choice_mistakes_of_an_unreadable_answer_are_none(raw):
+    from qalan.trainer.answers import choice_mistakes
+
+    assert choice_mistakes(key="a,c", raw=raw, choices=CHOICES) is None
