@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, in every environment (qalan/core/headers.py).
+    "qalan.core.headers.SecurityHeadersMiddleware",
     # Outermost of ours: times the whole request and sees its final status (P3.2.b).
     "qalan.lifecycle.requestlog.RequestLogMiddleware",
     # Reads that several layers of one request share (consent state) are made once.
@@ -366,6 +368,33 @@ SESSION_COOKIE_AGE = envint("QALAN_SESSION_DAYS", 14) * 24 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (qalan/core/headers.py): scripts and styles only from our own static
+# files, never inline (a template that must inline a <style> uses the per-response nonce);
+# no framing, no plugins, forms post only to us. The one third party is the click-to-load video
+# (P8.4), framed from YouTube's privacy-enhanced domain after the person presses play.
+QALAN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Browser features no Qalan page uses are switched off for the page and anything it frames.
+QALAN_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
