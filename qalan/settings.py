@@ -25,7 +25,8 @@ PRODUCTION = QALAN_ENV == "production"
 # any other value, and the privacy centre states this value to users.
 QALAN_DATA_REGION = envstr("QALAN_DATA_REGION", "KZ")
 
-_DEV_SECRET = "insecure-development-key-never-used-in-production-qalan"
+# The public development key (bandit B105 justified): production refuses it, see _refuse_unsafe_production.
+_DEV_SECRET = "insecure-development-key-never-used-in-production-qalan"  # nosec B105
 SECRET_KEY = envsecret("SECRET_KEY") or ("" if PRODUCTION else _DEV_SECRET)
 DEBUG = envbool("DEBUG", default=QALAN_ENV == "development")
 
