@@ -148,6 +148,11 @@ CELERY_BEAT_SCHEDULE = {
     "rights-sweep": {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0},
     # Breach register: reminders to the DPO before the authority's deadline, alarms after it.
     "rights-breach-sweep": {"task": "qalan.rights.tasks.breach_sweep", "schedule": 300.0},
+    # The security self-test (P5.2.d): deployment checks, headers, the last dependency audit.
+    "rights-security-selftest": {
+        "task": "qalan.rights.tasks.security_selftest",
+        "schedule": timedelta(hours=envint("QALAN_SECURITY_SELFTEST_HOURS", 24)),
+    },
     # Erasures past their cool-off, and interrupted ones.
     "lifecycle-erasure-due": {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0},
     # Retention sweep (P4.6, P5.1).
@@ -448,6 +453,9 @@ QALAN_BREACH_AUTHORITY_ADDRESS = envstr("QALAN_BREACH_AUTHORITY_ADDRESS", "") or
 # Hours before the end of the deadline day from which the DPO workspace shows the alarm as
 # "due soon" (the reminder goes out on the day of discovery and on the due day).
 QALAN_BREACH_ALARM_HOURS = envint("QALAN_BREACH_ALARM_HOURS", 24)
+# The last `make security` run on this installation (scripts/security.py writes it; the periodic
+# self-test reports its dependency audit to the DPO). Keep it where the deployment runs the check.
+QALAN_SECURITY_RESULT_FILE = Path(envstr("QALAN_SECURITY_RESULT_FILE") or BASE_DIR / "var" / "security-last.json")
 # Calendar days during which a user can cancel the deletion of their account.
 QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
 # A download link of the personal-data export works this long (a leaked link soon goes dead).
