@@ -128,3 +128,10 @@ def test_a_password_change_by_the_owner_revokes_every_other_session_and_token(cl
     client.post(reverse("accounts:password_change"), {"current_password": PASSWORD, "new_password": "Fresh-pass-2026"})
     assert is_signed_in(client)
     assert not is_signed_in(other) and not token_works(token)
+
+
+def test_the_session_cookie_is_http_only_same_site_and_secure_where_configured(alice, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    browser = signed_in(alice)
+    cookie = browser.cookies["sessionid"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["secure"]
