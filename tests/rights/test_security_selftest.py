@@ -35,7 +35,10 @@ def audit_file(tmp_path, *, status="ok", age=timedelta(hours=1)):
 
 
 @pytest.fixture
-def production_like(settings, tmp_path):
+def production_like(settings, tmp_path, monkeypatch):
+    # The browser tests' conftest switches Django's async safety off for their process; a
+    # production server never does (deployment check async.E001).
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     for name, value in PRODUCTION_LIKE.items():
         setattr(settings, name, value)
     settings.QALAN_SECURITY_RESULT_FILE = audit_file(tmp_path)
