@@ -67,6 +67,24 @@ def test_the_main_pages_load_without_a_policy_violation(chromium, live_server, r
         context.close()
 
 
+def test_the_administration_site_loads_without_a_policy_violation(chromium, live_server):
+    admin = make_user("csp-admin", role=Role.ADMIN)
+    context, page, console = _browser(chromium, live_server, admin.username)
+    try:
+        for url in (
+            reverse("admin:index"),
+            reverse("admin:accounts_user_changelist"),
+            reverse("admin:accounts_user_change", args=[admin.pk]),
+            reverse("admin:accounts_user_add"),
+            reverse("admin:auth_user_password_change", args=[admin.pk]),
+        ):
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            assert _violations(page, console) == [], url
+    finally:
+        context.close()
+
+
 def test_a_planted_inline_script_and_style_are_blocked_and_reported(chromium, live_server):
     user = make_user("csp-planted")
     context, page, console = _browser(chromium, live_server, user.username)
