@@ -16,17 +16,20 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject, empty
 
 # The Django REST framework's browsable API (development only: production serves JSON alone)
-# is a third-party page full of style attributes; it alone may use inline styles.
+# is a third-party page full of style attributes; it may use inline styles, as may Django's
+# technical error pages under DEBUG. Nothing else.
 BROWSABLE_API_FORMAT = "api"
 
 
-def content_security_policy(*, nonce: str = "", inline_styles: bool = False) -> str:
+def content_security_policy(*, nonce: str = "", inline_styles: bool = False, inline_scripts: bool = False) -> str:
     """The header value: ``settings.QALAN_CSP`` with the response's nonce or exception."""
     directives = {name: list(sources) for name, sources in settings.QALAN_CSP.items()}
     if nonce:
         directives.setdefault("style-src", ["'self'"]).append(f"'nonce-{nonce}'")
     if inline_styles:
         directives.setdefault("style-src", ["'self'"]).append("'unsafe-inline'")
+    if inline_scripts:
+        directives.setdefault("script-src", ["'self'"]).append("'unsafe-inline'")
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
@@ -44,10 +47,15 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         used = nonce._wrapped is not empty
         renderer = getattr(response, "accepted_renderer", None)
-        inline_styles = getattr(renderer, "format", None) == BROWSABLE_API_FORMAT
+        # With DEBUG (development only: production refuses it) Django answers 404 and 500 with
+        # its technical pages, which inline their styles and script.
+        debug_page = settings.DEBUG and response.status_code in (404, 500)
+        inline_styles = debug_page or getattr(renderer, "format", None) == BROWSABLE_API_FORMAT
         response.headers.setdefault(
             "Content-Security-Policy",
-            content_security_policy(nonce=str(nonce) if used else "", inline_styles=inline_styles),
+            content_security_policy(
+                nonce=str(nonce) if used else "", inline_styles=inline_styles, inline_scripts=debug_page
+            ),
         )
         response.headers.setdefault("Permissions-Policy", permissions_policy())
         return response

@@ -142,3 +142,11 @@ def test_only_the_development_browsable_api_may_use_inline_styles(client, alice)
     assert "'unsafe-inline'" in policy(browsable)["style-src"]
     assert policy(browsable)["script-src"] == ["'self'"]
     assert "unsafe-inline" not in client.get("/api/v1/me")["Content-Security-Policy"]
+
+
+def test_djangos_technical_error_pages_under_debug_alone_may_inline(client, settings):
+    assert "unsafe-inline" not in client.get("/no-such-page/")["Content-Security-Policy"]
+    settings.DEBUG = True
+    debug_404 = policy(client.get("/no-such-page/"))
+    assert "'unsafe-inline'" in debug_404["script-src"] and "'unsafe-inline'" in debug_404["style-src"]
+    assert "unsafe-inline" not in client.get(reverse("web:home"))["Content-Security-Policy"]
