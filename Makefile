@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 
-.PHONY: install lint run test matrix bench messages browser clean
+.PHONY: install lint run test matrix security bench messages browser clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ lint: install
 
 matrix: install browser
 	$(BIN)/python scripts/matrix.py
+
+# The security self-test (scripts/security.py): pip-audit on the lock file, bandit on qalan/,
+# check --deploy under the production profile, the route x persona matrix. An unreachable
+# advisory database fails the run unless SECURITY_OFFLINE_OK=1 (it is reported either way).
+security: install
+	$(BIN)/python scripts/security.py
 
 # Benchmarks on PostgreSQL: ratios against baselines measured in the same run.
 BENCH_DB ?= qalan_bench

@@ -25,7 +25,8 @@ PRODUCTION = QALAN_ENV == "production"
 # any other value, and the privacy centre states this value to users.
 QALAN_DATA_REGION = envstr("QALAN_DATA_REGION", "KZ")
 
-_DEV_SECRET = "insecure-development-key-never-used-in-production-qalan"
+# The public development key (bandit B105 justified): production refuses it, see _refuse_unsafe_production.
+_DEV_SECRET = "insecure-development-key-never-used-in-production-qalan"  # nosec B105
 SECRET_KEY = envsecret("SECRET_KEY") or ("" if PRODUCTION else _DEV_SECRET)
 DEBUG = envbool("DEBUG", default=QALAN_ENV == "development")
 
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, in every environment (qalan/core/headers.py).
+    "qalan.core.headers.SecurityHeadersMiddleware",
     # Outermost of ours: times the whole request and sees its final status (P3.2.b).
     "qalan.lifecycle.requestlog.RequestLogMiddleware",
     # Reads that several layers of one request share (consent state) are made once.
@@ -146,6 +149,11 @@ CELERY_BEAT_SCHEDULE = {
     "rights-sweep": {"task": "qalan.rights.tasks.rights_sweep", "schedule": 60.0},
     # Breach register: reminders to the DPO before the authority's deadline, alarms after it.
     "rights-breach-sweep": {"task": "qalan.rights.tasks.breach_sweep", "schedule": 300.0},
+    # The security self-test (P5.2.d): deployment checks, headers, the last dependency audit.
+    "rights-security-selftest": {
+        "task": "qalan.rights.tasks.security_selftest",
+        "schedule": timedelta(hours=envint("QALAN_SECURITY_SELFTEST_HOURS", 24)),
+    },
     # Erasures past their cool-off, and interrupted ones.
     "lifecycle-erasure-due": {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0},
     # Retention sweep (P4.6, P5.1).
@@ -373,6 +381,33 @@ SESSION_COOKIE_AGE = envint("QALAN_SESSION_DAYS", 14) * 24 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (qalan/core/headers.py): scripts and styles only from our own static
+# files, never inline (a template that must inline a <style> uses the per-response nonce);
+# no framing, no plugins, forms post only to us. The one third party is the click-to-load video
+# (P8.4), framed from YouTube's privacy-enhanced domain after the person presses play.
+QALAN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Browser features no Qalan page uses are switched off for the page and anything it frames.
+QALAN_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
@@ -425,6 +460,9 @@ QALAN_BREACH_AUTHORITY_ADDRESS = envstr("QALAN_BREACH_AUTHORITY_ADDRESS", "") or
 # Hours before the end of the deadline day from which the DPO workspace shows the alarm as
 # "due soon" (the reminder goes out on the day of discovery and on the due day).
 QALAN_BREACH_ALARM_HOURS = envint("QALAN_BREACH_ALARM_HOURS", 24)
+# The last `make security` run on this installation (scripts/security.py writes it; the periodic
+# self-test reports its dependency audit to the DPO). Keep it where the deployment runs the check.
+QALAN_SECURITY_RESULT_FILE = Path(envstr("QALAN_SECURITY_RESULT_FILE") or BASE_DIR / "var" / "security-last.json")
 # Calendar days during which a user can cancel the deletion of their account.
 QALAN_DELETION_COOLOFF_DAYS = envint("QALAN_DELETION_COOLOFF_DAYS", 7)
 # A download link of the personal-data export works this long (a leaked link soon goes dead).

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from qalan.accounts.models import DeviceSession, Profile, User
+from qalan.accounts.services import device_sessions_revoke_all
 
 
 class ProfileInline(admin.StackedInline):
@@ -23,6 +25,19 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "phone", "role", "password1", "password2"]})]
+
+    def user_change_password(self, request, id, form_url=""):
+        """A password set here ends every app token and other browser of the account, as a
+        password change by its owner does (the admin's own browser stays signed in)."""
+        user = self.get_object(request, unquote(id))
+        before = user.password if user is not None else None
+        response = super().user_change_password(request, id, form_url)
+        if user is not None and request.method == "POST":
+            user.refresh_from_db(fields=["password"])
+            if user.password != before:
+                keep = getattr(request, "device_session", None) if user.pk == request.user.pk else None
+                device_sessions_revoke_all(actor=request.user, user=user, keep=keep)
+        return response
 
 
 @admin.register(DeviceSession)

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from qalan.accounts import signals  # noqa: F401
+        from qalan.accounts import privilege, signals  # noqa: F401

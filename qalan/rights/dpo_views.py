@@ -28,6 +28,7 @@ from qalan.rights.forms import (
     VerifyForm,
 )
 from qalan.rights.models import DataRequest, RequestKind
+from qalan.rights.security import security_selftest_latest
 
 
 @login_required
@@ -47,6 +48,7 @@ def queue(request):
         {
             "board": selectors.sla_board(viewer=request.user),
             "alarms": incident_alarms(viewer=request.user),
+            "selftest": security_selftest_latest(),
             "requests": requests[:300],
             "show": show,
             "kind": kind,

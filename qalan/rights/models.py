@@ -440,3 +440,28 @@ class IncidentPerson(models.Model):
 
     def __str__(self) -> str:
         return f"incident person #{self.pk}"
+
+
+class SecuritySelfTest(models.Model):
+    """One run of the periodic security self-test (issue 13, B9; P5.2.d), for the DPO: which
+    checks passed and the findings, in the checks' own technical words (setting names, check
+    ids, header names). Never about a person."""
+
+    ran_at = models.DateTimeField(default=timezone.now, db_index=True)
+    environment = models.CharField(max_length=16)
+    ok = models.BooleanField()
+    # Check name -> "ok", "failed" or "unreachable" (qalan.rights.security.CHECKS).
+    checks = models.JSONField(default=dict)
+    findings = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-ran_at", "-id"]
+        verbose_name = _("security self-test")
+        verbose_name_plural = _("security self-tests")
+
+    def __str__(self) -> str:
+        return f"security self-test #{self.pk}"
+
+    @property
+    def finding_lines(self) -> list[str]:
+        return [line for line in self.findings.splitlines() if line.strip()]

@@ -20,6 +20,10 @@ from qalan.core.inventory import (
 register(
     NotPersonal("rights.TransferredDay", "Days the government moved; the calendar of business days."),
     NotPersonal("rights.Recipient", "The register of organisations that receive data: names, countries, agreements."),
+    NotPersonal(
+        "rights.SecuritySelfTest",
+        "Results of the periodic security self-test: check names, statuses and configuration findings.",
+    ),
     Declaration(
         model="rights.DataRequest",
         # Only the person the request is about: staff who handled it are in the audit log, and

@@ -37,3 +37,17 @@ def breach_sweep() -> dict:
     from qalan.rights.services.breaches import incidents_remind
 
     return {"reminded": incidents_remind()}
+
+
+@shared_task
+def security_selftest() -> dict:
+    """Daily: the in-process security self-test (deployment checks, security headers, the last
+    dependency audit), recorded for the DPO."""
+    from qalan.rights.security import security_selftest_run
+
+    selftest = security_selftest_run()
+    if not selftest.ok:
+        # Check names only: the findings are on the DPO's page.
+        failed = [name for name, status in selftest.checks.items() if status != "ok"]
+        logger.warning("security self-test #%s found problems in: %s", selftest.pk, ", ".join(failed))
+    return {"selftest": selftest.pk, "ok": selftest.ok}

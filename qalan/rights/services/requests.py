@@ -233,7 +233,8 @@ def request_enter(
     return request
 
 
-PUBLIC_TOKEN_SALT = "qalan.rights.public-request"
+# Bandit B105: a signing salt (namespace), not a secret.
+PUBLIC_TOKEN_SALT = "qalan.rights.public-request"  # nosec B105
 
 
 PUBLIC_TOKEN_MAX_AGE = 7 * 24 * 3600

@@ -255,7 +255,8 @@ def g06_expand_verify(values, key):
     k, m, a, b, c, d, s = (values[n] for n in ("k", "m", "a", "b", "c", "d", "sign"))
     for x in (Fraction(3), Fraction(-5)):
         direct = k * (a * x + b) + s * m * (c * x + d)
-        keyed = eval(key.replace("x", f"({x})"), {"__builtins__": {}}, {})
+        # Bandit B307: checks our generator's own output, never user input; no builtins.
+        keyed = eval(key.replace("x", f"({x})"), {"__builtins__": {}}, {})  # nosec B307
         if direct != keyed:
             return False
     return True

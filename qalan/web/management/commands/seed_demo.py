@@ -10,7 +10,8 @@ from qalan.accounts.services import user_register, user_set_role
 from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import guardian_consent_confirm
 
-DEMO_PASSWORD = "qalan-demo-2025"
+# Bandit B105: the published demo password; refused in production.
+DEMO_PASSWORD = "qalan-demo-2025"  # nosec B105
 
 # username, role, phone, full name, grade, age. Order matters: demo-parent consents for
 # demo-student (12, under the consent age); demo-student2 (15) consents alone.
