@@ -560,14 +560,20 @@ if REDIS_URL:
         "socket_connect_timeout": envint("QALAN_REDIS_TIMEOUT", 5),
         "socket_timeout": envint("QALAN_REDIS_TIMEOUT", 5),
     }
-# Logs as one JSON object a line (the default in production) or as text; the same filter keeps
-# personal data out of both (qalan.web.logging).
+# Where collectstatic puts the files WhiteNoise serves (the image builds them in; a test elsewhere).
+STATIC_ROOT = Path(envstr("STATIC_ROOT") or STATIC_ROOT)
+# Logs as one JSON object a line (the default in production) or as text; the same filters keep
+# personal data and link tokens out of both (qalan.web.logging).
+LOGGING["filters"]["route_not_path"] = {"()": "qalan.web.logging.RouteNotPath"}
+LOGGING["handlers"]["console"]["filters"].insert(0, "route_not_path")  # before scrub, which merges the args
 QALAN_LOG_FORMAT = envstr("QALAN_LOG_FORMAT") or ("json" if PRODUCTION else "text")
 if QALAN_LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured("QALAN_LOG_FORMAT must be json or text")
 if QALAN_LOG_FORMAT == "json":
     LOGGING["formatters"] = {"json": {"()": "qalan.web.logging.JsonFormatter"}}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+    # Celery's worker and beat log through the same handler instead of their own text format.
+    CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Uploaded files (avatars) on S3-compatible object storage when a bucket is set, so that web
 # nodes keep no files of their own; otherwise MEDIA_ROOT. The bucket stays private: every file
 # is served through the application's access-checked views (never by its URL), and links that

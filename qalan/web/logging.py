@@ -50,3 +50,30 @@ class JsonFormatter(logging.Formatter):
         elif record.exc_text:
             entry["exception"] = scrub(record.exc_text)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class RouteNotPath(logging.Filter):
+    """Django names the path of a failed request (``Not Found: /privacy/guardian/<token>/``);
+    paths carry ids and the secret tokens of unsubscribe, export and parent-consent links, so
+    the log names the route pattern instead, as the request log and the access log do."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        path = getattr(request, "path", None)
+        if path and isinstance(record.args, tuple):
+            forms = {path, path.encode("unicode_escape").decode("ascii")}
+            route = _route(request)
+            record.args = tuple(route if isinstance(arg, str) and arg in forms else arg for arg in record.args)
+        return True
+
+
+def _route(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        from django.urls import resolve
+
+        try:
+            match = resolve(request.path_info)
+        except Exception:  # no route: the path is not written down
+            return "(no route)"
+    return "/" + match.route

@@ -88,6 +88,8 @@ def _probe_response(body: dict, *, status: int) -> JsonResponse:
     # A cached "ready" would hide an outage; a cached 503 would keep a node out after it recovered.
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    # Django would log every 503 as a server error; the failed check is logged as a warning.
+    response._has_been_logged = True
     return response
 
 
