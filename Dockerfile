@@ -15,7 +15,7 @@ COPY requirements.lock ./
 RUN pip install -r requirements.lock
 COPY . .
 RUN cd qalan && python ../manage.py compilemessages -l kk -l ru -l en -l uz
-RUN deploy/collectstatic
+RUN deploy/collectstatic && python -m compileall -q qalan
 
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH \

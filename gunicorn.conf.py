@@ -26,7 +26,7 @@ def _cores() -> int:
 wsgi_app = "qalan.wsgi:application"
 bind = os.environ.get("QALAN_BIND", "0.0.0.0:8000").split(",")
 
-# Workers: (2 x cores) + 1, at most 8 (each holds the whole application, about 100 MiB;
+# Workers: (2 x cores) + 1, at most 8 (each holds the whole application, about 140 MiB RSS;
 # docs/notes-serving.md), unless WEB_CONCURRENCY says otherwise. Threads > 1 switch to the
 # gthread worker, which overlaps the waits on PostgreSQL and Redis within a process.
 workers = _int("WEB_CONCURRENCY", min(2 * _cores() + 1, 8))
