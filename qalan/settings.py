@@ -560,7 +560,7 @@ if REDIS_URL:
         "socket_connect_timeout": envint("QALAN_REDIS_TIMEOUT", 5),
         "socket_timeout": envint("QALAN_REDIS_TIMEOUT", 5),
     }
-# Where collectstatic puts the files WhiteNoise serves (the image builds them in; a test elsewhere).
+# Where collectstatic puts the files WhiteNoise serves (built into the image; tests use a temporary one).
 STATIC_ROOT = Path(envstr("STATIC_ROOT") or STATIC_ROOT)
 # Logs as one JSON object a line (the default in production) or as text; the same filters keep
 # personal data and link tokens out of both (qalan.web.logging).

@@ -43,6 +43,15 @@ def dockerfile_cmd() -> list[str]:
     return json.loads(lines[0].removeprefix("CMD "))
 
 
+def dockerfile_healthcheck(port: int) -> list[str]:
+    """The Dockerfile's HEALTHCHECK command (exec form), aimed at ``port``."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    line = next(line for line in text.splitlines() if line.startswith("HEALTHCHECK "))
+    command = json.loads(line[line.index(" CMD ") + 5 :])
+    assert command[0] == "python" and "http://127.0.0.1:8000/healthz" in command[-1]
+    return [sys.executable, *command[1:-1], command[-1].replace(":8000/", f":{port}/")]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -211,8 +220,9 @@ def test_production_gunicorn_is_ready_reports_the_database_gone_and_recovers(dat
 
     with gunicorn(env, tmp_path, "web") as (port, stdout, stderr):
         assert readyz(port, HTTPS) == (200, {"status": "ready", "checks": {"database": "ok", "redis": "ok"}})
-        # A probe of the node's own address over plain HTTP (the container's HEALTHCHECK).
+        # A probe of the node's own address over plain HTTP, and the container's HEALTHCHECK.
         assert readyz(port)[0] == 200
+        assert subprocess.run(dockerfile_healthcheck(port), timeout=30).returncode == 0
         # Production: plain HTTP is redirected, and pages render from the collected static files.
         status, headers, _ = request(port, "/accounts/login/", {"Host": "qalan.kz"})
         assert (status, headers["Location"]) == (301, "https://qalan.kz/accounts/login/")
