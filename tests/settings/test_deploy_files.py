@@ -33,8 +33,8 @@ def test_compose_runs_web_worker_beat_postgres_and_redis():
     assert SERVICES["postgres"]["image"] == "postgres:15"
     assert SERVICES["redis"]["image"] == "redis:7"
     assert SERVICES["web"]["command"] == dockerfile_cmd()
-    assert SERVICES["worker"]["command"][:4] == ["celery", "-A", "qalan", "worker"]
-    assert SERVICES["beat"]["command"][:4] == ["celery", "-A", "qalan", "beat"]
+    assert SERVICES["worker"]["command"][:5] == ["celery", "-A", "qalan", "--quiet", "worker"]
+    assert SERVICES["beat"]["command"][:5] == ["celery", "-A", "qalan", "--quiet", "beat"]
     for name in ("web", "worker", "beat", "migrate"):
         service = SERVICES[name]
         assert service["image"] == "qalan:latest" and service["env_file"] == "deploy/env"

@@ -284,3 +284,39 @@ def test_production_gunicorn_answers_503_soon_when_the_database_host_is_silent(t
             assert waited < 15
             assert request(port, "/healthz", timeout=5)[0] == 200
     assert any(e["message"].startswith("readiness check failed: database") for e in json_lines(stderr))
+
+
+def test_production_celery_worker_and_beat_write_json_lines(tmp_path):
+    """compose.yaml's worker and beat commands in production: every line they write is JSON."""
+    import yaml
+
+    services = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+    env = production_env(tmp_path, DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres")
+    queue = f"serving-test-{uuid.uuid4().hex[:10]}"
+    runs = {
+        "worker": [*services["worker"]["command"], "--pool=solo", "--queues", queue, "--without-heartbeat"],
+        "beat": [*services["beat"]["command"][:-1], str(tmp_path / "celerybeat-schedule")],
+    }
+    ready = {"worker": "ready.", "beat": "beat: Starting..."}
+    for name, command in runs.items():
+        assert command[0] == "celery"
+        stdout, stderr = tmp_path / f"{name}.out", tmp_path / f"{name}.err"
+        with stdout.open("w") as out, stderr.open("w") as err:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "celery", *command[1:]], cwd=ROOT, env=env, stdout=out, stderr=err
+            )
+
+        def started(process=process, name=name, stderr=stderr) -> bool:
+            if process.poll() is not None:
+                pytest.fail(f"celery {name} exited with {process.returncode}:\n{stderr.read_text()}")
+            return ready[name] in stderr.read_text()
+
+        try:
+            wait_for(started, seconds=60, what=f"celery {name} starts")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+        entries = json_lines(stderr)
+        assert any(e["logger"].startswith("celery") for e in entries)
+        # No banner: what stdout holds are Celery's shutdown notices at most.
+        assert "[config]" not in stdout.read_text() and "[tasks]" not in stdout.read_text()
