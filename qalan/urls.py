@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from qalan.accounts import api as accounts_api
 from qalan.privacy import api as privacy_api
+from qalan.web import probes
 from qalan.web import views as web_views
 
 api_v1 = [
@@ -41,7 +42,10 @@ api_v1 = [
 urlpatterns = [
     path("", include(([path("", web_views.home, name="home")], "web"), namespace="web")),
     path("i18n/setlang/", web_views.set_language, name="set_language"),
-    path("healthz", web_views.healthz, name="healthz"),
+    # Answered by qalan.web.probes.ProbeMiddleware before any other middleware; routed too so
+    # that they have names and appear in the route table.
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
     path("dev/outbox/", web_views.dev_outbox, name="dev_outbox"),
     path("accounts/", include("qalan.accounts.urls")),
     path("", include("qalan.privacy.urls")),

@@ -184,6 +184,7 @@ ROUTES: list[Row] = [
     Row("web:home", public()),
     Row("set_language", public(302), "post", data=lambda w: {"language": "en", "next": "/"}),
     Row("healthz", public()),
+    Row("readyz", public()),
     Row("dev_outbox", public(404), note="development only (DEBUG and 127.0.0.1)"),
     Row("api-schema", public()),
     Row("api-docs", public()),

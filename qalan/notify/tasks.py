@@ -1,8 +1,11 @@
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from qalan.notify.services import message_deliver
 
 
-@shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+# Retried while the mail or SMS gateway or the database is away (qalan.celery.QalanTask):
+# the message stays queued until it is sent, and a sent message is never sent twice.
+@shared_task(autoretry_for=(ConnectionError, OperationalError, InterfaceError))
 def deliver_message(message_id: int) -> None:
     message_deliver(message_id=message_id)

@@ -1,8 +1,7 @@
-"""Site-wide pages: home, language switch, health check, development outbox."""
+"""Site-wide pages: home, language switch, development outbox (the probes are in probes.py)."""
 
 from django.conf import settings
-from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
@@ -47,12 +46,6 @@ def language_cookie_set(request, response, language: str) -> None:
 def language_chosen(sender, *, request, response, language, **kwargs) -> None:
     """``core.hooks.language_chosen``: a person chose a language on their profile."""
     language_cookie_set(request, response, language)
-
-
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def dev_outbox(request):
