@@ -65,3 +65,14 @@ def test_a_teacher_is_told_that_only_students_take_mocks(world, client):
     client.force_login(world.teacher)
     page = client.get(reverse("ent:home")).content.decode()
     assert "Only students take ENT mocks" in page and "Start a mock test" not in page
+
+
+def test_the_menu_offers_the_track_to_students_of_grades_10_and_11_only(ent_content, senior, make_student, client):
+    link = f'href="{reverse("ent:home")}"'
+    client.force_login(senior)
+    assert link in client.get(reverse("trainer:home")).content.decode()
+    young = make_student("aidana")
+    young.profile.grade = 7
+    young.profile.save()
+    client.force_login(young)
+    assert link not in client.get(reverse("trainer:home")).content.decode()
