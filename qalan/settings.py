@@ -154,6 +154,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "qalan.rights.tasks.security_selftest",
         "schedule": timedelta(hours=envint("QALAN_SECURITY_SELFTEST_HOURS", 24)),
     },
+    # Messages still queued minutes after they were written (the broker was away) are sent.
+    "notify-outbox-sweep": {"task": "qalan.notify.tasks.outbox_sweep", "schedule": 120.0},
     # Erasures past their cool-off, and interrupted ones.
     "lifecycle-erasure-due": {"task": "qalan.lifecycle.tasks.erasure_run_due", "schedule": 300.0},
     # Retention sweep (P4.6, P5.1).

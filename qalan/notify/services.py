@@ -1,4 +1,11 @@
-"""Queueing and delivering messages. Callers queue; delivery runs after commit (Celery)."""
+"""Queueing and delivering messages. Callers queue; delivery runs after commit (Celery).
+
+A message is queued in the database first; handing it to Celery after the commit is only the
+fast path. When the broker cannot take it (Redis away), the message stays queued and the
+periodic ``outbox_sweep`` sends it, so a committed message is never lost."""
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,7 +22,12 @@ from qalan.core import hooks
 from qalan.notify.models import Campaign, NotificationPreference, OutboxMessage
 from qalan.notify.sms import SmsError, sms_backend
 
+logger = logging.getLogger(__name__)
+
 SCRUBBED_BODY = "[removed after delivery]"
+# Queued messages older than this are sent by the sweep (the task after commit did not run).
+SWEEP_AFTER = timedelta(minutes=2)
+SWEEP_BATCH = 200
 UNSUBSCRIBE_SALT = "qalan.notify.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 
@@ -58,8 +70,32 @@ def message_queue(
     if message.status == OutboxMessage.Status.QUEUED:
         from qalan.notify.tasks import deliver_message
 
-        transaction.on_commit(lambda: deliver_message.delay(message.pk))
+        transaction.on_commit(lambda: _hand_to_worker(deliver_message, message.pk))
     return message
+
+
+def _hand_to_worker(task, message_id: int) -> None:
+    try:
+        task.delay(message_id)
+    except Exception as exc:  # the broker's errors (kombu, redis, OSError) differ by transport
+        # The message is safe in the outbox; the sweep sends it. No content, no address here.
+        logger.warning("outbox: message %s stays queued for the sweep (%s)", message_id, type(exc).__name__)
+
+
+def outbox_sweep(*, now=None) -> int:
+    """Send the messages still queued a while after they were written (the broker was down
+    when they were committed, or a worker died): each at most once, oldest first."""
+    cutoff = (now or timezone.now()) - SWEEP_AFTER
+    pending = list(
+        OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED, created_at__lte=cutoff)
+        .order_by("created_at", "id")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
+    sent = 0
+    for message_id in pending:
+        message = message_deliver(message_id=message_id)
+        sent += bool(message and message.status == OutboxMessage.Status.SENT)
+    return sent
 
 
 def message_deliver(*, message_id: int) -> OutboxMessage | None:
