@@ -58,3 +58,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+
+# A path under /api/ that matches no pattern answers in the API's error shape.
+handler404 = "qalan.core.api.page_not_found"

@@ -390,7 +390,7 @@ class AccountDeletionView(APIView):
 
 
 class DpoEventOut(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None)
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
 
     class Meta:
         model = RequestEvent
@@ -398,8 +398,8 @@ class DpoEventOut(serializers.ModelSerializer):
 
 
 class DpoRequestOut(RequestOut):
-    username = serializers.CharField(source="user.username", default=None)
-    assigned_to = serializers.CharField(source="assigned_to.username", default=None)
+    username = serializers.CharField(source="user.username", default=None, allow_null=True)
+    assigned_to = serializers.CharField(source="assigned_to.username", default=None, allow_null=True)
     has_power_of_attorney = serializers.SerializerMethodField()
 
     class Meta(RequestOut.Meta):

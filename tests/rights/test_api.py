@@ -173,3 +173,14 @@ def test_the_schema_documents_the_rights_endpoints(api):
         "/api/v1/dpo/requests",
     ):
         assert path in paths
+
+
+def test_an_unassigned_request_is_null_where_the_schema_allows_null(dpo_api, alice_api, api):
+    # Found by schemathesis: the queue answered `"assigned_to": null` where the schema said string.
+    alice_api.post("/api/v1/privacy/requests", {"kind": "correction", "description": "Fix my grade."}, format="json")
+    (queued,) = dpo_api.get("/api/v1/dpo/requests").json()
+    assert queued["assigned_to"] is None
+    components = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["components"]
+    request_out = components["schemas"]["DpoRequestOut"]["properties"]
+    assert request_out["assigned_to"]["nullable"] is True
+    assert request_out["username"]["nullable"] is True
