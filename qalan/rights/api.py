@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import parsers, serializers, status
+from rest_framework.fields import empty
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -139,8 +140,14 @@ class ConsentOut(serializers.Serializer):
     )
 
 
+class RequiredBoolean(serializers.BooleanField):
+    # DRF reads a boolean missing from a form-encoded body as false (an unticked checkbox); here
+    # it is refused like a missing JSON field, so a PUT without it lifts no restriction.
+    default_empty_html = empty
+
+
 class RestrictionIo(serializers.Serializer):
-    restricted = serializers.BooleanField()
+    restricted = RequiredBoolean()
 
 
 class LinkedPersonOut(serializers.Serializer):

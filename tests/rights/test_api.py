@@ -93,6 +93,17 @@ def test_restriction_is_set_through_the_api(alice_api, alice):
     assert alice.profile.restrict_dissemination
 
 
+@pytest.mark.parametrize("body_format", ["multipart", "json"])
+def test_a_restriction_put_without_its_field_is_refused_and_changes_nothing(alice_api, alice, body_format):
+    # Found by schemathesis: a form-encoded PUT without `restricted` was read as false and lifted it.
+    alice_api.put("/api/v1/privacy/restriction", {"restricted": True}, format="json")
+    response = alice_api.put("/api/v1/privacy/restriction", {}, format=body_format)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"restricted"}
+    alice.profile.refresh_from_db()
+    assert alice.profile.restrict_dissemination
+
+
 def test_the_export_downloads_through_the_api(alice_api):
     link = alice_api.post("/api/v1/privacy/export").json()
     response = alice_api.get(link["download_url"])
