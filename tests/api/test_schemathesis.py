@@ -20,7 +20,8 @@ import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -130,8 +131,22 @@ def known_path_parameters(school, session) -> dict:
 
 
 @pytest.fixture
-def api_schema(school):
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
+def app():
+    """The project's WSGI application, serving inside the test's transaction: a request must not
+    close the database connection at its end, as Django's own test client ensures too (on
+    PostgreSQL that would end the test's transaction and lose the seeded school)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield WSGIHandler()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(school, app):
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", app)
 
 
 def case_strategy(operation, known: dict):
