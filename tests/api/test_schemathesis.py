@@ -13,6 +13,7 @@ out, deletes a class or withdraws a consent leaves the school as seeded for the 
 persona is its own test with its own freshly seeded database.
 """
 
+import traceback
 from datetime import timedelta
 
 import hypothesis
@@ -178,6 +179,8 @@ def run_operation(operation, *, headers: dict, known: dict) -> list[str]:
             case.call_and_validate(headers=headers, checks=CHECKS)
         except FailureGroup as group:
             failures.append(str(group))
+        except Exception as error:  # the view raised: a 500, reported with how to reproduce it
+            failures.append("".join(traceback.format_exception(error)))
         finally:
             transaction.savepoint_rollback(savepoint)
 
