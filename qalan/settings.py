@@ -341,7 +341,7 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticated",
         "qalan.privacy.gate.PlatformConsentPermission",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "qalan.core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "qalan.core.api.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]

@@ -69,3 +69,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+# A path under /api/ that matches no pattern answers in the API's error shape.
+handler404 = "qalan.core.api.page_not_found"

@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -48,3 +49,11 @@ def exception_handler(exc, context):
 class ErrorResponse(Response):
     def __init__(self, message: str, *, status_code: int, errors: dict | None = None, headers=None):
         super().__init__({"message": str(message), "errors": errors or {}}, status=status_code, headers=headers)
+
+
+def page_not_found(request, exception):
+    """Django's 404 (a path no URL pattern matches, such as ``/api/v1/classes/abc``) in the API's
+    error shape under ``/api/``, so an app reads every API error the same way; the web's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": str(exceptions.NotFound.default_detail), "errors": {}}, status=404)
+    return defaults.page_not_found(request, exception)

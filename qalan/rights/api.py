@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import parsers, serializers, status
+from rest_framework.fields import empty
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -139,8 +140,14 @@ class ConsentOut(serializers.Serializer):
     )
 
 
+class RequiredBoolean(serializers.BooleanField):
+    # DRF reads a boolean missing from a form-encoded body as false (an unticked checkbox); here
+    # it is refused like a missing JSON field, so a PUT without it lifts no restriction.
+    default_empty_html = empty
+
+
 class RestrictionIo(serializers.Serializer):
-    restricted = serializers.BooleanField()
+    restricted = RequiredBoolean()
 
 
 class LinkedPersonOut(serializers.Serializer):
@@ -390,7 +397,7 @@ class AccountDeletionView(APIView):
 
 
 class DpoEventOut(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None)
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
 
     class Meta:
         model = RequestEvent
@@ -398,8 +405,8 @@ class DpoEventOut(serializers.ModelSerializer):
 
 
 class DpoRequestOut(RequestOut):
-    username = serializers.CharField(source="user.username", default=None)
-    assigned_to = serializers.CharField(source="assigned_to.username", default=None)
+    username = serializers.CharField(source="user.username", default=None, allow_null=True)
+    assigned_to = serializers.CharField(source="assigned_to.username", default=None, allow_null=True)
     has_power_of_attorney = serializers.SerializerMethodField()
 
     class Meta(RequestOut.Meta):

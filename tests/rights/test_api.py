@@ -93,6 +93,17 @@ def test_restriction_is_set_through_the_api(alice_api, alice):
     assert alice.profile.restrict_dissemination
 
 
+@pytest.mark.parametrize("body_format", ["multipart", "json"])
+def test_a_restriction_put_without_its_field_is_refused_and_changes_nothing(alice_api, alice, body_format):
+    # Found by schemathesis: a form-encoded PUT without `restricted` was read as false and lifted it.
+    alice_api.put("/api/v1/privacy/restriction", {"restricted": True}, format="json")
+    response = alice_api.put("/api/v1/privacy/restriction", {}, format=body_format)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"restricted"}
+    alice.profile.refresh_from_db()
+    assert alice.profile.restrict_dissemination
+
+
 def test_the_export_downloads_through_the_api(alice_api):
     link = alice_api.post("/api/v1/privacy/export").json()
     response = alice_api.get(link["download_url"])
@@ -173,3 +184,14 @@ def test_the_schema_documents_the_rights_endpoints(api):
         "/api/v1/dpo/requests",
     ):
         assert path in paths
+
+
+def test_an_unassigned_request_is_null_where_the_schema_allows_null(dpo_api, alice_api, api):
+    # Found by schemathesis: the queue answered `"assigned_to": null` where the schema said string.
+    alice_api.post("/api/v1/privacy/requests", {"kind": "correction", "description": "Fix my grade."}, format="json")
+    (queued,) = dpo_api.get("/api/v1/dpo/requests").json()
+    assert queued["assigned_to"] is None
+    components = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["components"]
+    request_out = components["schemas"]["DpoRequestOut"]["properties"]
+    assert request_out["assigned_to"]["nullable"] is True
+    assert request_out["username"]["nullable"] is True

@@ -56,3 +56,27 @@ def test_api_messages_follow_accept_language(api):
     en = api.post("/api/v1/auth/register", {}, format="json", HTTP_ACCEPT_LANGUAGE="en").json()
     ru = api.post("/api/v1/auth/register", {}, format="json", HTTP_ACCEPT_LANGUAGE="ru").json()
     assert en["errors"]["username"] != ru["errors"]["username"]
+
+
+def test_a_path_no_api_route_matches_answers_in_the_error_shape(api, client):
+    # /api/v1/classes/<int:class_id> does not match "abc": Django's own 404, not a view's.
+    response = api.get("/api/v1/classes/abc")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": "Not found.", "errors": {}}
+    page = client.get("/classes/abc/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_every_operation_documents_the_errors_it_can_answer_with(api):
+    document = schema(api)
+    error = {"$ref": "#/components/schemas/ApiError"}
+    assert set(document["components"]["schemas"]["ApiError"]["required"]) == {"message", "errors"}
+    me = document["paths"]["/api/v1/me"]["get"]["responses"]
+    assert me["401"]["content"]["application/json"]["schema"] == error
+    assert "400" not in me
+    register = document["paths"]["/api/v1/auth/register"]["post"]["responses"]
+    assert {"400", "429"} <= set(register) and "401" not in register
+    session = document["paths"]["/api/v1/auth/sessions/{session_id}"]["delete"]["responses"]
+    assert session["404"]["content"]["application/json"]["schema"] == error
