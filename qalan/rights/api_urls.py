@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qalan.rights import api, breach_api
+from qalan.rights import api, breach_api, dpo_api
 
 urlpatterns = [
     path("privacy/my-data", api.MyDataView.as_view(), name="rights_my_data"),
@@ -27,20 +27,20 @@ urlpatterns = [
     path("privacy/export", api.ExportView.as_view(), name="rights_export"),
     path("privacy/export/<str:token>", api.ExportFileView.as_view(), name="rights_export_file"),
     path("privacy/account-deletion", api.AccountDeletionView.as_view(), name="rights_account_deletion"),
-    path("dpo/requests", api.DpoRequestListView.as_view(), name="rights_dpo_requests"),
-    path("dpo/requests/board", api.DpoBoardView.as_view(), name="rights_dpo_board"),
-    path("dpo/requests/<int:request_id>", api.DpoRequestDetailView.as_view(), name="rights_dpo_request"),
+    path("dpo/requests", dpo_api.DpoRequestListView.as_view(), name="rights_dpo_requests"),
+    path("dpo/requests/board", dpo_api.DpoBoardView.as_view(), name="rights_dpo_board"),
+    path("dpo/requests/<int:request_id>", dpo_api.DpoRequestDetailView.as_view(), name="rights_dpo_request"),
     path(
         "dpo/requests/<int:request_id>/power-of-attorney",
-        api.DpoPowerOfAttorneyView.as_view(),
+        dpo_api.DpoPowerOfAttorneyView.as_view(),
         name="rights_dpo_power_of_attorney",
     ),
     path(
         "dpo/requests/<int:request_id>/<slug:action>",
-        api.DpoRequestActionView.as_view(),
+        dpo_api.DpoRequestActionView.as_view(),
         name="rights_dpo_request_action",
     ),
-    path("dpo/disclosures", api.DpoDisclosureView.as_view(), name="rights_dpo_disclosures"),
+    path("dpo/disclosures", dpo_api.DpoDisclosureView.as_view(), name="rights_dpo_disclosures"),
     path("dpo/incidents", breach_api.DpoIncidentListView.as_view(), name="rights_dpo_incidents"),
     path("dpo/incidents/<int:incident_id>", breach_api.DpoIncidentDetailView.as_view(), name="rights_dpo_incident"),
     path(
