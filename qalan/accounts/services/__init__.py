@@ -14,6 +14,20 @@ from qalan.accounts.services.devices import (
     device_session_touch,
     device_sessions_revoke_all,
 )
+from qalan.accounts.services.otp import (
+    OTP_REPLAYED,
+    OTP_WRONG,
+    otp_disable,
+    otp_enrol_with_secret,
+    otp_enrolment_confirm,
+    otp_enrolment_start,
+    otp_lockout_alarm,
+    otp_recovery_codes_renew,
+    otp_required,
+    otp_reset,
+    otp_secret,
+    otp_verify,
+)
 from qalan.accounts.services.phone import phone_change_confirm, phone_change_request
 from qalan.accounts.services.profile import (
     PROFILE_FIELDS,
@@ -24,9 +38,17 @@ from qalan.accounts.services.profile import (
 )
 from qalan.accounts.services.recovery import WRONG_CODE, recovery_confirm, recovery_notice, recovery_request
 from qalan.accounts.services.registration import REGISTRATION_CONSENT_TEXT, age_on, user_register, user_set_role
-from qalan.accounts.services.sign_in import lockout_reset, lockout_username, sign_in_refusal
+from qalan.accounts.services.sign_in import (
+    lockout_reset,
+    lockout_username,
+    sign_in_failed,
+    sign_in_locked,
+    sign_in_refusal,
+)
 
 __all__ = [
+    "OTP_REPLAYED",
+    "OTP_WRONG",
     "PROFILE_FIELDS",
     "REGISTRATION_CONSENT_TEXT",
     "WRONG_CODE",
@@ -41,6 +63,16 @@ __all__ = [
     "device_sessions_revoke_all",
     "lockout_reset",
     "lockout_username",
+    "otp_disable",
+    "otp_enrol_with_secret",
+    "otp_enrolment_confirm",
+    "otp_enrolment_start",
+    "otp_lockout_alarm",
+    "otp_recovery_codes_renew",
+    "otp_required",
+    "otp_reset",
+    "otp_secret",
+    "otp_verify",
     "password_change",
     "phone_change_confirm",
     "phone_change_request",
@@ -48,6 +80,8 @@ __all__ = [
     "recovery_confirm",
     "recovery_notice",
     "recovery_request",
+    "sign_in_failed",
+    "sign_in_locked",
     "sign_in_refusal",
     "user_register",
     "user_set_role",

@@ -67,7 +67,7 @@ def device_session_for_token(raw: str) -> DeviceSession | None:
     """The live session of a bearer token, or None (unknown, revoked, idle too long, inactive user)."""
     idle_limit = timezone.now() - timedelta(days=settings.QALAN_DEVICE_SESSION_IDLE_DAYS)
     return (
-        DeviceSession.objects.select_related("user")
+        DeviceSession.objects.select_related("user", "user__totp_device")
         .filter(token_hash=token_hash(raw), revoked_at__isnull=True, last_used_at__gte=idle_limit, user__is_active=True)
         .first()
     )

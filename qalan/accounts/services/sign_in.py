@@ -28,3 +28,18 @@ def sign_in_refusal(user: User) -> str | None:
         if refusal:
             return refusal
     return None
+
+
+def sign_in_failed(*, request, username: str) -> bool:
+    """Count a failed sign-in step (a wrong two-factor code) like a wrong password, in the same
+    lockout (django-axes, per case-folded username); True when it locked the username."""
+    from django.contrib.auth.signals import user_login_failed
+
+    user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+    return bool(getattr(request, "axes_locked_out", False))
+
+
+def sign_in_locked(*, request, username: str) -> bool:
+    from axes.handlers.proxy import AxesProxyHandler
+
+    return AxesProxyHandler.is_locked(request, credentials={"username": username})
