@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "qalan.accounts.middleware.DeviceSessionMiddleware",
     # A blocked account sees why and how to contest, and nothing else (P4.5.b).
     "qalan.lifecycle.middleware.AccountBlockMiddleware",
+    # Staff work only after the second factor; without an authenticator they can only enrol.
+    "qalan.accounts.middleware.SecondFactorMiddleware",
     "qalan.accounts.middleware.UserLanguageMiddleware",
     "qalan.privacy.gate.ConsentGateMiddleware",
     "qalan.privacy.middleware.PolicyNoticeMiddleware",
@@ -226,6 +228,12 @@ AXES_IPWARE_PROXY_COUNT = envint("QALAN_PROXY_COUNT", 0) or None
 QALAN_RECOVERY_CODE_TTL = timedelta(minutes=envint("QALAN_RECOVERY_CODE_MINUTES", 15))
 QALAN_RECOVERY_MAX_ATTEMPTS = envint("QALAN_RECOVERY_MAX_ATTEMPTS", 5)
 QALAN_RECOVERY_MAX_PER_HOUR = envint("QALAN_RECOVERY_MAX_PER_HOUR", 3)
+# Two-factor sign-in (TOTP): between the password and the code the browser session waits this
+# long (five minutes: time to unlock a phone, not to leave a half-open sign-in lying around).
+QALAN_OTP_PENDING_SECONDS = envint("QALAN_OTP_PENDING_SECONDS", 300)
+# The demo staff accounts' authenticator secret (base32). Public (the README shows it, so that
+# `otp_code` or any authenticator app gives the codes); seed_demo never runs in production.
+QALAN_DEMO_OTP_SECRET = envstr("QALAN_DEMO_OTP_SECRET", "") or "QALANDEMOSTAFFKEYQALANDEMOSTAFF2"
 # Device sessions (API tokens) expire after this long without use.
 QALAN_DEVICE_SESSION_IDLE_DAYS = envint("QALAN_DEVICE_SESSION_IDLE_DAYS", 90)
 # Learning platform codes. A parent-child link code lives a week: long enough to pass on at

@@ -5,10 +5,17 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from qalan.accounts.models import DeviceSession, Role
-from qalan.accounts.services import ClientInfo, device_session_start, user_register, user_set_role
+from qalan.accounts.services import (
+    ClientInfo,
+    device_session_start,
+    otp_enrol_with_secret,
+    user_register,
+    user_set_role,
+)
 from qalan.core.consent import ConsentChannel
 
 PASSWORD = "correct-horse-battery-42"
+TEST_OTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _phone_counter = iter(range(1000000, 9999999))
 
 
@@ -19,9 +26,10 @@ def next_phone() -> str:
 ADULT_BIRTH_DATE = date(2000, 1, 1)
 
 
-def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWORD, **extra):
+def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWORD, otp: bool = True, **extra):
     """A registered user who consented. Students are adults unless ``birth_date`` says otherwise
-    (a child under the consent age also needs ``guardian_contact`` and waits for the parent)."""
+    (a child under the consent age also needs ``guardian_contact`` and waits for the parent).
+    Staff get an authenticator with ``TEST_OTP_SECRET`` unless ``otp=False``."""
     self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
     user = user_register(
         username=username,
@@ -37,7 +45,32 @@ def make_user(username: str, *, role: str = Role.STUDENT, password: str = PASSWO
     )
     if not self_service:
         user_set_role(actor=None, user=user, role=role)
+        if otp:
+            # Staff cannot work without two-factor sign-in; tests compute codes from this secret.
+            otp_enrol_with_secret(actor=None, user=user, secret=TEST_OTP_SECRET)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """``client.force_login`` stands for a finished sign-in: for an account with an authenticator
+    it marks the session as having passed the code step, as the sign-in view does. Staff
+    without one still reach only enrolment (tests/accounts/test_otp.py)."""
+    from django.test import Client
+
+    from qalan.accounts.middleware import OTP_VERIFIED_KEY
+    from qalan.accounts.models import TOTPDevice
+
+    real_force_login = Client.force_login
+
+    def force_login(self, user, backend=None):
+        real_force_login(self, user, backend)
+        if TOTPDevice.objects.filter(user=user, confirmed_at__isnull=False).exists():
+            session = self.session
+            session[OTP_VERIFIED_KEY] = True
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

@@ -191,6 +191,8 @@ ROUTES: list[Row] = [
     # --- Accounts --------------------------------------------------------------------------
     Row("accounts:register", public(302, anonymous=200), note="signed-in users are sent to their profile"),
     Row("accounts:login", public()),
+    Row("accounts:login_otp", public(302), note="without a password checked first it starts over"),
+    Row("accounts:otp", web(), note="enrolment for those without two-factor sign-in, its settings for the rest"),
     Row("accounts:logout", public(302), "post"),
     Row("accounts:profile", web()),
     Row("accounts:avatar_upload", web(302), "post"),
@@ -902,8 +904,9 @@ def test_every_persona_gets_the_expected_status_on_every_route(school):
     assert not mismatches, "\n" + "\n".join(mismatches)
 
 
-# The admin's own sign-in page is open to all; its sign-out sends everyone back to the admin.
-ADMIN_EXCEPTIONS = {"admin:login": 200, "admin:logout": 302}
+# The admin's own sign-in page sends everyone to the site's two-step sign-in; its sign-out
+# sends everyone back to the admin.
+ADMIN_EXCEPTIONS = {"admin:login": 302, "admin:logout": 302}
 
 
 def test_the_admin_site_is_for_staff_only(school):

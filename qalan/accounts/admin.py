@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from qalan.accounts.models import DeviceSession, Profile, User
-from qalan.accounts.services import device_sessions_revoke_all
+from qalan.accounts.models import DeviceSession, Profile, TOTPDevice, User
+from qalan.accounts.services import device_sessions_revoke_all, otp_reset
 
 
 class ProfileInline(admin.StackedInline):
@@ -56,3 +56,23 @@ class DeviceSessionAdmin(admin.ModelAdmin):
         "created_at",
         "last_used_at",
     ]
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    """Deleting a device is the reset for a lost phone: it goes through the service (audited,
+    the account signed out everywhere, told by a security notice)."""
+
+    list_display = ["user", "confirmed_at", "last_used_at", "failures"]
+    exclude = ["secret_encrypted"]
+    readonly_fields = ["user", "created_at", "confirmed_at", "last_step", "last_used_at", "failures"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def delete_model(self, request, obj):
+        otp_reset(actor=request.user, user=obj.user)
+
+    def delete_queryset(self, request, queryset):
+        for device in queryset.select_related("user"):
+            otp_reset(actor=request.user, user=device.user)

@@ -1,11 +1,24 @@
 """API authentication: ``Authorization: Bearer <token>`` of a live device session."""
 
 from axes.helpers import get_client_ip_address
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from qalan.accounts.services import device_session_for_token, device_session_touch
+from qalan.accounts.services import device_session_for_token, device_session_touch, otp_required
+
+
+class SecondFactorMissing(exceptions.PermissionDenied):
+    """A staff account without two-factor sign-in can do nothing with a token but sign out."""
+
+    default_detail = _("Your role requires two-factor sign-in. Set it up on the website first.")
+    error_code = "otp_enrolment_required"
+
+
+def _has_confirmed_device(user) -> bool:
+    device = getattr(user, "totp_device", None)  # read with the token's session (select_related)
+    return device is not None and device.confirmed
 
 
 class DeviceTokenAuthentication(authentication.BaseAuthentication):
@@ -25,6 +38,12 @@ class DeviceTokenAuthentication(authentication.BaseAuthentication):
         if session is None:
             raise exceptions.AuthenticationFailed(_("The token is not valid or was revoked. Sign in again."))
         device_session_touch(session=session, ip_address=get_client_ip_address(request._request))
+        if (
+            otp_required(session.user)
+            and not _has_confirmed_device(session.user)
+            and request.path != reverse("api:logout")
+        ):
+            raise SecondFactorMissing()
         return session.user, session
 
     def authenticate_header(self, request):

@@ -133,3 +133,13 @@ class PhoneConfirmForm(forms.Form):
         min_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
+
+
+class OTPCodeForm(forms.Form):
+    """A code from the authenticator app; on the sign-in step a recovery code is accepted too."""
+
+    code = forms.CharField(
+        label=_("Code from the authenticator app"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )

@@ -174,3 +174,49 @@ class PhoneChange(models.Model):
 
     def __str__(self) -> str:
         return f"phone change #{self.pk}"
+
+
+class TOTPDevice(models.Model):
+    """The authenticator app of an account (two-factor sign-in, RFC 6238). The shared secret is
+    stored encrypted (MultiFernet, settings.QALAN_FIELD_ENCRYPTION_KEYS): a copy of the table
+    alone cannot compute anyone's codes."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret_encrypted = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Null while enrolment waits for the first code from the app.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The 30-second time step of the last accepted code: a code of this step or an earlier one
+    # is refused, so each code works once.
+    last_step = models.BigIntegerField(default=0)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    # Wrong codes since the last right one (the lockout itself counts with the passwords').
+    failures = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("two-factor device")
+        verbose_name_plural = _("two-factor devices")
+
+    def __str__(self) -> str:
+        return f"two-factor device #{self.pk}"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class OTPRecoveryCode(models.Model):
+    """A one-time code for two-factor sign-in without the app (a lost phone), stored salted
+    and hashed; each works once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="otp_recovery_codes")
+    code_hash = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("two-factor recovery code")
+        verbose_name_plural = _("two-factor recovery codes")
+
+    def __str__(self) -> str:
+        return f"two-factor recovery code #{self.pk}"

@@ -124,4 +124,44 @@ register(
         retention=Retention.SHORT_LIVED,
         erasure=Erasure.DELETE,
     ),
+    Declaration(
+        model="accounts.TOTPDevice",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "secret_encrypted": Category.CREDENTIALS,
+            "created_at": Category.TECHNICAL,
+            "confirmed_at": Category.TECHNICAL,
+            "last_step": Category.TECHNICAL,
+            "last_used_at": Category.TECHNICAL,
+            "failures": Category.TECHNICAL,
+        },
+        description=_(
+            "Two-factor sign-in: the key shared with your authenticator app (stored encrypted), when it was "
+            "set up and last used, and wrong codes since then."
+        ),
+        purposes=(Purpose.ACCOUNT, Purpose.SECURITY),
+        legal_basis=LegalBasis.CONTRACT,
+        source=Source.AUTOMATIC,
+        retention=Retention.ACCOUNT_LIFETIME,
+        erasure=Erasure.DELETE,
+    ),
+    Declaration(
+        model="accounts.OTPRecoveryCode",
+        subjects=("user",),
+        fields={
+            "id": Category.NONE,
+            "user": Category.IDENTITY,
+            "code_hash": Category.CREDENTIALS,
+            "created_at": Category.TECHNICAL,
+            "used_at": Category.TECHNICAL,
+        },
+        description=_("Two-factor recovery codes (only a salted hash is stored) and when each was used."),
+        purposes=(Purpose.ACCOUNT, Purpose.SECURITY),
+        legal_basis=LegalBasis.CONTRACT,
+        source=Source.AUTOMATIC,
+        retention=Retention.ACCOUNT_LIFETIME,
+        erasure=Erasure.DELETE,
+    ),
 )

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from qalan.accounts.models import DeviceSession, User
+from qalan.accounts.models import DeviceSession, OTPRecoveryCode, TOTPDevice, User
 
 
 def device_sessions_for(*, viewer: User) -> QuerySet[DeviceSession]:
@@ -25,3 +25,12 @@ def avatar_owner_get(*, viewer: User, user_id: int) -> User:
     if not viewer.is_authenticated or viewer.pk != user_id:
         raise Http404
     return viewer
+
+
+def otp_device_confirmed(*, viewer: User) -> TOTPDevice | None:
+    """The viewer's own confirmed authenticator, or None."""
+    return TOTPDevice.objects.filter(user=viewer, confirmed_at__isnull=False).first()
+
+
+def otp_recovery_codes_left(*, viewer: User) -> int:
+    return OTPRecoveryCode.objects.filter(user=viewer, used_at__isnull=True).count()

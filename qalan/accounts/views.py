@@ -1,4 +1,8 @@
-"""Web views of accounts: register, sign in/out, profile, avatar, devices, recovery."""
+"""Web views of accounts: register, sign in/out (with the second factor), profile, avatar,
+devices, recovery, two-factor settings."""
+
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,16 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from qalan.accounts import selectors, services
+from qalan.accounts import selectors, services, totp
 from qalan.accounts.forms import (
     AvatarForm,
     LoginForm,
+    OTPCodeForm,
     PasswordChangeForm,
     PhoneChangeForm,
     PhoneConfirmForm,
@@ -25,7 +31,8 @@ from qalan.accounts.forms import (
     RecoveryRequestForm,
     RegistrationForm,
 )
-from qalan.accounts.models import Profile
+from qalan.accounts.middleware import OTP_PENDING_KEY, OTP_VERIFIED_KEY
+from qalan.accounts.models import Profile, User
 from qalan.accounts.navigation import start_page
 from qalan.core import hooks
 from qalan.core.consent import ConsentChannel
@@ -38,13 +45,22 @@ RECOVERY_SESSION_KEY = "qalan_recovery_identifier"
 def lockout_response(request, original_response=None, credentials=None):
     """Axes calls this when a username is locked: the same rule for the web and the API."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    message = ngettext(
-        "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minute. "
-        "Wait, or recover your password.",
-        "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minutes. "
-        "Wait, or recover your password.",
-        minutes,
-    ) % {"minutes": minutes}
+    if getattr(request, "qalan_otp_step", False):
+        message = ngettext(
+            "Too many wrong codes. Sign-in for this username is blocked for %(minutes)s minute. "
+            "Wait, then use the current code from your app or a recovery code.",
+            "Too many wrong codes. Sign-in for this username is blocked for %(minutes)s minutes. "
+            "Wait, then use the current code from your app or a recovery code.",
+            minutes,
+        ) % {"minutes": minutes}
+    else:
+        message = ngettext(
+            "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minute. "
+            "Wait, or recover your password.",
+            "Too many wrong passwords. Sign-in for this username is blocked for %(minutes)s minutes. "
+            "Wait, or recover your password.",
+            minutes,
+        ) % {"minutes": minutes}
     if request.path.startswith("/api/"):
         return JsonResponse({"message": message, "errors": {}}, status=429, headers={"Retry-After": str(minutes * 60)})
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)
@@ -93,10 +109,136 @@ def login_view(request):
             form.add_error(None, _("Wrong username or password. Check them, or recover your password."))
         elif refusal := services.sign_in_refusal(user):
             form.add_error(None, refusal)
+        elif selectors.otp_device_confirmed(viewer=user) is not None:
+            # Not signed in yet: the session only remembers whose code to ask for, briefly.
+            request.session[OTP_PENDING_KEY] = {
+                "user": user.pk,
+                "backend": user.backend,
+                "until": time.time() + settings.QALAN_OTP_PENDING_SECONDS,
+                "next": safe_next(request, start_page(user)),
+            }
+            return redirect("accounts:login_otp")
         else:
             login(request, user)
+            if services.otp_required(user):
+                return redirect("accounts:otp")
             return redirect(safe_next(request, start_page(user)))
     return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@never_cache
+def login_otp(request):
+    """The second sign-in step: a code from the authenticator app or a recovery code."""
+    pending = request.session.get(OTP_PENDING_KEY)
+    user = None
+    if pending and pending.get("until", 0) > time.time():
+        user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    if user is None:
+        request.session.pop(OTP_PENDING_KEY, None)
+        if pending:
+            messages.info(request, _("The sign-in took too long. Enter your password again."))
+        return redirect("accounts:login")
+    request.qalan_otp_step = True  # the lockout page then speaks of codes, not passwords
+    if services.sign_in_locked(request=request, username=user.username):
+        request.session.pop(OTP_PENDING_KEY, None)
+        return lockout_response(request)
+    form = OTPCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kind = services.otp_verify(user=user, code=form.cleaned_data["code"])
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            if services.sign_in_failed(request=request, username=user.username):
+                # The lockout page replaces this response (django-axes' middleware).
+                request.session.pop(OTP_PENDING_KEY, None)
+                services.otp_lockout_alarm(user=user)
+        else:
+            del request.session[OTP_PENDING_KEY]
+            login(request, user, backend=pending["backend"])  # a new session key
+            request.session[OTP_VERIFIED_KEY] = True
+            if kind == "recovery":
+                left = selectors.otp_recovery_codes_left(viewer=user)
+                messages.warning(
+                    request,
+                    ngettext(
+                        "You signed in with a recovery code. %(left)s code is left: make new ones in "
+                        "two-factor settings.",
+                        "You signed in with a recovery code. %(left)s codes are left: make new ones in "
+                        "two-factor settings.",
+                        left,
+                    )
+                    % {"left": left},
+                )
+            return redirect(safe_next(request, pending.get("next") or start_page(user)))
+    return render(request, "accounts/login_otp.html", {"form": form})
+
+
+def admin_login(request, extra_context=None):
+    """The administration site signs in through the same two steps as the rest of the site."""
+    target = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
+
+
+@login_required
+@never_cache
+def otp_settings(request):
+    """Two-factor sign-in: enrol (QR code, the secret for typing in, the first code), then the
+    recovery codes once; later renew the codes or, if the role allows, turn it off."""
+    user = request.user
+    device = selectors.otp_device_confirmed(viewer=user)
+    form = OTPCodeForm(request.POST or None)
+    if device is None:
+        pending = services.otp_enrolment_start(actor=user, user=user)
+        if request.method == "POST" and form.is_valid():
+            try:
+                codes = services.otp_enrolment_confirm(
+                    actor=user,
+                    user=user,
+                    code=form.cleaned_data["code"],
+                    keep=getattr(request, "device_session", None),
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                request.session.cycle_key()
+                request.session[OTP_VERIFIED_KEY] = True
+                return render(request, "accounts/otp_codes.html", {"codes": codes, "enrolled": True})
+        secret = services.otp_secret(pending)
+        return render(
+            request,
+            "accounts/otp_enrol.html",
+            {
+                "form": form,
+                "qr_svg": totp.qr_svg(totp.provisioning_uri(secret=secret, username=user.username)),
+                "secret_groups": totp.secret_groups(secret),
+                "required": services.otp_required(user),
+            },
+        )
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action")
+        try:
+            if action == "disable":
+                services.otp_disable(actor=user, user=user, code=form.cleaned_data["code"])
+            else:
+                codes = services.otp_recovery_codes_renew(actor=user, user=user, code=form.cleaned_data["code"])
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            if action == "disable":
+                request.session.pop(OTP_VERIFIED_KEY, None)
+                messages.success(request, _("Two-factor sign-in is off."))
+                return redirect("accounts:profile")
+            return render(request, "accounts/otp_codes.html", {"codes": codes, "enrolled": False})
+    return render(
+        request,
+        "accounts/otp_status.html",
+        {
+            "form": form,
+            "device": device,
+            "codes_left": selectors.otp_recovery_codes_left(viewer=user),
+            "required": services.otp_required(user),
+        },
+    )
 
 
 @require_POST

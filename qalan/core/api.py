@@ -43,12 +43,20 @@ def exception_handler(exc, context):
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         response.data = {"message": str(detail), "errors": {}}
+    if getattr(exc, "error_code", None):
+        # A machine-readable reason where a client must react to it (e.g. ``otp_required``).
+        response.data["code"] = exc.error_code
     return response
 
 
 class ErrorResponse(Response):
-    def __init__(self, message: str, *, status_code: int, errors: dict | None = None, headers=None):
-        super().__init__({"message": str(message), "errors": errors or {}}, status=status_code, headers=headers)
+    def __init__(
+        self, message: str, *, status_code: int, errors: dict | None = None, headers=None, code: str | None = None
+    ):
+        data = {"message": str(message), "errors": errors or {}}
+        if code:
+            data["code"] = code
+        super().__init__(data, status=status_code, headers=headers)
 
 
 def page_not_found(request, exception):

@@ -292,4 +292,17 @@ def _security_text(event: str, params: dict) -> tuple[str, str]:
             + " "
             + not_you,
         )
+    if event == "otp_enabled":
+        return gettext("Two-factor sign-in is on"), gettext(
+            "Two-factor sign-in was turned on for your account; other devices were signed out."
+        ) + " " + not_you
+    if event == "otp_disabled":
+        return gettext("Two-factor sign-in is off"), gettext(
+            "Two-factor sign-in was turned off for your account."
+        ) + " " + not_you
+    if event == "otp_locked":
+        return gettext("Wrong sign-in codes for your Qalan account"), gettext(
+            "Someone entered your password and then wrong two-factor codes several times, so sign-in "
+            "is blocked for a while. If this was not you, change your password now."
+        )
     raise ValueError(f"unknown security event {event!r}")

@@ -161,7 +161,7 @@ def test_code_body_is_wiped_after_delivery_in_production_mode(api, alice, settin
 
 def test_a_code_spent_by_a_request_running_at_the_same_time_is_refused(api, alice, monkeypatch):
     """Two requests with the same code: the other spends it between our check and our spend."""
-    from qalan.accounts import services
+    from qalan.accounts.services import recovery as services
 
     request_code(api)
     code = last_code()

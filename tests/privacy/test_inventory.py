@@ -124,6 +124,11 @@ def test_subject_paths_find_the_seeded_users_rows(alice, alice_api, client, djan
             consent=True,
             guardian=alice,
         )
+        # alice turns two-factor sign-in on (optional for a student).
+        from qalan.accounts import services, totp
+
+        device = services.otp_enrolment_start(actor=alice, user=alice)
+        services.otp_enrolment_confirm(actor=alice, user=alice, code=totp.code_now(services.otp_secret(device)))
     client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     # Not reachable from a student's actions: staff edits in the admin site, and the two logs
     # of the lockout library that settings switch off.

@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from qalan.accounts.models import Role, User
-from qalan.accounts.services import user_register, user_set_role
+from qalan.accounts.models import Role, TOTPDevice, User
+from qalan.accounts.services import otp_enrol_with_secret, otp_required, user_register, user_set_role
 from qalan.core.consent import ConsentChannel
 from qalan.privacy.services import guardian_consent_confirm
 
@@ -38,6 +38,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for username, role, phone, full_name, grade, age in DEMO_ACCOUNTS:
                 if User.objects.filter(username__iexact=username).exists():
+                    self._enrol_staff(User.objects.get(username__iexact=username))
                     continue
                 self_service = role in (Role.STUDENT, Role.TEACHER, Role.PARENT)
                 today = timezone.localdate()
@@ -70,5 +71,12 @@ class Command(BaseCommand):
                 user.profile.grade = grade
                 user.profile.school = "Qalan Demo School" if role in (Role.STUDENT, Role.TEACHER) else ""
                 user.profile.save()
+                self._enrol_staff(user)
                 created += 1
         self.stdout.write(f"demo accounts: {created} created, {len(DEMO_ACCOUNTS) - created} already present")
+
+    def _enrol_staff(self, user: User) -> None:
+        """Staff need two-factor sign-in: the demo staff share the public demo secret
+        (settings.QALAN_DEMO_OTP_SECRET; `manage.py otp_code USERNAME` prints the code)."""
+        if otp_required(user) and not TOTPDevice.objects.filter(user=user, confirmed_at__isnull=False).exists():
+            otp_enrol_with_secret(actor=None, user=user, secret=settings.QALAN_DEMO_OTP_SECRET)
