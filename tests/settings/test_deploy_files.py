@@ -63,7 +63,11 @@ def test_the_example_env_holds_every_setting_production_requires():
 def test_every_name_in_the_example_env_is_read_by_something():
     sources = "".join(
         path.read_text()
-        for path in (ROOT / "qalan" / "settings.py", ROOT / "qalan" / "env.py", ROOT / "gunicorn.conf.py")
+        for path in (
+            *sorted((ROOT / "qalan" / "settings").glob("*.py")),
+            ROOT / "qalan" / "env.py",
+            ROOT / "gunicorn.conf.py",
+        )
     )
     for name in env_example():
         if name == "POSTGRES_PASSWORD":
