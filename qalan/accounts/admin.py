@@ -3,7 +3,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from qalan.accounts.models import DeviceSession, Profile, TOTPDevice, User
-from qalan.accounts.services import device_sessions_revoke_all, otp_reset
+from qalan.accounts.services import device_sessions_revoke_all, otp_reset, password_change_handled
 
 
 class ProfileInline(admin.StackedInline):
@@ -31,7 +31,8 @@ class UserAdmin(DjangoUserAdmin):
         password change by its owner does (the admin's own browser stays signed in)."""
         user = self.get_object(request, unquote(id))
         before = user.password if user is not None else None
-        response = super().user_change_password(request, id, form_url)
+        with password_change_handled():
+            response = super().user_change_password(request, id, form_url)
         if user is not None and request.method == "POST":
             user.refresh_from_db(fields=["password"])
             if user.password != before:

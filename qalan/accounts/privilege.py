@@ -6,16 +6,18 @@ and app tokens are revoked: its next request signs in afresh under a new session
 session fixed or stolen before a promotion gains nothing from it, and a demoted account keeps
 no session that was opened with the old rights. Receivers rather than a service call, because
 the administration site and ``save()`` change these fields without going through a service.
+A password changed outside the services (``manage.py changepassword``, a shell) ends them too.
 """
 
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
 from qalan.accounts.models import DeviceSession, User
-from qalan.accounts.services import device_sessions_revoke_all
+from qalan.accounts.services import device_sessions_revoke_all, password_change_is_handled
 
 PRIVILEGE_FIELDS = ("role", "is_staff", "is_superuser")
 _BEFORE = "_qalan_privileges_before"
+_PASSWORD_BEFORE = "_qalan_password_before"
 
 
 def sessions_end_for_privilege_change(*, user: User) -> int:
@@ -29,18 +31,25 @@ def sessions_end_for_privilege_change(*, user: User) -> int:
 def _privileges_remember(sender, instance: User, raw: bool = False, update_fields=None, **kwargs):
     if raw or instance.pk is None:
         return
-    if update_fields is not None and not set(update_fields) & set(PRIVILEGE_FIELDS):
+    if update_fields is not None and not set(update_fields) & {*PRIVILEGE_FIELDS, "password"}:
         return
-    stored = User.objects.filter(pk=instance.pk).values_list(*PRIVILEGE_FIELDS).first()
-    setattr(instance, _BEFORE, stored)
+    stored = User.objects.filter(pk=instance.pk).values_list(*PRIVILEGE_FIELDS, "password").first()
+    if stored is not None:
+        setattr(instance, _BEFORE, stored[:-1])
+        setattr(instance, _PASSWORD_BEFORE, stored[-1])
 
 
 @receiver(post_save, sender=User)
 def _privileges_compare(sender, instance: User, created: bool, raw: bool = False, **kwargs):
     before = instance.__dict__.pop(_BEFORE, None)
+    password_before = instance.__dict__.pop(_PASSWORD_BEFORE, None)
     if created or raw or before is None:
         return
     if tuple(before) != tuple(getattr(instance, name) for name in PRIVILEGE_FIELDS):
+        sessions_end_for_privilege_change(user=instance)
+    elif password_before != instance.password and not password_change_is_handled():
+        # A password set outside the services (``manage.py changepassword``, a shell): whoever
+        # knew the old one keeps no session or app token (the services keep the changer's own).
         sessions_end_for_privilege_change(user=instance)
 
 

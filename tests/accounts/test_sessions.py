@@ -139,3 +139,20 @@ def test_the_session_cookie_is_http_only_same_site_and_secure_where_configured(a
     browser = signed_in(alice)
     cookie = browser.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["secure"]
+
+
+def test_a_password_set_outside_the_services_ends_every_session_and_token(alice):
+    """``manage.py changepassword`` and a shell save the user directly: whoever knew the old
+    password keeps no app token and no browser."""
+    browser, token = signed_in(alice), token_for(alice)
+    alice.set_password("Shell-set-pass-2026")
+    alice.save()
+    assert not token_works(token) and not is_signed_in(browser)
+    assert not DeviceSession.objects.filter(user=alice, revoked_at__isnull=True).exists()
+
+
+def test_saving_the_user_without_a_new_password_ends_nothing(alice):
+    token = token_for(alice)
+    alice.email = "alice.new@example.kz"
+    alice.save()
+    assert token_works(token)

@@ -97,6 +97,18 @@ def _served_item(seeder: Seeder) -> models.Model:
     return obj
 
 
+def _submitted_mock(seeder: Seeder) -> models.Model:
+    # One open mock per student and section: seeded mocks are submitted ones, so that several
+    # models can each point at their own.
+    from qalan.ent.models import EntMock
+
+    obj = seeder.build(EntMock)
+    obj.status = EntMock.Status.SUBMITTED
+    obj.submitted_at = timezone.now()
+    obj.save(force_insert=True)
+    return obj
+
+
 # Per-model seeding for models the generic rules cannot fill (or should not, like a run that
 # would act by itself).
 SEED_OVERRIDES: dict[str, Callable[[Seeder], models.Model]] = {
@@ -105,6 +117,7 @@ SEED_OVERRIDES: dict[str, Callable[[Seeder], models.Model]] = {
     "trainer.StreakDay": _dated_row("trainer.StreakDay"),
     "trainer.Diagnostic": _finished_diagnostic,
     "trainer.ItemInstance": _served_item,
+    "ent.EntMock": _submitted_mock,
 }
 
 

@@ -13,6 +13,8 @@ from qalan.accounts.services.devices import (
     device_session_start,
     device_session_touch,
     device_sessions_revoke_all,
+    password_change_handled,
+    password_change_is_handled,
 )
 from qalan.accounts.services.otp import (
     OTP_REPLAYED,
@@ -74,6 +76,8 @@ __all__ = [
     "otp_secret",
     "otp_verify",
     "password_change",
+    "password_change_handled",
+    "password_change_is_handled",
     "phone_change_confirm",
     "phone_change_request",
     "profile_update",

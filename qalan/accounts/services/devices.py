@@ -1,5 +1,7 @@
 """Device sessions: one per signed-in browser or app token (the token stored hashed)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -88,6 +90,25 @@ def device_session_revoke(*, actor: User, session: DeviceSession) -> None:
         session.revoked_at = timezone.now()
         session.save(update_fields=["revoked_at"])
         audit_record(actor=actor, subject=session.user, event_type="session.revoked", extra={"session": session.pk})
+
+
+# Set while a service (or the administration site) changes a password and ends the other
+# sign-ins itself, keeping the one that made the change; any other change of a password (the
+# ``changepassword`` command, a shell) ends every sign-in through ``qalan.accounts.privilege``.
+_password_change_handled: ContextVar[bool] = ContextVar("password_change_handled", default=False)
+
+
+@contextmanager
+def password_change_handled():
+    token = _password_change_handled.set(True)
+    try:
+        yield
+    finally:
+        _password_change_handled.reset(token)
+
+
+def password_change_is_handled() -> bool:
+    return _password_change_handled.get()
 
 
 def device_sessions_revoke_all(*, actor: User, user: User, keep: DeviceSession | None = None) -> int:

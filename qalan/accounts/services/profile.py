@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from qalan.accounts.avatars import avatar_process
 from qalan.accounts.models import DeviceSession, Profile, User
+from qalan.accounts.services.devices import password_change_handled
 from qalan.audit.services import audit_record
 from qalan.core.sensitive import sensitive_check
 from qalan.notify.services import security_notice
@@ -81,7 +82,7 @@ def password_change(*, actor: User, user: User, new_password: str, keep: DeviceS
         password_validation.validate_password(new_password or "", user=user)
     except ValidationError as exc:
         raise ValidationError({"new_password": exc.messages}) from None
-    with transaction.atomic():
+    with transaction.atomic(), password_change_handled():
         user.set_password(new_password)
         user.save(update_fields=["password"])
         others = DeviceSession.objects.filter(user=user, revoked_at__isnull=True)

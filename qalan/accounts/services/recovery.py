@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from qalan.accounts.models import DeviceSession, RecoveryCode, User
+from qalan.accounts.services.devices import password_change_handled
 from qalan.accounts.services.sign_in import lockout_reset
 from qalan.audit.services import audit_record
 from qalan.core.contacts import normalize_kz_mobile
@@ -152,8 +153,9 @@ def recovery_confirm(*, identifier: str, code: str, new_password: str) -> User:
             spent = RecoveryCode.objects.filter(pk=record.pk, used_at__isnull=True).update(used_at=timezone.now())
             if spent != 1:
                 raise wrong
-            user.set_password(new_password)
-            user.save(update_fields=["password"])
+            with password_change_handled():
+                user.set_password(new_password)
+                user.save(update_fields=["password"])
             revoked = DeviceSession.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
             audit_record(
                 actor=user, subject=user, event_type="recovery.password_reset", extra={"sessions_revoked": revoked}
