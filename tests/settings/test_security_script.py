@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def security(*args: str, tmp_path: Path, **env_changes: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SECURITY_OFFLINE_OK",)}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment
+    # never has it (check --deploy rightly refuses it), so the script runs without it.
+    env = {k: v for k, v in os.environ.items() if k not in ("SECURITY_OFFLINE_OK", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env["QALAN_SECURITY_RESULT_FILE"] = str(tmp_path / "security-last.json")
     env.update(env_changes)
     return subprocess.run(
