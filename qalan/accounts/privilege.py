@@ -17,7 +17,7 @@ from qalan.accounts.services import device_sessions_revoke_all, password_change_
 
 PRIVILEGE_FIELDS = ("role", "is_staff", "is_superuser")
 _BEFORE = "_qalan_privileges_before"
-_PASSWORD_BEFORE = "_qalan_password_before"
+_HASH_BEFORE = "_qalan_hash_before"  # the stored password hash before a save
 
 
 def sessions_end_for_privilege_change(*, user: User) -> int:
@@ -36,13 +36,13 @@ def _privileges_remember(sender, instance: User, raw: bool = False, update_field
     stored = User.objects.filter(pk=instance.pk).values_list(*PRIVILEGE_FIELDS, "password").first()
     if stored is not None:
         setattr(instance, _BEFORE, stored[:-1])
-        setattr(instance, _PASSWORD_BEFORE, stored[-1])
+        setattr(instance, _HASH_BEFORE, stored[-1])
 
 
 @receiver(post_save, sender=User)
 def _privileges_compare(sender, instance: User, created: bool, raw: bool = False, **kwargs):
     before = instance.__dict__.pop(_BEFORE, None)
-    password_before = instance.__dict__.pop(_PASSWORD_BEFORE, None)
+    password_before = instance.__dict__.pop(_HASH_BEFORE, None)
     if created or raw or before is None:
         return
     if tuple(before) != tuple(getattr(instance, name) for name in PRIVILEGE_FIELDS):
